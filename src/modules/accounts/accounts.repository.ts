@@ -1,0 +1,79 @@
+import { and, asc, count, eq, ilike, isNull, or } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { agencies } from '../organisation/organisation.schema.ts';
+import { oneTimeTokens, sessions, userRoles, users } from './accounts.schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type TokenPurpose = (typeof oneTimeTokens.$inferSelect)['purpose'];
+
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return Number(row?.n ?? 0);
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.username, username.trim().toLowerCase()));
+  return row;
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function findActiveUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.status, 'active')))
+    .limit(1);
+  return row;
+}
+
+export async function listUsers(db: Db, search?: string) {
+  const where = search ? or(ilike(users.name, `%${search}%`), ilike(users.username, `%${search}%`)) : undefined;
+  return db.select().from(users).where(where).orderBy(asc(users.name)).limit(500);
+}
+
+export async function rolesOfUser(db: Db, userId: string) {
+  return db
+    .select({
+      id: userRoles.id,
+      role: userRoles.role,
+      agencyId: userRoles.agencyId,
+      agencyName: agencies.name,
+      decreeId: userRoles.decreeId,
+    })
+    .from(userRoles)
+    .leftJoin(agencies, eq(agencies.id, userRoles.agencyId))
+    .where(eq(userRoles.userId, userId))
+    .orderBy(asc(userRoles.createdAt));
+}
+
+export async function sessionsOfUser(db: Db, userId: string) {
+  return db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(asc(sessions.createdAt));
+}
+
+/** Finds a usable one-time token: right purpose, not used, not expired. */
+export async function findUsableToken(db: Db, tokenHash: string, purpose: TokenPurpose, now: Date) {
+  const [row] = await db
+    .select()
+    .from(oneTimeTokens)
+    .where(and(eq(oneTimeTokens.tokenHash, tokenHash), eq(oneTimeTokens.purpose, purpose)));
+  if (!row || row.usedAt || row.expiresAt <= now) return undefined;
+  return row;
+}
+
+/**
+ * Marks a token used. The `used_at is null` condition makes it safe against a double submit: only one of two
+ * concurrent requests gets the row back.
+ */
+export async function consumeToken(db: Db, tokenHash: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(oneTimeTokens)
+    .set({ usedAt: now })
+    .where(and(eq(oneTimeTokens.tokenHash, tokenHash), isNull(oneTimeTokens.usedAt)))
+    .returning({ h: oneTimeTokens.tokenHash });
+  return rows.length === 1;
+}

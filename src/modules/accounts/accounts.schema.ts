@@ -1,0 +1,69 @@
+import { index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { id, ts } from '../../platform/db/columns.ts';
+import { agencies, lpseDecrees } from '../organisation/organisation.schema.ts';
+
+export const users = pgTable('users', {
+  id: id(),
+  /** The SPSE "User ID" people type at login; stored in lower case. */
+  username: text('username').notNull().unique(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  nip: text('nip'),
+  position: text('position'),
+  passwordHash: text('password_hash'),
+  status: text('status', { enum: ['active', 'inactive', 'pending'] })
+    .notNull()
+    .default('active'),
+  locale: text('locale', { enum: ['id', 'en'] })
+    .notNull()
+    .default('id'),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** A role held by a person, scoped to an agency (R21, R23). LPSE-team roles cite the decree that appointed them. */
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    agencyId: uuid('agency_id').references(() => agencies.id),
+    decreeId: uuid('decree_id').references(() => lpseDecrees.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [unique('user_roles_unique').on(t.userId, t.role, t.agencyId).nullsNotDistinct(), index().on(t.role)],
+);
+
+/** Server-side sessions; the id is the SHA-256 of the cookie value, so a database dump holds no usable session. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    userAgent: text('user_agent'),
+    ip: text('ip'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+/** Single-use tokens (first-run setup, password reset, e-mail confirmation), stored as SHA-256 only. */
+export const oneTimeTokens = pgTable('one_time_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  purpose: text('purpose', { enum: ['setup', 'password_reset', 'email_confirm'] }).notNull(),
+  userId: uuid('user_id'),
+  email: text('email'),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+  createdAt: ts('created_at').notNull(),
+});

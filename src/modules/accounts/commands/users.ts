@@ -1,0 +1,168 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/audit.ts';
+import { assertCan } from '../../../platform/auth/permissions.ts';
+import { isLpseTeamRole, isRole, type Role, separationOfDutiesConflict } from '../../../platform/auth/roles.ts';
+import { DAY } from '../../../platform/clock.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { AppError, assertUuid, badRequest, conflict, notFound } from '../../../platform/errors.ts';
+import { auditContext, type Ctx } from '../../../platform/http/context.ts';
+import type { Translate } from '../../../platform/i18n/i18n.ts';
+import { enqueueMail } from '../../../platform/mail/outbox.ts';
+import { agencies, lpseDecrees } from '../../organisation/organisation.schema.ts';
+import { findUserById, findUserByUsername } from '../accounts.repository.ts';
+import { userRoles, users } from '../accounts.schema.ts';
+import { issueToken } from './tokens.ts';
+
+export interface NewUser {
+  username: string;
+  name: string;
+  email: string;
+  nip: string | null;
+  position: string | null;
+  role?: Role | null;
+  agencyId?: string | null;
+}
+
+/**
+ * The admin creates an account without a password (there are no default passwords): the person sets their own
+ * through a 72-hour single-use link sent by e-mail.
+ */
+export async function createUser(ctx: Ctx, input: NewUser) {
+  assertCan(ctx.actor, 'users:manage');
+  return ctx.db.transaction(async (tx) => {
+    if (await findUserByUsername(tx, input.username)) throw conflict('USERNAME_TAKEN', 'auth.usernameTaken');
+    const now = ctx.clock.now();
+    const [user] = await tx
+      .insert(users)
+      .values({
+        username: input.username,
+        name: input.name,
+        email: input.email,
+        nip: input.nip,
+        position: input.position,
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await recordAudit(tx, auditContext(ctx), {
+      action: 'user.created',
+      objectType: 'user',
+      objectId: user!.id,
+      summary: { after: { username: user!.username, name: user!.name, email: user!.email, nip: user!.nip } },
+    });
+    if (input.role)
+      await grantRoleTx(tx, ctx, { userId: user!.id, role: input.role, agencyId: input.agencyId ?? null });
+    const token = await issueToken(tx, ctx.clock, { purpose: 'password_reset', ttlMs: 3 * DAY, userId: user!.id });
+    await enqueueMail(tx, ctx.clock, welcomeMail(ctx.t, ctx.config, user!, token));
+    return user!;
+  });
+}
+
+function welcomeMail(
+  t: Translate,
+  config: { baseUrl: string; lpseName: string },
+  user: { email: string; name: string; username: string },
+  token: string,
+) {
+  return {
+    to: user.email,
+    subject: t('users.welcome.subject'),
+    text: t('users.welcome.body', {
+      name: user.name,
+      username: user.username,
+      link: `${config.baseUrl}/kata-sandi/atur-ulang?token=${token}`,
+      lpse: config.lpseName,
+    }),
+  };
+}
+
+export interface RoleGrant {
+  userId: string;
+  role: Role;
+  agencyId: string | null;
+}
+
+/** Gives a role, refusing combinations forbidden by Pasal 13(3) (R22). Used inside an open transaction. */
+export async function grantRoleTx(tx: Db, ctx: Ctx, input: RoleGrant) {
+  if (!isRole(input.role)) throw badRequest('ROLE_UNKNOWN', 'validation.role');
+  const user = await findUserById(tx, input.userId);
+  if (!user) throw notFound();
+  const lpseRole = isLpseTeamRole(input.role);
+  // LPSE-team roles belong to the LPSE itself; every other role acts for an agency.
+  const agencyId = lpseRole ? null : input.agencyId;
+  if (!lpseRole && input.role !== 'PENYEDIA' && input.role !== 'BUPATI' && !agencyId) {
+    throw badRequest('AGENCY_REQUIRED', 'users.agencyRequired');
+  }
+  if (agencyId) {
+    const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, agencyId));
+    if (!agency) throw badRequest('AGENCY_UNKNOWN', 'validation.agency');
+  }
+  const held = await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, input.userId));
+  const heldRoles = held.map((h) => h.role).filter(isRole);
+  const clash = separationOfDutiesConflict(heldRoles, input.role);
+  if (clash) {
+    throw new AppError('SEPARATION_OF_DUTIES', 409, 'users.sodConflict', { held: ctx.t(`role.${clash}`) });
+  }
+  const [existing] = await tx
+    .select({ id: userRoles.id })
+    .from(userRoles)
+    .where(
+      and(
+        eq(userRoles.userId, input.userId),
+        eq(userRoles.role, input.role),
+        agencyId ? eq(userRoles.agencyId, agencyId) : undefined,
+      ),
+    );
+  if (existing) throw conflict('ROLE_EXISTS', 'users.roleExists');
+  const [decree] = lpseRole
+    ? await tx
+        .select({ id: lpseDecrees.id })
+        .from(lpseDecrees)
+        .where(eq(lpseDecrees.active, true))
+        .orderBy(desc(lpseDecrees.decreeDate))
+        .limit(1)
+    : [];
+  const [row] = await tx
+    .insert(userRoles)
+    .values({
+      userId: input.userId,
+      role: input.role,
+      agencyId,
+      decreeId: decree?.id ?? null,
+      createdAt: ctx.clock.now(),
+    })
+    .returning();
+  await recordAudit(tx, auditContext(ctx), {
+    action: 'user.role_granted',
+    objectType: 'user',
+    objectId: input.userId,
+    summary: { role: input.role, agencyId, decreeId: decree?.id ?? null },
+  });
+  return row!;
+}
+
+export async function grantRole(ctx: Ctx, input: RoleGrant) {
+  assertCan(ctx.actor, 'users:manage');
+  return ctx.db.transaction((tx) => grantRoleTx(tx, ctx, input));
+}
+
+export async function revokeRole(ctx: Ctx, input: { userId: string; roleId: string }) {
+  assertCan(ctx.actor, 'users:manage');
+  assertUuid(input.userId);
+  assertUuid(input.roleId);
+  await ctx.db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(userRoles)
+      .where(and(eq(userRoles.id, input.roleId), eq(userRoles.userId, input.userId)))
+      .returning();
+    const removed = rows[0];
+    if (!removed) throw notFound();
+    await recordAudit(tx, auditContext(ctx), {
+      action: 'user.role_revoked',
+      objectType: 'user',
+      objectId: input.userId,
+      summary: { before: { role: removed.role, agencyId: removed.agencyId } },
+    });
+  });
+}

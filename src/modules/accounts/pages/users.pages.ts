@@ -1,0 +1,102 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { assertCan } from '../../../platform/auth/permissions.ts';
+import { ROLES } from '../../../platform/auth/roles.ts';
+import { notFound } from '../../../platform/errors.ts';
+import { emailField, nipField, optionalText, requiredText, usernameField } from '../../../platform/http/fields.ts';
+import type { FormState } from '../../../platform/http/forms.ts';
+import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
+import { type PageCtx, pageCtx, redirectSeeOther, sendHtml } from '../../../platform/ui/page.ts';
+import { listAgencies } from '../../organisation/organisation.repository.ts';
+import { findUserById, listUsers, rolesOfUser } from '../accounts.repository.ts';
+import { createUser, grantRole, revokeRole } from '../commands/users.ts';
+import { NewUserView, UserDetailView, UsersListView } from '../views/users.views.tsx';
+
+const optionalAgency = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || null)
+  .pipe(z.uuid('validation.agency').nullable());
+
+export const NewUserSchema = z.object({
+  name: requiredText(),
+  username: usernameField(),
+  email: emailField(),
+  nip: nipField(),
+  position: optionalText(200),
+  role: z
+    .enum(['', ...ROLES], { error: 'validation.role' })
+    .optional()
+    .transform((v) => v || null),
+  agencyId: optionalAgency,
+});
+
+export const GrantRoleSchema = z.object({
+  role: z.enum(ROLES, { error: 'validation.role' }),
+  agencyId: optionalAgency,
+});
+
+const agencyOptions = async (req: FastifyRequest) =>
+  (await listAgencies(req.ctx.db)).filter((a) => a.active).map((a) => ({ id: a.id, name: a.name }));
+
+async function detailView(req: FastifyRequest, p: PageCtx, userId: string, state?: FormState) {
+  const user = await findUserById(req.ctx.db, userId);
+  if (!user) throw notFound();
+  const roles = await rolesOfUser(req.ctx.db, user.id);
+  return UserDetailView({ p, user, roles, agencies: await agencyOptions(req), state });
+}
+
+/** User administration by the Unit Administrasi Sistem Elektronik (R21). */
+export async function usersPages(app: FastifyInstance) {
+  app.addHook('preHandler', async (req) => assertCan(req.ctx.actor, 'users:manage'));
+
+  app.get<{ Querystring: { q?: string } }>('/admin/pengguna', async (req, reply) => {
+    const q = req.query.q?.trim().slice(0, 100) || undefined;
+    return sendHtml(reply, UsersListView({ p: pageCtx(req, reply), users: await listUsers(req.ctx.db, q), search: q }));
+  });
+
+  app.get('/admin/pengguna/baru', async (req, reply) =>
+    sendHtml(reply, NewUserView({ p: pageCtx(req, reply), agencies: await agencyOptions(req) })),
+  );
+  app.post('/admin/pengguna/baru', async (req, reply) =>
+    handleForm(req, reply, {
+      schema: NewUserSchema,
+      render: async (p, state) => NewUserView({ p, state, agencies: await agencyOptions(req) }),
+      errorField: (err) =>
+        err.code === 'USERNAME_TAKEN' ? 'username' : err.code.startsWith('AGENCY') ? 'agencyId' : 'role',
+      run: async (data) => {
+        const user = await createUser(req.ctx, data);
+        return withFlash(
+          `/admin/pengguna/${user.id}`,
+          req.ctx.t('users.created', { name: user.name, email: user.email }),
+        );
+      },
+    }),
+  );
+
+  app.get<{ Params: { id: string } }>('/admin/pengguna/:id', async (req, reply) =>
+    sendHtml(reply, await detailView(req, pageCtx(req, reply), req.params.id)),
+  );
+
+  app.post<{ Params: { id: string } }>('/admin/pengguna/:id/peran', async (req, reply) =>
+    handleForm(req, reply, {
+      schema: GrantRoleSchema,
+      render: (p, state) => detailView(req, p, req.params.id, state),
+      errorField: (err) => (err.code.startsWith('AGENCY') ? 'agencyId' : 'role'),
+      run: async (data) => {
+        await grantRole(req.ctx, { userId: req.params.id, ...data });
+        const roleName = req.ctx.t(`role.${data.role}`);
+        return withFlash(`/admin/pengguna/${req.params.id}`, req.ctx.t('users.roleAdded', { role: roleName }));
+      },
+    }),
+  );
+
+  app.post<{ Params: { id: string; roleId: string } }>(
+    '/admin/pengguna/:id/peran/:roleId/cabut',
+    async (req, reply) => {
+      await revokeRole(req.ctx, { userId: req.params.id, roleId: req.params.roleId });
+      return redirectSeeOther(reply, withFlash(`/admin/pengguna/${req.params.id}`, req.ctx.t('users.roleRemoved')));
+    },
+  );
+}

@@ -1,0 +1,139 @@
+import type { MessageKey } from '../../../locales/id.ts';
+import type { FormState } from '../../../platform/http/forms.ts';
+import { formatDateTime } from '../../../platform/i18n/i18n.ts';
+import { Button, Csrf, ErrorSummary, TextField } from '../../../platform/ui/form.tsx';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import type { PageCtx } from '../../../platform/ui/page.ts';
+
+export function DashboardView({ p, roles }: { p: PageCtx; roles: { role: string; agencyName: string | null }[] }) {
+  const tasks = p.nav.filter((n) => n.href !== '/' && n.href !== '/dasbor');
+  return (
+    <Layout p={p} title={p.t('dashboard.title')}>
+      <h1>{p.t('dashboard.hello', { name: p.actor?.name ?? '' })}</h1>
+      <h2>{p.t('dashboard.roles')}</h2>
+      {roles.length === 0 ? (
+        <p class="empty">{p.t('dashboard.noRoles')}</p>
+      ) : (
+        <ul>
+          {roles.map((r) => (
+            <li key={r.role + r.agencyName}>
+              {p.t(`role.${r.role}` as MessageKey)}
+              {r.agencyName ? ` — ${r.agencyName}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{p.t('dashboard.tasks')}</h2>
+      <ul>
+        {tasks.map((n) => (
+          <li key={n.href}>
+            <a href={n.href}>{p.t(n.labelKey)}</a>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+interface SessionItem {
+  id: string;
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  current: boolean;
+}
+
+export function AccountView({ p, sessions, state }: { p: PageCtx; sessions: SessionItem[]; state?: FormState }) {
+  const hasErrors = !!state && Object.keys(state.errors).length > 0;
+  return (
+    <Layout p={p} title={p.t('auth.account.title')} hasErrors={hasErrors}>
+      <ErrorSummary p={p} state={state} />
+      <h1>{p.t('auth.account.title')}</h1>
+      <dl class="summary">
+        <dt>{p.t('auth.name')}</dt>
+        <dd>{p.actor?.name}</dd>
+        <dt>{p.t('auth.username')}</dt>
+        <dd>{p.actor?.username}</dd>
+        <dt>{p.t('auth.email')}</dt>
+        <dd>{p.actor?.email}</dd>
+        <dt>{p.t('auth.account.roles')}</dt>
+        <dd>{p.actor?.roles.map((r) => p.t(`role.${r.role}` as MessageKey)).join(', ') || '—'}</dd>
+      </dl>
+
+      <h2 id="sesi">{p.t('auth.sessions.title')}</h2>
+      <p>{p.t('auth.sessions.intro')}</p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{p.t('auth.sessions.device')}</th>
+              <th scope="col">{p.t('auth.sessions.started')}</th>
+              <th scope="col">{p.t('auth.sessions.lastSeen')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{p.t('auth.sessions.revoke')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.userAgent ?? '—'}
+                  <br />
+                  <small>{s.ip ?? ''}</small>
+                </td>
+                <td>{formatDateTime(s.createdAt, p.locale)}</td>
+                <td>{formatDateTime(s.lastSeenAt, p.locale)}</td>
+                <td>
+                  {s.current ? (
+                    <span class="tag green">{p.t('auth.sessions.current')}</span>
+                  ) : (
+                    <form method="post" action={`/akun/sesi/${s.id}/cabut`}>
+                      <Csrf p={p} />
+                      <Button variant="secondary">{p.t('auth.sessions.revoke')}</Button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 id="kata-sandi">{p.t('auth.password.title')}</h2>
+      <form method="post" action="/akun/kata-sandi" novalidate>
+        <Csrf p={p} />
+        <TextField
+          p={p}
+          state={state}
+          name="current"
+          type="password"
+          label={p.t('auth.password.current')}
+          autocomplete="current-password"
+          width="medium"
+        />
+        <TextField
+          p={p}
+          state={state}
+          name="password"
+          type="password"
+          label={p.t('auth.password.new')}
+          hint={p.t('auth.passwordHint')}
+          autocomplete="new-password"
+          width="medium"
+        />
+        <TextField
+          p={p}
+          state={state}
+          name="passwordConfirm"
+          type="password"
+          label={p.t('auth.passwordConfirm')}
+          autocomplete="new-password"
+          width="medium"
+        />
+        <Button>{p.t('form.save')}</Button>
+      </form>
+    </Layout>
+  );
+}

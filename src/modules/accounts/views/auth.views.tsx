@@ -1,0 +1,141 @@
+import type { FormState } from '../../../platform/http/forms.ts';
+import { Button, Csrf, ErrorSummary, TextField } from '../../../platform/ui/form.tsx';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import type { PageCtx } from '../../../platform/ui/page.ts';
+
+const hasErrors = (s?: FormState) => !!s && Object.keys(s.errors).length > 0;
+
+export function LoginView({ p, state, back }: { p: PageCtx; state?: FormState; back?: string }) {
+  return (
+    <Layout p={p} title={p.t('auth.login.title')} hasErrors={hasErrors(state)}>
+      <ErrorSummary p={p} state={state} />
+      <h1>{p.t('auth.login.title')}</h1>
+      <p>{p.t('auth.login.intro')}</p>
+      <form method="post" action={`/masuk${back ? `?kembali=${encodeURIComponent(back)}` : ''}`} novalidate>
+        <Csrf p={p} />
+        <TextField
+          p={p}
+          state={state}
+          name="username"
+          label={p.t('auth.username')}
+          autocomplete="username"
+          width="medium"
+        />
+        <TextField
+          p={p}
+          state={state}
+          name="password"
+          type="password"
+          label={p.t('auth.password')}
+          autocomplete="current-password"
+          width="medium"
+        />
+        <div class="button-row">
+          <Button>{p.t('auth.login.submit')}</Button>
+          <a href="/kata-sandi/lupa">{p.t('auth.login.forgot')}</a>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export function SetupView({ p, state, token }: { p: PageCtx; state?: FormState; token: string }) {
+  return (
+    <Layout p={p} title={p.t('auth.setup.title')} hasErrors={hasErrors(state)}>
+      <ErrorSummary p={p} state={state} />
+      <h1>{p.t('auth.setup.title')}</h1>
+      <p>{p.t('auth.setup.intro')}</p>
+      <form method="post" action="/penyiapan" novalidate>
+        <Csrf p={p} />
+        <input type="hidden" name="token" value={token} />
+        <TextField p={p} state={state} name="name" label={p.t('auth.name')} autocomplete="name" />
+        <TextField
+          p={p}
+          state={state}
+          name="username"
+          label={p.t('auth.username')}
+          hint={p.t('auth.usernameHint')}
+          autocomplete="username"
+          width="medium"
+        />
+        <TextField p={p} state={state} name="email" type="email" label={p.t('auth.email')} autocomplete="email" />
+        <TextField
+          p={p}
+          state={state}
+          name="password"
+          type="password"
+          label={p.t('auth.password')}
+          hint={p.t('auth.passwordHint')}
+          autocomplete="new-password"
+          width="medium"
+        />
+        <TextField
+          p={p}
+          state={state}
+          name="passwordConfirm"
+          type="password"
+          label={p.t('auth.passwordConfirm')}
+          autocomplete="new-password"
+          width="medium"
+        />
+        <Button>{p.t('auth.setup.submit')}</Button>
+      </form>
+    </Layout>
+  );
+}
+
+export function ForgotView({ p, state, sent }: { p: PageCtx; state?: FormState; sent?: boolean }) {
+  return (
+    <Layout p={p} title={p.t('auth.forgot.title')} hasErrors={hasErrors(state)}>
+      <ErrorSummary p={p} state={state} />
+      <h1>{p.t('auth.forgot.title')}</h1>
+      {sent ? (
+        <div class="notice success" role="status">
+          {p.t('auth.forgot.sent')}
+        </div>
+      ) : (
+        <>
+          <p>{p.t('auth.forgot.intro')}</p>
+          <form method="post" action="/kata-sandi/lupa" novalidate>
+            <Csrf p={p} />
+            <TextField p={p} state={state} name="email" type="email" label={p.t('auth.email')} autocomplete="email" />
+            <Button>{p.t('auth.forgot.submit')}</Button>
+          </form>
+        </>
+      )}
+    </Layout>
+  );
+}
+
+export function ResetView({ p, state, token }: { p: PageCtx; state?: FormState; token: string }) {
+  return (
+    <Layout p={p} title={p.t('auth.reset.title')} hasErrors={hasErrors(state)}>
+      <ErrorSummary p={p} state={state} />
+      <h1>{p.t('auth.reset.title')}</h1>
+      <form method="post" action="/kata-sandi/atur-ulang" novalidate>
+        <Csrf p={p} />
+        <input type="hidden" name="token" value={token} />
+        <TextField
+          p={p}
+          state={state}
+          name="password"
+          type="password"
+          label={p.t('auth.password.new')}
+          hint={p.t('auth.passwordHint')}
+          autocomplete="new-password"
+          width="medium"
+        />
+        <TextField
+          p={p}
+          state={state}
+          name="passwordConfirm"
+          type="password"
+          label={p.t('auth.passwordConfirm')}
+          autocomplete="new-password"
+          width="medium"
+        />
+        <Button>{p.t('auth.reset.submit')}</Button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,45 @@
+import { Layout } from '../../../platform/ui/layout.tsx';
+import type { PageCtx } from '../../../platform/ui/page.ts';
+
+export function HomeView({ p }: { p: PageCtx }) {
+  return (
+    <Layout p={p} title={p.t('portal.title')}>
+      <h1>{p.t('portal.welcome', { name: p.lpseName })}</h1>
+      <p class="lead">{p.t('portal.intro')}</p>
+      <div class="grid">
+        <section class="card" aria-labelledby="pengumuman">
+          <h2 id="pengumuman">{p.t('portal.announcements')}</h2>
+          <p class="empty">{p.t('portal.announcements.empty')}</p>
+        </section>
+        <section class="card" aria-labelledby="rup">
+          <h2 id="rup">{p.t('portal.plans')}</h2>
+          <p class="empty">{p.t('portal.plans.empty')}</p>
+        </section>
+        <section class="card" aria-labelledby="layanan">
+          <h2 id="layanan">{p.t('portal.services')}</h2>
+          <ul>
+            <li>{p.t('portal.services.registration')}</li>
+            <li>{p.t('portal.services.helpdesk')}</li>
+            <li>{p.t('portal.services.training')}</li>
+            <li>{p.t('portal.services.room')}</li>
+          </ul>
+          <p>
+            <a href="/tim-lpse">{p.t('portal.orgChart')}</a>
+          </p>
+        </section>
+        <section class="card" aria-labelledby="kontak">
+          <h2 id="kontak">{p.t('portal.contact')}</h2>
+          <p>
+            {p.t('portal.contact.address')}
+            <br />
+            {p.t('portal.contact.email')}
+            <br />
+            {p.t('portal.contact.phone')}
+            <br />
+            {p.t('portal.contact.hours')}
+          </p>
+        </section>
+      </div>
+    </Layout>
+  );
+}

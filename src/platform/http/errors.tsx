@@ -1,0 +1,116 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { MessageKey } from '../../locales/id.ts';
+import { AppError } from '../errors.ts';
+import { translator } from '../i18n/i18n.ts';
+import { Layout } from '../ui/layout.tsx';
+import { pageCtx, sendHtml } from '../ui/page.ts';
+
+interface Mapped {
+  status: number;
+  code: string;
+  messageKey: MessageKey;
+  params?: Record<string, string | number>;
+  details?: unknown;
+}
+
+/** Fastify and plugin errors that are the client's fault, mapped to a stable code and a message people can read. */
+const FRAMEWORK_ERRORS: Record<string, Omit<Mapped, 'details'>> = {
+  FST_CSRF_INVALID_TOKEN: { status: 403, code: 'CSRF_INVALID', messageKey: 'error.csrf' },
+  FST_CSRF_MISSING_SECRET: { status: 403, code: 'CSRF_INVALID', messageKey: 'error.csrf' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', messageKey: 'error.invalidJson' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'INVALID_JSON', messageKey: 'error.invalidJson' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    messageKey: 'error.unsupportedMediaType',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST', messageKey: 'error.badRequest' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'BODY_TOO_LARGE',
+    messageKey: 'error.fileTooLarge',
+    params: { max: 1 },
+  },
+  FST_REQ_FILE_TOO_LARGE: {
+    status: 413,
+    code: 'FILE_TOO_LARGE',
+    messageKey: 'error.fileTooLarge',
+    params: { max: 20 },
+  },
+  FST_FILES_LIMIT: { status: 413, code: 'TOO_MANY_FILES', messageKey: 'error.badRequest' },
+  FST_PARTS_LIMIT: { status: 413, code: 'TOO_MANY_PARTS', messageKey: 'error.badRequest' },
+  FST_FIELDS_LIMIT: { status: 413, code: 'TOO_MANY_FIELDS', messageKey: 'error.badRequest' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'NOT_MULTIPART', messageKey: 'error.unsupportedMediaType' },
+  FST_PROTO_VIOLATION: { status: 400, code: 'BAD_REQUEST', messageKey: 'error.badRequest' },
+};
+
+export function mapError(err: FastifyError | AppError | Error): Mapped | undefined {
+  if (err instanceof AppError)
+    return { status: err.status, code: err.code, messageKey: err.messageKey, params: err.params };
+  const fe = err as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(fe) || fe.validation) {
+    return {
+      status: 400,
+      code: 'VALIDATION',
+      messageKey: 'error.validation',
+      details: fe.validation?.map((v) => ({ path: v.instancePath, message: v.message })),
+    };
+  }
+  if (fe.code && FRAMEWORK_ERRORS[fe.code]) return FRAMEWORK_ERRORS[fe.code];
+  if (fe.statusCode === 429) return { status: 429, code: 'RATE_LIMITED', messageKey: 'error.rateLimited' };
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return { status: fe.statusCode, code: 'BAD_REQUEST', messageKey: 'error.badRequest' };
+  }
+  return undefined;
+}
+
+export const isApiRequest = (req: FastifyRequest) => req.url.startsWith('/api/');
+
+export function ErrorPage(props: { p: ReturnType<typeof pageCtx>; status: number; message: string }) {
+  const { p } = props;
+  const titleKey = `error.status.${props.status}` as MessageKey;
+  const title = p.t(titleKey) === titleKey ? p.t('error.title') : p.t(titleKey);
+  return (
+    <Layout p={p} title={title}>
+      <h1>{title}</h1>
+      <p class="lead">{props.message}</p>
+      {props.status === 401 ? (
+        <p>
+          <a href={`/masuk?kembali=${encodeURIComponent(p.path)}`}>{p.t('nav.login')}</a>
+        </p>
+      ) : null}
+      <p>
+        <a href="/">{p.t('error.home')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  messageKey: MessageKey,
+  params?: Record<string, string | number>,
+  details?: unknown,
+) {
+  const t = req.ctx?.t ?? translator('id');
+  const message = t(messageKey, params);
+  if (isApiRequest(req)) {
+    return reply.code(status).send({ error: { code, message, ...(details ? { details } : {}) } });
+  }
+  if (!req.ctx) {
+    // The failure happened before the request context existed (e.g. a malformed URL): plain text is all we can do.
+    return reply.code(status).type('text/plain; charset=utf-8').send(message);
+  }
+  // A 401 on a page is best answered with the login form, which returns the person to where they were.
+  if (status === 401 && req.method === 'GET') {
+    return reply
+      .code(303)
+      .header('location', `/masuk?kembali=${encodeURIComponent(req.url)}`)
+      .send();
+  }
+  return sendHtml(reply, <ErrorPage p={pageCtx(req, reply)} status={status} message={message} />, status);
+}

@@ -1,0 +1,160 @@
+import type { ComponentChildren } from 'preact';
+import type { FormState } from '../http/forms.ts';
+import type { PageCtx } from './page.ts';
+
+/**
+ * GOV.UK-style form parts: label, hint, inline error, and an error summary at the top that links to each field and
+ * takes focus on load, so screen-reader users hear the problem first.
+ */
+export function ErrorSummary({ p, state }: { p: PageCtx; state?: FormState }) {
+  const entries = Object.entries(state?.errors ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autofocus>
+      <h2 id="error-summary-title">{p.t('form.errorSummary')}</h2>
+      <ul>
+        {entries.map(([field, msg]) => (
+          <li key={field}>{field === '_form' ? msg : <a href={`#${field}`}>{msg}</a>}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Csrf({ p }: { p: PageCtx }) {
+  return <input type="hidden" name="_csrf" value={p.csrf} />;
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  state?: FormState;
+  optional?: boolean;
+  p: PageCtx;
+}
+
+function FieldShell(props: FieldProps & { children: ComponentChildren }) {
+  const error = props.state?.errors[props.name];
+  return (
+    <div class={`field${error ? ' field-error' : ''}`}>
+      <label for={props.name}>
+        {props.label}
+        {props.optional ? <span class="optional"> {props.p.t('form.optional')}</span> : null}
+      </label>
+      {props.hint ? (
+        <div class="hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p class="error-message" id={`${props.name}-error`}>
+          <span class="visually-hidden">Galat: </span>
+          {error}
+        </p>
+      ) : null}
+      {props.children}
+    </div>
+  );
+}
+
+function describedBy(props: FieldProps) {
+  const ids = [props.hint ? `${props.name}-hint` : '', props.state?.errors[props.name] ? `${props.name}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return ids || undefined;
+}
+
+export function TextField(
+  props: FieldProps & { type?: string; autocomplete?: string; inputMode?: string; value?: string; width?: string },
+) {
+  const value = props.type === 'password' ? '' : (props.value ?? props.state?.values[props.name] ?? '');
+  return (
+    <FieldShell {...props}>
+      <input
+        class={`input${props.width ? ` w-${props.width}` : ''}`}
+        id={props.name}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={value}
+        autoComplete={props.autocomplete}
+        inputMode={props.inputMode as 'numeric' | undefined}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.state?.errors[props.name] ? 'true' : undefined}
+        required={!props.optional}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number }) {
+  return (
+    <FieldShell {...props}>
+      <textarea
+        class="input"
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 4}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.state?.errors[props.name] ? 'true' : undefined}
+      >
+        {props.state?.values[props.name] ?? ''}
+      </textarea>
+    </FieldShell>
+  );
+}
+
+export function SelectField(props: FieldProps & { options: { value: string; label: string }[]; value?: string }) {
+  const selected = props.value ?? props.state?.values[props.name] ?? '';
+  return (
+    <FieldShell {...props}>
+      <select
+        class="input"
+        id={props.name}
+        name={props.name}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.state?.errors[props.name] ? 'true' : undefined}
+      >
+        <option value="">{props.p.t('form.choose')}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === selected}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function FileField(props: FieldProps & { accept?: string }) {
+  return (
+    <FieldShell {...props}>
+      <input
+        class="input-file"
+        id={props.name}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        aria-describedby={describedBy(props)}
+      />
+    </FieldShell>
+  );
+}
+
+export function Button(props: {
+  children: ComponentChildren;
+  variant?: 'secondary' | 'warning';
+  name?: string;
+  value?: string;
+}) {
+  return (
+    <button
+      type="submit"
+      class={`button${props.variant ? ` ${props.variant}` : ''}`}
+      name={props.name}
+      value={props.value}
+    >
+      {props.children}
+    </button>
+  );
+}

@@ -1,0 +1,69 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { MessageKey } from '../../locales/id.ts';
+import { type Actor, can, type Permission } from '../auth/permissions.ts';
+import type { Locale, Translate } from '../i18n/i18n.ts';
+
+export interface NavItem {
+  href: string;
+  labelKey: MessageKey;
+  /** Shown only to people holding this permission; `signedIn` for any signed-in person; none for everyone. */
+  permission?: Permission | 'signedIn';
+}
+
+/** What every view needs about the request: language, the signed-in person, the CSRF token, where we are. */
+export interface PageCtx {
+  t: Translate;
+  locale: Locale;
+  actor: Actor | null;
+  csrf: string;
+  path: string;
+  lpseName: string;
+  nav: NavItem[];
+  /** A one-line confirmation after a Post/Redirect/Get, read from the `ok` query parameter. */
+  flash?: string;
+}
+
+const navRegistry: NavItem[] = [];
+
+/** Modules add their navigation entries when they register; the layout filters them by permission. */
+export function registerNav(...items: NavItem[]) {
+  for (const item of items) if (!navRegistry.some((n) => n.href === item.href)) navRegistry.push(item);
+}
+
+export function pageCtx(req: FastifyRequest, reply: FastifyReply): PageCtx {
+  const actor = req.ctx.actor;
+  const nav = navRegistry.filter((n) =>
+    !n.permission ? true : n.permission === 'signedIn' ? !!actor : can(actor, n.permission),
+  );
+  const okKey = (req.query as Record<string, unknown> | undefined)?.ok;
+  return {
+    t: req.ctx.t,
+    locale: req.ctx.locale,
+    actor,
+    csrf: reply.generateCsrf(),
+    path: req.url,
+    lpseName: req.server.services.config.lpseName,
+    nav,
+    flash: typeof okKey === 'string' ? okKey : undefined,
+  };
+}
+
+export function sendHtml(reply: FastifyReply, view: VNode, status = 200) {
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(`<!doctype html>${renderToString(view)}`);
+}
+
+/** Post/Redirect/Get: 303 so the browser's back and reload buttons never resubmit a form. */
+export function redirectSeeOther(reply: FastifyReply, to: string) {
+  return reply.code(303).header('location', to).send();
+}
+
+/** Only relative, same-site paths may be redirect targets: never `//evil` or `javascript:`. */
+export function safeLocalPath(value: unknown, fallback = '/'): string {
+  return typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) ? value : fallback;
+}
