@@ -1,7 +1,9 @@
+import { registrationEn } from '../modules/registration/locales/en.ts';
 import type { MessageKey } from './id.ts';
 
 /** English: the second language. Every key of `id.ts` must be here (the type enforces it). */
 export const en: Record<MessageKey, string> = {
+  ...registrationEn,
   'app.name': 'LPSE Terpadu',
   'layout.skip': 'Skip to main content',
   'layout.switchLanguage': 'Bahasa Indonesia',

@@ -1,5 +1,8 @@
+import { registrationId } from '../modules/registration/locales/id.ts';
+
 /** Bahasa Indonesia: the default catalogue. Keys are stable; `en.ts` must translate every one (a test checks). */
 export const id = {
+  ...registrationId,
   'app.name': 'LPSE Terpadu',
   'layout.skip': 'Lewati ke konten utama',
   'layout.switchLanguage': 'English',

@@ -1,0 +1,4 @@
+/** Bahasa Indonesia messages of the registration module; merged into the main catalogue by src/locales/id.ts. */
+export const registrationId = {
+  'nav.registration': 'Pendaftaran',
+} as const;
