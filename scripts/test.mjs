@@ -9,6 +9,10 @@ const files = readdirSync('src', { recursive: true })
   .filter((f) => f.endsWith('.test.ts') && (!filter || f.includes(filter)))
   .map((f) => path.join('src', f))
   .sort();
+if (files.length === 0) {
+  console.error(`no test file matches ${filter}`);
+  process.exit(1);
+}
 const res = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],

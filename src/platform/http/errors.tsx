@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { MessageKey } from '../../locales/id.ts';
 import { AppError } from '../errors.ts';
-import { translator } from '../i18n/i18n.ts';
+import { isMessageKey, translator } from '../i18n/i18n.ts';
 import { Layout } from '../ui/layout.tsx';
 import { pageCtx, sendHtml } from '../ui/page.ts';
 
@@ -99,7 +99,14 @@ export function sendError(
   const t = req.ctx?.t ?? translator('id');
   const message = t(messageKey, params);
   if (isApiRequest(req)) {
-    return reply.code(status).send({ error: { code, message, ...(details ? { details } : {}) } });
+    // Schema messages are catalogue keys: API clients get them translated too, with the field path.
+    const translated = Array.isArray(details)
+      ? details.map((d: { path?: string; message?: string }) => ({
+          path: d.path,
+          message: d.message && isMessageKey(d.message) ? t(d.message) : d.message,
+        }))
+      : undefined;
+    return reply.code(status).send({ error: { code, message, ...(translated ? { details: translated } : {}) } });
   }
   if (!req.ctx) {
     // The failure happened before the request context existed (e.g. a malformed URL): plain text is all we can do.

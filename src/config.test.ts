@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+test('defaults give an embedded platform on port 3000 under ./data', () => {
+  const c = loadConfig({});
+  assert.equal(c.port, 3000);
+  assert.match(c.dataDir, /data$/);
+  assert.equal(c.databaseUrl, undefined);
+  assert.equal(c.baseUrl, 'http://localhost:3000');
+});
+
+test('every configuration problem is reported at once', () => {
+  try {
+    loadConfig({ PORT: 'tiga ribu', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://mail', LOG_LEVEL: 'loud' });
+    assert.fail('should throw');
+  } catch (err) {
+    assert.ok(err instanceof ConfigError);
+    assert.equal(err.problems.length, 4);
+    const text = err.message;
+    for (const key of ['PORT', 'DATABASE_URL', 'SMTP_URL', 'LOG_LEVEL']) assert.match(text, new RegExp(key));
+  }
+});
