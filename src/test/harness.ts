@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import pino from 'pino';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { userRoles, users } from '../modules/accounts/accounts.schema.ts';
@@ -14,7 +15,6 @@ import { ManualClock } from '../platform/clock.ts';
 import { type Database, openPglite, openPostgres } from '../platform/db/database.ts';
 import { LocalBlobStore } from '../platform/files/blob-store.ts';
 import { createMailWorker, type MailWorker } from '../platform/mail/outbox.ts';
-import pino from 'pino';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -105,7 +105,13 @@ export async function buildAgency(t: TestApp, overrides: Partial<typeof agencies
   counter += 1;
   const [row] = await t.db
     .insert(agencies)
-    .values({ code: `OPD${counter}`, name: `Dinas Uji ${counter}`, kind: 'OPD', createdAt: t.clock.now(), ...overrides })
+    .values({
+      code: `OPD${counter}`,
+      name: `Dinas Uji ${counter}`,
+      kind: 'OPD',
+      createdAt: t.clock.now(),
+      ...overrides,
+    })
     .returning();
   return row!;
 }
@@ -113,7 +119,12 @@ export async function buildAgency(t: TestApp, overrides: Partial<typeof agencies
 /** Factory: an active user holding `roles`, with TEST_PASSWORD, written straight to the database. */
 export async function buildUser(
   t: TestApp,
-  opts: { roles?: Role[]; agencyId?: string | null; username?: string; status?: 'active' | 'inactive' | 'pending' } = {},
+  opts: {
+    roles?: Role[];
+    agencyId?: string | null;
+    username?: string;
+    status?: 'active' | 'inactive' | 'pending';
+  } = {},
 ) {
   counter += 1;
   const username = opts.username ?? `pengguna${counter}`;

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
+import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { Agent } from '../../test/agent.ts';
 import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
-import { issueSetupTokenIfNoUsers } from './commands/setup.ts';
 import { users } from './accounts.schema.ts';
+import { issueSetupTokenIfNoUsers } from './commands/setup.ts';
 
 describe('first-run setup and sign-in (R37)', () => {
   let t: TestApp;
@@ -23,7 +23,14 @@ describe('first-run setup and sign-in (R37)', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Penyiapan awal/);
 
-    const bad = await a.post('/penyiapan', { token: token!, name: 'Admin', username: 'admin', email: 'x', password: 'short', passwordConfirm: 'short' });
+    const bad = await a.post('/penyiapan', {
+      token: token!,
+      name: 'Admin',
+      username: 'admin',
+      email: 'x',
+      password: 'short',
+      passwordConfirm: 'short',
+    });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /<title>Galat: /);
     assert.match(bad.body, /href="#email"/);

@@ -4,7 +4,11 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { canonicalJson, recordAudit, verifyAuditChain } from './audit.ts';
 
-const ctx = (t: TestApp) => ({ clock: t.clock, requestId: 'req-1', actor: { userId: null, name: 'uji', role: 'ADMIN_SISTEM' } });
+const ctx = (t: TestApp) => ({
+  clock: t.clock,
+  requestId: 'req-1',
+  actor: { userId: null, name: 'uji', role: 'ADMIN_SISTEM' },
+});
 
 describe('hash-chained audit trail', () => {
   let t: TestApp;
@@ -12,7 +16,12 @@ describe('hash-chained audit trail', () => {
     t = await createTestApp();
     for (let i = 1; i <= 5; i++) {
       await t.db.transaction((tx) =>
-        recordAudit(tx, ctx(t), { action: 'uji.langkah', objectType: 'uji', objectId: String(i), summary: { i, z: { b: 1, a: 2 } } }),
+        recordAudit(tx, ctx(t), {
+          action: 'uji.langkah',
+          objectType: 'uji',
+          objectId: String(i),
+          summary: { i, z: { b: 1, a: 2 } },
+        }),
       );
       t.clock.advance(1000);
     }
@@ -20,7 +29,10 @@ describe('hash-chained audit trail', () => {
   after(() => t.close());
 
   test('canonical JSON does not depend on key order', () => {
-    assert.equal(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 2 }] } }), canonicalJson({ a: { c: [3, { e: 2, f: 1 }], d: 2 }, b: 1 }));
+    assert.equal(
+      canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 2 }] } }),
+      canonicalJson({ a: { c: [3, { e: 2, f: 1 }], d: 2 }, b: 1 }),
+    );
   });
 
   test('an intact chain verifies', async () => {
@@ -28,7 +40,8 @@ describe('hash-chained audit trail', () => {
   });
 
   test('the database refuses to update or delete audit rows', async () => {
-    const appendOnly = (err: Error & { cause?: Error }) => /append-only/.test(String(err.cause?.message ?? err.message));
+    const appendOnly = (err: Error & { cause?: Error }) =>
+      /append-only/.test(String(err.cause?.message ?? err.message));
     await assert.rejects(t.db.execute(sql`update audit_events set action = 'x' where seq = 2`), appendOnly);
     await assert.rejects(t.db.execute(sql`delete from audit_events where seq = 2`), appendOnly);
   });

@@ -47,7 +47,7 @@ export async function loadActor(db: Db, clock: Clock, token: string | undefined)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
     .limit(1);
-  if (!row || row.user.status !== 'active') return null;
+  if (row?.user.status !== 'active') return null;
   if (now.getTime() - row.session.lastSeenAt.getTime() > IDLE_MS) return null;
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));

@@ -117,7 +117,10 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     const u = await buildUser(t, { roles: ['AUDITOR'] });
     const a = new Agent(t.app);
     await a.get('/masuk');
-    const r = await a.post('/masuk?kembali=//evil.example', { username: u.username, password: 'kata-sandi-uji-yang-panjang' });
+    const r = await a.post('/masuk?kembali=//evil.example', {
+      username: u.username,
+      password: 'kata-sandi-uji-yang-panjang',
+    });
     assert.equal(r.headers.location, '/dasbor');
     const sw = await a.get('/bahasa/en?kembali=https://evil.example');
     assert.equal(sw.headers.location, '/');

@@ -96,7 +96,7 @@ export function OrgChartView(props: {
 }) {
   const { p } = props;
   const byUnit = (role: string) => props.members.filter((m) => m.role === role);
-  const Unit = ({ role, head }: { role: string; head?: boolean }) => (
+  const Unit = ({ unit: role, head }: { unit: string; head?: boolean }) => (
     <section class={`card${head ? ' head' : ''}`} aria-labelledby={`unit-${role}`}>
       <h2 id={`unit-${role}`}>{p.t(`role.${role}` as MessageKey)}</h2>
       {byUnit(role).length === 0 ? (
@@ -138,9 +138,9 @@ export function OrgChartView(props: {
         <p class="empty">{p.t('team.decree.none')}</p>
       )}
       <div class="org">
-        <Unit role="KEPALA_LPSE" head />
+        <Unit unit="KEPALA_LPSE" head />
         {LPSE_TEAM_ROLES.filter((r) => r !== 'KEPALA_LPSE').map((r) => (
-          <Unit key={r} role={r} />
+          <Unit key={r} unit={r} />
         ))}
       </div>
       {can(p.actor, 'lpse-team:manage') ? (

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { auditEvents } from '../../platform/audit/audit.schema.ts';
+import { verifyAuditChain } from '../../platform/audit/audit.ts';
+import { Agent } from '../../test/agent.ts';
+import { buildAgency, buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
+import { userRoles } from './accounts.schema.ts';
+
+describe('user administration with roles per agency (R21–R23)', () => {
+  let t: TestApp;
+  let admin: Agent;
+  let agencyId: string;
+  before(async () => {
+    t = await createTestApp();
+    const u = await buildUser(t, { roles: ['ADMIN_SISTEM'] });
+    admin = new Agent(t.app);
+    await admin.login(u.username);
+    agencyId = (await buildAgency(t, { name: 'Dinas PUPR', code: 'PUPR' })).id;
+  });
+  after(() => t.close());
+
+  test('the admin creates a user with a role; no password is set, a single-use link is mailed', async () => {
+    await admin.get('/admin/pengguna/baru');
+    const r = await admin.post('/admin/pengguna/baru', {
+      name: 'Andi Baso',
+      username: 'ppk.andi',
+      email: 'andi@pupr.go.id',
+      nip: '198001012005011001',
+      position: 'PPK',
+      role: 'PPK',
+      agencyId,
+    });
+    assert.equal(r.statusCode, 303, r.body);
+    const page = await admin.get(String(r.headers.location));
+    assert.match(page.body, /Andi Baso/);
+    assert.match(page.body, /Pejabat Pembuat Komitmen/);
+    assert.match(page.body, /Dinas PUPR/);
+    const list = await admin.get('/admin/pengguna?q=andi');
+    assert.match(list.body, /ppk\.andi/);
+  });
+
+  test('separation of duties: an LPSE-team member cannot become Pokja, citing Pasal 13(3)', async () => {
+    const verifier = await buildUser(t, { roles: ['VERIFIKATOR'] });
+    await admin.get(`/admin/pengguna/${verifier.id}`);
+    const r = await admin.post(`/admin/pengguna/${verifier.id}/peran`, { role: 'POKJA', agencyId });
+    assert.equal(r.statusCode, 409);
+    assert.match(r.body, /Pasal 13 ayat \(3\)/);
+    const roles = await t.db.select().from(userRoles).where(eq(userRoles.userId, verifier.id));
+    assert.deepEqual(
+      roles.map((x) => x.role),
+      ['VERIFIKATOR'],
+    );
+  });
+
+  test('and the reverse: a PPK cannot join the LPSE team', async () => {
+    const ppk = await buildUser(t, { roles: ['PPK'], agencyId });
+    await admin.get(`/admin/pengguna/${ppk.id}`);
+    const r = await admin.post(`/admin/pengguna/${ppk.id}/peran`, { role: 'HELPDESK' });
+    assert.equal(r.statusCode, 409);
+    const api = await admin.api('POST', '/api/v1/users', {
+      name: 'X',
+      username: 'x.user',
+      email: 'x@x.go.id',
+      role: 'POKJA',
+    });
+    assert.equal(api.statusCode, 400);
+    assert.equal(api.json().error.code, 'AGENCY_REQUIRED');
+  });
+
+  test('roles outside the LPSE need an agency; a role can be revoked, and both are audited', async () => {
+    const u = await buildUser(t);
+    await admin.get(`/admin/pengguna/${u.id}`);
+    const noAgency = await admin.post(`/admin/pengguna/${u.id}/peran`, { role: 'PA' });
+    assert.equal(noAgency.statusCode, 400);
+    assert.match(noAgency.body, /Pilih instansi/);
+    const ok = await admin.post(`/admin/pengguna/${u.id}/peran`, { role: 'PA', agencyId });
+    assert.equal(ok.statusCode, 303);
+    const [role] = await t.db.select().from(userRoles).where(eq(userRoles.userId, u.id));
+    const dup = await admin.post(`/admin/pengguna/${u.id}/peran`, { role: 'PA', agencyId });
+    assert.equal(dup.statusCode, 409);
+    const rev = await admin.post(`/admin/pengguna/${u.id}/peran/${role!.id}/cabut`, {});
+    assert.equal(rev.statusCode, 303);
+    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.objectId, u.id));
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['user.role_granted', 'user.role_revoked'],
+    );
+    assert.ok((await verifyAuditChain(t.db)).ok);
+  });
+
+  test('the audit page shows the change and filters by actor; only permitted roles may open it', async () => {
+    const page = await admin.get('/audit?action=role_granted');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /user\.role_granted/);
+    assert.doesNotMatch(page.body, /agency\.created/);
+    const verify = await admin.get('/audit?verifikasi=1');
+    assert.match(verify.body, /Rantai hash utuh/);
+    const ppk = await buildUser(t, { roles: ['PPK'], agencyId });
+    const a = new Agent(t.app);
+    await a.login(ppk.username);
+    assert.equal((await a.get('/audit')).statusCode, 403);
+  });
+
+  test('the API: /me, users and agencies, with the OpenAPI 3.1 document generated from the schemas', async () => {
+    const me = await admin.api('GET', '/api/v1/me');
+    assert.equal(me.statusCode, 200);
+    assert.equal(me.json().roles[0].role, 'ADMIN_SISTEM');
+    assert.equal((await new Agent(t.app).api('GET', '/api/v1/me')).statusCode, 401);
+    const created = await admin.api('POST', '/api/v1/agencies', {
+      code: 'DKP',
+      name: 'Dinas Kelautan dan Perikanan',
+      kind: 'OPD',
+    });
+    assert.equal(created.statusCode, 201);
+    assert.equal(created.json().code, 'DKP');
+    const dup = await admin.api('POST', '/api/v1/agencies', { code: 'dkp', name: 'Lagi', kind: 'OPD' });
+    assert.equal(dup.statusCode, 409);
+    assert.equal(dup.json().error.code, 'AGENCY_CODE_TAKEN');
+    const list = await new Agent(t.app).api('GET', '/api/v1/agencies');
+    assert.ok(list.json().data.some((a: { code: string }) => a.code === 'DKP'));
+    const doc = (await new Agent(t.app).get('/api/v1/openapi.json')).json();
+    assert.equal(doc.openapi, '3.1.0');
+    assert.ok(doc.paths['/api/v1/agencies'].post.requestBody);
+    assert.ok(doc.paths['/api/v1/users'].get);
+  });
+});
