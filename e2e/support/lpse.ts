@@ -1,0 +1,199 @@
+/**
+ * Helpers for LPSE Terpadu browser tests. Import `test` and `expect` from here, never from '@playwright/test'.
+ *
+ * What the run gives you (see ../global-setup.ts): two real servers started from `src/main.ts`, each on its own
+ * temporary PGlite DATA_DIR:
+ *   - the demo instance (`lpse demo` loaded, one user per role): it is the `baseURL`, so `page.goto('/masuk')` works;
+ *   - the fresh instance (no users yet): `e2eState().fresh.setupUrl` is its one-time setup link. Used once, by
+ *     setup.spec.ts; do not use it elsewhere.
+ * Need your own clean database? `startApp()` from ./server.ts starts a third instance (remember `await app.stop()`).
+ *
+ * Accessibility: every page a test visits must be scanned by axe-core; serious and critical violations fail the test.
+ *   await visit(page, '/tim-lpse');              // goto + wait + axe scan
+ *   await submit(page, 'Simpan');                // click the named button in <main>, wait for the next page, scan
+ *   await checkA11y(page);                       // scan whatever is on screen now (after your own click/goto)
+ * A guard fixture records every document the page navigated to and fails the test at its end when one of them was
+ * never scanned, so a forgotten scan cannot slip through. Opt out only for a reason: `test.use({ a11yGuard: false })`.
+ *
+ * Signing in:
+ *   await loginAs(page, 'VERIFIKATOR');          // as the demo user holding that role (see src/demo/demo-data.ts)
+ *   await loginAs(page, 'AUDITOR', { fresh: true }); // force a real form login (e.g. before testing logout)
+ *   await loginWithForm(page, 'user', 'pw');     // fill and submit /masuk yourself (lands on the next page, scanned)
+ *   await logout(page, 'AUDITOR');               // press "Keluar" in the header (scanned), forget that role's session
+ * `loginAs` reuses the session cookie of an earlier login of that role in the same worker, because POST /masuk is
+ * rate-limited to 20 a minute per IP and every test comes from 127.0.0.1. A test that logs out or changes the
+ * password must pass `{ fresh: true }` and must not leave that role signed out for others: `forgetLogin(role)`.
+ *
+ * Screenshots: `await screenshot(page, 'name')` writes test-results/screenshots/name.png (full page).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { test as base, type Cookie, expect, type Page } from '@playwright/test';
+import type { DemoCredential } from './server.ts';
+
+export { expect };
+
+export interface E2eState {
+  demo: { baseUrl: string; credentials: DemoCredential[] };
+  fresh: { baseUrl: string; setupUrl: string };
+}
+
+let cachedState: E2eState | undefined;
+export function e2eState(): E2eState {
+  if (!cachedState) {
+    const file = process.env.LPSE_E2E_STATE;
+    if (!file) throw new Error('LPSE_E2E_STATE is not set: run the browser tests with `npm run test:e2e`');
+    cachedState = JSON.parse(readFileSync(file, 'utf8')) as E2eState;
+  }
+  return cachedState;
+}
+
+/** The demo user holding `role` (e.g. 'ADMIN_SISTEM', 'VERIFIKATOR', 'AUDITOR'), with the password printed by demo. */
+export function demoUser(role: string): DemoCredential {
+  const found = e2eState().demo.credentials.find((c) => c.role === role);
+  if (!found) throw new Error(`no demo user with role ${role}`);
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Accessibility
+
+// Evaluated through the DevTools protocol rather than added as a <script>: the platform's CSP (script-src 'self')
+// stays on during the tests, so a page that breaks it still fails.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const scannedByPage = new WeakMap<Page, Set<string>>();
+const pageKey = (url: string) => {
+  const u = new URL(url);
+  return `${u.pathname}${u.search}`;
+};
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core on the current page; fails on any serious or critical violation, listing each with its elements. */
+export async function checkA11y(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time and has no types in the page
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  })) as AxeViolation[];
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad
+    .map(
+      (v) =>
+        `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
+        v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`.trimEnd()).join('\n'),
+    )
+    .join('\n');
+  expect(bad, `axe-core found serious/critical violations on ${page.url()}:\n${report}`).toEqual([]);
+  const scanned = scannedByPage.get(page) ?? new Set<string>();
+  scanned.add(pageKey(page.url()));
+  scannedByPage.set(page, scanned);
+}
+
+/** Goes to `path` (on the demo instance unless absolute), expects a page that is not an error, and scans it. */
+export async function visit(page: Page, path: string, expectedStatus = 200): Promise<void> {
+  const res = await page.goto(path);
+  expect(res?.status(), `status of ${path}`).toBe(expectedStatus);
+  await checkA11y(page);
+}
+
+/** Clicks the button named `name` inside <main>, waits for the resulting page, and scans it. */
+export async function submit(page: Page, name: string | RegExp): Promise<void> {
+  await Promise.all([
+    page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }),
+    page
+      .locator('main')
+      .getByRole('button', { name, exact: typeof name === 'string' })
+      .click(),
+  ]);
+  await checkA11y(page);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Signing in
+
+const sessionCache = new Map<string, Cookie[]>();
+
+/** Fills /masuk with the given User ID and password and submits; the resulting page is scanned. */
+export async function loginWithForm(page: Page, username: string, password: string): Promise<void> {
+  if (!new URL(page.url() === 'about:blank' ? 'http://x/' : page.url()).pathname.startsWith('/masuk')) {
+    await visit(page, '/masuk');
+  }
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await submit(page, 'Masuk');
+}
+
+/** Signs in as the demo user holding `role` and lands on /dasbor (scanned). */
+export async function loginAs(page: Page, role: string, options: { fresh?: boolean } = {}): Promise<DemoCredential> {
+  const user = demoUser(role);
+  const cached = options.fresh ? undefined : sessionCache.get(role);
+  if (cached) {
+    await page.context().addCookies(cached);
+    await visit(page, '/dasbor');
+  } else {
+    await loginWithForm(page, user.username, user.password);
+    await expect(page).toHaveURL(/\/dasbor/);
+    if (!options.fresh) sessionCache.set(role, await page.context().cookies());
+  }
+  await expect(page.locator('.who')).toContainText(/./);
+  return user;
+}
+
+/** Presses "Keluar" in the header and lands on the home page (scanned). Forgets the cached session of `role`. */
+export async function logout(page: Page, role?: string): Promise<void> {
+  await Promise.all([
+    page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }),
+    page.locator('.site-header').getByRole('button', { name: 'Keluar' }).click(),
+  ]);
+  await checkA11y(page);
+  if (role) forgetLogin(role);
+}
+
+/** Drops the cached session of a role, after a test signed it out or changed its password. */
+export function forgetLogin(role: string): void {
+  sessionCache.delete(role);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Screenshots
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join('test-results', 'screenshots', `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The test object: baseURL is the demo instance, and the a11y guard is on for every test.
+
+export const test = base.extend<{ a11yGuard: boolean; _a11yGuard: undefined }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this pattern
+  baseURL: async ({}, use) => use(e2eState().demo.baseUrl),
+  a11yGuard: [true, { option: true }],
+  _a11yGuard: [
+    async ({ page, a11yGuard }, use, testInfo) => {
+      const visited = new Set<string>();
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame() && frame.url().startsWith('http')) visited.add(pageKey(frame.url()));
+      });
+      await use(undefined);
+      if (!a11yGuard || testInfo.status !== testInfo.expectedStatus) return;
+      const scanned = scannedByPage.get(page) ?? new Set();
+      const missed = [...visited].filter((u) => !scanned.has(u));
+      expect(missed, 'pages visited but never scanned with checkA11y()/visit()/submit()').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
