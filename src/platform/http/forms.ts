@@ -38,7 +38,12 @@ export function parseForm<S extends z.ZodType>(
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '_form');
     if (errors[field]) continue;
-    errors[field] = isMessageKey(issue.message) ? t(issue.message) : t('validation.invalid');
+    const message = isMessageKey(issue.message) ? t(issue.message) : t('validation.invalid');
+    // "Wajib diisi" three times in a summary helps nobody: name the field when the catalogue knows its label.
+    const labelKey = `label.${field}`;
+    errors[field] = isMessageKey(labelKey)
+      ? `${t(labelKey)}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`
+      : message;
   }
   return { ok: false, state: { values: formValues(body), errors } };
 }

@@ -29,7 +29,10 @@ export async function handleForm<S extends z.ZodType>(
     const to = await opts.run(parsed.data);
     return redirectSeeOther(reply, to);
   } catch (err) {
-    if (!(err instanceof AppError) || err.status >= 500 || err.status === 401 || err.status === 403) throw err;
+    // Not signed in or not allowed: the error page, not the form. Every other expected refusal belongs on the form.
+    if (!(err instanceof AppError) || err.status >= 500 || err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN') {
+      throw err;
+    }
     const field = opts.errorField?.(err) ?? '_form';
     const state: FormState = {
       values: formValues(req.body),
