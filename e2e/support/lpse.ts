@@ -127,9 +127,8 @@ const sessionCache = new Map<string, Cookie[]>();
 
 /** Fills /masuk with the given User ID and password and submits; the resulting page is scanned. */
 export async function loginWithForm(page: Page, username: string, password: string): Promise<void> {
-  if (!new URL(page.url() === 'about:blank' ? 'http://x/' : page.url()).pathname.startsWith('/masuk')) {
-    await visit(page, '/masuk');
-  }
+  const onLoginForm = page.url().includes('/masuk') && (await page.locator('input[name=username]').count()) > 0;
+  if (!onLoginForm) await visit(page, '/masuk');
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill(password);
   await submit(page, 'Masuk');
