@@ -57,7 +57,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   };
 }
 
-export async function createTestApp(opts: { smtpUrl?: string } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { smtpUrl?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   await database.migrate();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'lpse-test-'));
@@ -67,6 +67,7 @@ export async function createTestApp(opts: { smtpUrl?: string } = {}): Promise<Te
     BASE_URL: 'http://lpse.test',
     LOG_LEVEL: 'silent',
     ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
+    ...opts.env,
   });
   const files = new LocalBlobStore(path.join(dataDir, 'files'));
   const mail = createMailWorker({
@@ -90,7 +91,7 @@ export async function createTestApp(opts: { smtpUrl?: string } = {}): Promise<Te
     async close() {
       await app.close();
       await mail.stop();
-      await database.close();
+      await database.close().catch(() => {}); // a test may have closed it on purpose
       await drop();
       await fs.rm(dataDir, { recursive: true, force: true });
     },
