@@ -15,6 +15,7 @@ import { accountsPlugin } from './modules/accounts/accounts.plugin.ts';
 import { auditPlugin } from './modules/audit/audit.plugin.ts';
 import { organisationPlugin } from './modules/organisation/organisation.plugin.ts';
 import { portalPlugin } from './modules/portal/portal.plugin.ts';
+import { registrationPlugin } from './modules/registration/index.ts';
 import { loadActor, SESSION_COOKIE } from './platform/auth/session.ts';
 import { MAX_UPLOAD_BYTES } from './platform/files/document-classes.ts';
 import { filesPlugin } from './platform/files/files.plugin.ts';
@@ -158,6 +159,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   await app.register(portalPlugin);
   await app.register(accountsPlugin);
   await app.register(organisationPlugin);
+  await app.register(registrationPlugin);
   await app.register(auditPlugin);
   return app;
 }

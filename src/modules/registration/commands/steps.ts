@@ -1,0 +1,30 @@
+import type { AuditContext } from '../../../platform/audit/audit.ts';
+import { recordAudit } from '../../../platform/audit/audit.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { registrationEvents } from '../registration.schema.ts';
+
+/**
+ * Writes one step of a registration twice, in the caller's transaction: into the registration's own history (the
+ * archive page, R36) and into the hash-chained audit trail. Both commit or roll back with the change itself.
+ */
+export async function recordStep(
+  tx: Db,
+  audit: AuditContext,
+  input: { registrationId: string; action: string; note?: string | null; details?: Record<string, unknown> },
+) {
+  await tx.insert(registrationEvents).values({
+    registrationId: input.registrationId,
+    at: audit.clock.now(),
+    actorUserId: audit.actor.userId,
+    actorName: audit.actor.name,
+    kind: input.action,
+    note: input.note ?? null,
+    details: input.details ?? null,
+  });
+  await recordAudit(tx, audit, {
+    action: `registration.${input.action}`,
+    objectType: 'registration',
+    objectId: input.registrationId,
+    summary: { ...(input.details ?? {}), ...(input.note ? { note: input.note } : {}) },
+  });
+}

@@ -1,0 +1,285 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { assertCan } from '../../../platform/auth/permissions.ts';
+import { AppError, notFound } from '../../../platform/errors.ts';
+import { readMultipartForm } from '../../../platform/files/multipart-form.ts';
+import { dateField, optionalText, requiredText, uuidField } from '../../../platform/http/fields.ts';
+import { type FormState, formValues, parseForm } from '../../../platform/http/forms.ts';
+import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
+import { pageCtx, redirectSeeOther, sendHtml } from '../../../platform/ui/page.ts';
+import { findUserById } from '../../accounts/accounts.repository.ts';
+import { agencies } from '../../organisation/organisation.schema.ts';
+import { addBlacklistEntry } from '../commands/add-blacklist-entry.ts';
+import { approveRegistration } from '../commands/approve-registration.ts';
+import { checkOriginals } from '../commands/check-originals.ts';
+import { deactivateAccount } from '../commands/deactivate-account.ts';
+import { reactivateAccount } from '../commands/reactivate-account.ts';
+import { rejectRegistration } from '../commands/reject-registration.ts';
+import { requestRevision } from '../commands/request-revision.ts';
+import {
+  allBlacklist,
+  allDocumentVersions,
+  approvedVendors,
+  currentDocuments,
+  eventsOf,
+  findRegistration,
+  findVendorByRegistration,
+  QUEUE_FILTERS,
+  type QueueFilter,
+  registrationsOfUser,
+  statusChangesOf,
+  verificationQueue,
+} from '../registration.repository.ts';
+import { OFFENCES, REQUESTER_KINDS } from '../registration.schema.ts';
+import { BlacklistAdminView } from '../views/blacklist.views.tsx';
+import { ArchiveView, DetailView, QueueView } from '../views/verification.views.tsx';
+
+const RejectSchema = z.object({ reason: requiredText(2000) });
+const StatusChangeSchema = z.object({
+  reason: requiredText(2000),
+  requesterKind: z.enum(REQUESTER_KINDS, { error: 'reg.validation.requester' }),
+  requesterName: optionalText(200),
+  referenceNumber: optionalText(100),
+});
+const BlacklistSchema = z.object({
+  vendorId: uuidField('reg.blacklist.vendorUnknown'),
+  offence: z.enum(OFFENCES, { error: 'reg.validation.offence' }),
+  skNumber: requiredText(100),
+  skDate: dateField(),
+  issuingAgency: requiredText(200),
+  startsOn: dateField(),
+  endsOn: dateField(),
+});
+
+type P = { Params: { id: string } };
+
+async function renderDetail(req: FastifyRequest, reply: FastifyReply, id: string, state?: FormState, status = 200) {
+  const reg = await findRegistration(req.ctx.db, id);
+  if (!reg) throw notFound();
+  const user = await findUserById(req.ctx.db, reg.userId);
+  if (!user) throw notFound();
+  const [agency] = reg.agencyId
+    ? await req.ctx.db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, reg.agencyId))
+    : [];
+  return sendHtml(
+    reply,
+    DetailView({
+      p: pageCtx(req, reply),
+      reg,
+      user,
+      vendor: await findVendorByRegistration(req.ctx.db, reg.id),
+      agencyName: agency?.name ?? null,
+      docs: await currentDocuments(req.ctx.db, reg.id),
+      events: await eventsOf(req.ctx.db, reg.id),
+      state,
+    }),
+    status,
+  );
+}
+
+async function renderArchive(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+  state?: FormState,
+  status = 200,
+) {
+  const user = await findUserById(req.ctx.db, userId);
+  if (!user) throw notFound();
+  const regs = await registrationsOfUser(req.ctx.db, user.id);
+  const registrations = [];
+  for (const reg of regs) {
+    registrations.push({
+      reg,
+      versions: await allDocumentVersions(req.ctx.db, reg.id),
+      events: await eventsOf(req.ctx.db, reg.id),
+    });
+  }
+  return sendHtml(
+    reply,
+    ArchiveView({
+      p: pageCtx(req, reply),
+      user,
+      registrations,
+      changes: await statusChangesOf(req.ctx.db, user.id),
+      state,
+    }),
+    status,
+  );
+}
+
+/** Rejections the page shows back as an error summary, not as an error page. */
+const isExpected = (err: unknown): err is AppError =>
+  err instanceof AppError && err.status < 500 && err.status !== 401 && err.status !== 403 && err.status !== 404;
+
+/** The Unit Registrasi dan Verifikasi's pages (R33–R36). */
+export async function verificationPages(app: FastifyInstance) {
+  app.get<{ Querystring: { status?: string } }>('/verifikasi', async (req, reply) => {
+    assertCan(req.ctx.actor, 'registration:read');
+    const filter = (QUEUE_FILTERS as readonly string[]).includes(req.query.status ?? '')
+      ? (req.query.status as QueueFilter)
+      : 'baru';
+    const rows = await verificationQueue(req.ctx.db, filter);
+    return sendHtml(reply, QueueView({ p: pageCtx(req, reply), filter, rows, now: req.ctx.clock.now() }));
+  });
+
+  app.get('/verifikasi/daftar-hitam', async (req, reply) => {
+    assertCan(req.ctx.actor, 'blacklist:manage');
+    return sendHtml(
+      reply,
+      BlacklistAdminView({
+        p: pageCtx(req, reply),
+        entries: await allBlacklist(req.ctx.db),
+        vendors: await approvedVendors(req.ctx.db),
+      }),
+    );
+  });
+  app.post('/verifikasi/daftar-hitam', async (req, reply) => {
+    assertCan(req.ctx.actor, 'blacklist:manage');
+    const entries = await allBlacklist(req.ctx.db);
+    const vendors = await approvedVendors(req.ctx.db);
+    return handleForm(req, reply, {
+      schema: BlacklistSchema,
+      render: (p, state) => BlacklistAdminView({ p, entries, vendors, state }),
+      errorField: (err) => (err.code === 'BLACKLIST_PERIOD_INVALID' ? 'endsOn' : 'vendorId'),
+      run: async (data) => {
+        const entry = await addBlacklistEntry(req.ctx, data);
+        return withFlash('/verifikasi/daftar-hitam', req.ctx.t('reg.blacklist.added', { name: entry.vendorName }));
+      },
+    });
+  });
+
+  app.get<P>('/verifikasi/:id', async (req, reply) => {
+    assertCan(req.ctx.actor, 'registration:read');
+    return renderDetail(req, reply, req.params.id);
+  });
+
+  app.post<P>('/verifikasi/:id/asli', async (req, reply) => {
+    assertCan(req.ctx.actor, 'registration:verify');
+    const raw = (req.body as Record<string, unknown> | undefined)?.asli;
+    const checkedIds = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v): v is string => typeof v === 'string');
+    try {
+      await checkOriginals(req.ctx, { registrationId: req.params.id, checkedIds });
+    } catch (err) {
+      if (!isExpected(err)) throw err;
+      return renderDetail(
+        req,
+        reply,
+        req.params.id,
+        { values: {}, errors: { _form: req.ctx.t(err.messageKey) } },
+        err.status,
+      );
+    }
+    return redirectSeeOther(reply, withFlash(`/verifikasi/${req.params.id}`, req.ctx.t('reg.detail.checklistSaved')));
+  });
+
+  app.post<P>('/verifikasi/:id/setujui', async (req, reply) => {
+    assertCan(req.ctx.actor, 'registration:verify');
+    try {
+      await approveRegistration(req.ctx, { registrationId: req.params.id });
+    } catch (err) {
+      if (!isExpected(err)) throw err;
+      const state = { values: {}, errors: { _form: req.ctx.t(err.messageKey, err.params) } };
+      return renderDetail(req, reply, req.params.id, state, err.status);
+    }
+    return redirectSeeOther(reply, withFlash('/verifikasi', req.ctx.t('reg.detail.approved')));
+  });
+
+  app.post<P>('/verifikasi/:id/tolak', async (req, reply) => {
+    assertCan(req.ctx.actor, 'registration:verify');
+    const parsed = parseForm(RejectSchema, req.body, req.ctx.t);
+    if (!parsed.ok) return renderDetail(req, reply, req.params.id, parsed.state, 400);
+    try {
+      await rejectRegistration(req.ctx, { registrationId: req.params.id, reason: parsed.data.reason });
+    } catch (err) {
+      if (!isExpected(err)) throw err;
+      const state = { values: formValues(req.body), errors: { _form: req.ctx.t(err.messageKey) } };
+      return renderDetail(req, reply, req.params.id, state, err.status);
+    }
+    return redirectSeeOther(reply, withFlash('/verifikasi', req.ctx.t('reg.detail.rejected')));
+  });
+
+  app.post<P>('/verifikasi/:id/revisi', async (req, reply) => {
+    assertCan(req.ctx.actor, 'registration:verify');
+    const values = formValues(req.body);
+    const documentNotes: Record<string, string> = {};
+    for (const [k, v] of Object.entries(values))
+      if (k.startsWith('note_') && v.trim()) documentNotes[k.slice(5)] = v.slice(0, 2000);
+    try {
+      await requestRevision(req.ctx, {
+        registrationId: req.params.id,
+        note: values.note?.trim().slice(0, 2000) || null,
+        documentNotes,
+      });
+    } catch (err) {
+      if (!isExpected(err)) throw err;
+      return renderDetail(
+        req,
+        reply,
+        req.params.id,
+        { values, errors: { note: req.ctx.t(err.messageKey) } },
+        err.status,
+      );
+    }
+    return redirectSeeOther(reply, withFlash('/verifikasi', req.ctx.t('reg.detail.revisionSent')));
+  });
+
+  // R36: each user's archive of document versions and events, for the Verifikator and the Kepala LPSE.
+  app.get<P>('/verifikasi/pengguna/:id', async (req, reply) => {
+    assertCan(req.ctx.actor, 'registration:read');
+    return renderArchive(req, reply, req.params.id);
+  });
+
+  app.get<P>('/verifikasi/pengguna/:id/riwayat.csv', async (req, reply) => {
+    assertCan(req.ctx.actor, 'registration:read');
+    const user = await findUserById(req.ctx.db, req.params.id);
+    if (!user) throw notFound();
+    const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+    const lines = [['registrasi', 'waktu_utc', 'peristiwa', 'oleh', 'catatan', 'rincian'].join(',')];
+    for (const reg of await registrationsOfUser(req.ctx.db, user.id)) {
+      for (const e of await eventsOf(req.ctx.db, reg.id)) {
+        lines.push(
+          [reg.number, e.at.toISOString(), e.kind, e.actorName, e.note, JSON.stringify(e.details ?? {})]
+            .map(cell)
+            .join(','),
+        );
+      }
+    }
+    for (const { change, byName } of await statusChangesOf(req.ctx.db, user.id)) {
+      lines.push(
+        ['-', change.at.toISOString(), `account.${change.action}`, byName, change.reason, change.requesterKind]
+          .map(cell)
+          .join(','),
+      );
+    }
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="riwayat-${user.username}.csv"`)
+      .header('cache-control', 'private, no-store')
+      .send(`${lines.join('\n')}\n`);
+  });
+
+  for (const [path, command, flash] of [
+    ['nonaktifkan', deactivateAccount, 'reg.account.deactivated'],
+    ['aktifkan', reactivateAccount, 'reg.account.reactivated'],
+  ] as const) {
+    app.post<P>(`/verifikasi/pengguna/:id/${path}`, async (req, reply) => {
+      assertCan(req.ctx.actor, 'accounts:deactivate');
+      const form = await readMultipartForm(req, { reference: 'referensi' });
+      const parsed = parseForm(StatusChangeSchema, form.fields, req.ctx.t);
+      const state: FormState = parsed.ok ? { values: form.fields, errors: {} } : parsed.state;
+      const fileError = form.fileErrors.reference;
+      if (fileError) state.errors.reference = req.ctx.t(fileError.messageKey, fileError.params);
+      if (!parsed.ok || fileError) return renderArchive(req, reply, req.params.id, state, fileError?.status ?? 400);
+      try {
+        await command(req.ctx, { userId: req.params.id, ...parsed.data, reference: form.files.reference ?? null });
+      } catch (err) {
+        if (!isExpected(err)) throw err;
+        state.errors._form = req.ctx.t(err.messageKey);
+        return renderArchive(req, reply, req.params.id, state, err.status);
+      }
+      return redirectSeeOther(reply, withFlash(`/verifikasi/pengguna/${req.params.id}`, req.ctx.t(flash)));
+    });
+  }
+}

@@ -1,0 +1,157 @@
+import type { Content } from 'pdfmake';
+import pdfmake from 'pdfmake';
+import type { Translate } from '../../platform/i18n/i18n.ts';
+import { formatDateTime, type Locale } from '../../platform/i18n/i18n.ts';
+import { formatNpwp } from './identifiers.ts';
+import type { RegistrationRow, VendorRow } from './registration.repository.ts';
+import { requirementsFor } from './requirements.ts';
+
+// The PDF standard fonts: nothing to ship, nothing read from disk, and no URL or file is ever fetched.
+pdfmake.setFonts({
+  Helvetica: {
+    normal: 'Helvetica',
+    bold: 'Helvetica-Bold',
+    italics: 'Helvetica-Oblique',
+    bolditalics: 'Helvetica-BoldOblique',
+  },
+});
+pdfmake.setUrlAccessPolicy(() => false);
+const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
+pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
+
+interface PdfCtx {
+  t: Translate;
+  locale: Locale;
+  lpseName: string;
+}
+
+const blank = '....................................................';
+
+function kv(rows: [string, string | null | undefined][]): Content {
+  return {
+    table: { widths: [170, '*'], body: rows.map(([k, v]) => [{ text: k, bold: true }, v || blank]) },
+    layout: 'lightHorizontalLines',
+    margin: [0, 4, 0, 10],
+  };
+}
+
+function signature(p: PdfCtx, who: string | null | undefined, withStamp: boolean): Content {
+  return {
+    columns: [
+      { width: '*', text: '' },
+      {
+        width: 220,
+        stack: [
+          `${blank.slice(0, 20)}, ${blank.slice(0, 24)}`,
+          withStamp
+            ? { text: p.t('reg.pdf.stamp'), italics: true, margin: [0, 30, 0, 30], color: '#666' }
+            : { text: '', margin: [0, 50, 0, 0] },
+          { text: who || blank, bold: true },
+        ],
+      },
+    ],
+    margin: [0, 20, 0, 0],
+  };
+}
+
+/** Formulir Pendaftaran (R31): the applicant's data as registered, to be signed and brought with the originals. */
+function registrationForm(p: PdfCtx, reg: RegistrationRow | null, vendor: VendorRow | null): Content[] {
+  return [
+    { text: p.t('reg.pdf.formRegistration'), style: 'h1' },
+    { text: p.lpseName, margin: [0, 0, 0, 8] },
+    kv([
+      [p.t('reg.number'), reg?.number],
+      [p.t('reg.field.name'), vendor?.name],
+      [p.t('reg.field.businessForm'), vendor?.businessForm],
+      [p.t('reg.field.npwp'), vendor?.npwp ? formatNpwp(vendor.npwp) : null],
+      [p.t('reg.field.nib'), vendor?.nib],
+      [
+        p.t('reg.field.address'),
+        vendor ? [vendor.address, vendor.city, vendor.postalCode].filter(Boolean).join(', ') : null,
+      ],
+      [p.t('reg.field.phone'), vendor?.phone],
+      [p.t('reg.field.email'), vendor?.email],
+      [p.t('reg.field.headOfficeName'), vendor?.isBranch ? vendor.headOfficeName : '-'],
+      [p.t('reg.field.picName'), vendor?.picName],
+      [p.t('reg.field.picNik'), vendor?.picNik],
+      [p.t('reg.field.picPosition'), vendor?.picPosition],
+    ]),
+    { text: p.t('reg.pdf.registrationStatement') },
+    signature(p, vendor?.picName, false),
+  ];
+}
+
+/** Formulir Keikutsertaan (R31): the vendor's undertaking to follow the SPSE terms of use. */
+function participationForm(p: PdfCtx, vendor: VendorRow | null): Content[] {
+  return [
+    { text: p.t('reg.pdf.formParticipation'), style: 'h1', pageBreak: 'before' },
+    { text: p.t('reg.pdf.participationIntro'), margin: [0, 0, 0, 8] },
+    kv([
+      [p.t('reg.field.picName'), vendor?.picName],
+      [p.t('reg.field.picPosition'), vendor?.picPosition],
+      [p.t('reg.field.name'), vendor?.name],
+      [p.t('reg.field.npwp'), vendor?.npwp ? formatNpwp(vendor.npwp) : null],
+    ]),
+    {
+      ol: [1, 2, 3, 4, 5].map((n) => p.t(`reg.pdf.term${n}` as 'reg.pdf.term1')),
+      margin: [0, 0, 0, 8],
+    },
+    signature(p, vendor?.picName, true),
+  ];
+}
+
+type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
+
+function definition(content: Content[]): TDocumentDefinitions {
+  return {
+    pageSize: 'A4',
+    pageMargins: [50, 50, 50, 50],
+    defaultStyle: { font: 'Helvetica', fontSize: 10 },
+    styles: {
+      h1: { fontSize: 15, bold: true, margin: [0, 0, 0, 6] },
+      h2: { fontSize: 12, bold: true, margin: [0, 8, 0, 4] },
+    },
+    content,
+  };
+}
+
+/**
+ * The receipt after submitting (issue 3): the registration number, the originals to bring to the LPSE office, and
+ * both forms filled in, to sign.
+ */
+export async function receiptPdf(
+  p: PdfCtx,
+  input: { reg: RegistrationRow; vendor: VendorRow | null; submittedAt: Date | null },
+): Promise<Buffer> {
+  const originals = requirementsFor(input.reg.kind).map(
+    (r) => `${p.t(r.labelKey)}${r.required ? '' : ` ${p.t('form.optional')}`}`,
+  );
+  const content: Content[] = [
+    { text: p.t('reg.pdf.receiptTitle'), style: 'h1' },
+    { text: p.lpseName, margin: [0, 0, 0, 8] },
+    kv([
+      [p.t('reg.number'), input.reg.number],
+      [p.t('reg.submittedAt'), formatDateTime(input.submittedAt, p.locale)],
+      [p.t('reg.field.name'), input.vendor?.name ?? null],
+    ]),
+    { text: p.t('reg.pdf.bringOriginals'), style: 'h2' },
+    { ul: [...originals, p.t('reg.pdf.bringForms')] },
+    { text: p.t('reg.pdf.noInspection'), margin: [0, 10, 0, 0], italics: true },
+  ];
+  if (input.reg.kind === 'vendor') {
+    content.push(
+      { text: '', pageBreak: 'after' },
+      ...registrationForm(p, input.reg, input.vendor),
+      ...participationForm(p, input.vendor),
+    );
+  }
+  return pdfmake.createPdf(definition(content)).getBuffer();
+}
+
+/** The blank forms, downloadable from the portal (R34). */
+export async function blankFormPdf(p: PdfCtx, form: 'pendaftaran' | 'keikutsertaan'): Promise<Buffer> {
+  const content = form === 'pendaftaran' ? registrationForm(p, null, null) : participationForm(p, null);
+  const first = content[0] as { pageBreak?: string };
+  delete first.pageBreak;
+  return pdfmake.createPdf(definition(content)).getBuffer();
+}

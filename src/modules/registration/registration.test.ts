@@ -1,0 +1,404 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '../../platform/audit/audit.schema.ts';
+import { verifyAuditChain } from '../../platform/audit/audit.ts';
+import { Agent } from '../../test/agent.ts';
+import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
+import { users } from '../accounts/accounts.schema.ts';
+import { isEligibleToBid } from './index.ts';
+import { registrationDocuments, registrations, vendors } from './registration.schema.ts';
+import { PDF, postMultipart, startSmtp, VALID_VENDOR, vendorFiles } from './registration.test-support.ts';
+
+const PASSWORD = 'pulau-wawonii-indah-2026';
+
+describe('vendor registration and verification (R30–R36)', () => {
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let verifier: Awaited<ReturnType<typeof buildUser>>;
+  let n = 0;
+
+  before(async () => {
+    smtp = await startSmtp();
+    t = await createTestApp({ smtpUrl: smtp.url });
+    verifier = await buildUser(t, { roles: ['VERIFIKATOR'] });
+  });
+  after(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  /** E-mail → link from the SMTP server → User ID; returns the applicant's agent on the draft form. */
+  async function startRegistration(kind: 'penyedia' | 'non-penyedia' = 'penyedia') {
+    n += 1;
+    const email = `pendaftar${n}@contoh.co.id`;
+    const a = new Agent(t.app);
+    assert.equal((await a.get('/daftar')).statusCode, 200);
+    const sent = await a.post('/daftar', { kind, email });
+    assert.equal(sent.statusCode, 303);
+    await t.mail.runOnce();
+    const mail = smtp.lastTo(email);
+    assert.ok(mail, 'the confirmation mail reached the SMTP server');
+    const link = /http:\/\/lpse\.test(\/daftar\/konfirmasi\?[^\s]+)/.exec(mail)?.[1];
+    assert.ok(link, 'the mail holds the confirmation link');
+    const page = await a.get(link);
+    assert.equal(page.statusCode, 200);
+    const token = new URL(`http://x${link}`).searchParams.get('token')!;
+    const username = `pendaftar${n}`;
+    const created = await a.post('/daftar/konfirmasi', {
+      token,
+      jenis: kind,
+      name: `Pendaftar ${n}`,
+      username,
+      password: PASSWORD,
+      passwordConfirm: PASSWORD,
+    });
+    assert.equal(created.statusCode, 303);
+    assert.match(String(created.headers.location), /^\/daftar\/formulir/);
+    assert.equal((await a.get('/daftar/formulir')).statusCode, 200);
+    const [user] = await t.db.select().from(users).where(eq(users.username, username));
+    const [reg] = await t.db.select().from(registrations).where(eq(registrations.userId, user!.id));
+    return { a, username, email, user: user!, reg: reg!, token, link };
+  }
+
+  async function submitVendor(a: Agent, npwp: string, tag: string) {
+    await a.get('/daftar/formulir');
+    return postMultipart(a, '/daftar/formulir', { ...VALID_VENDOR, npwp, aksi: 'kirim' }, vendorFiles(tag));
+  }
+
+  async function verifierAgent() {
+    const v = new Agent(t.app);
+    await v.login(verifier.username);
+    return v;
+  }
+
+  async function approve(v: Agent, regId: string) {
+    const detail = await v.get(`/verifikasi/${regId}`);
+    assert.equal(detail.statusCode, 200);
+    const docs = await t.db
+      .select()
+      .from(registrationDocuments)
+      .where(and(eq(registrationDocuments.registrationId, regId), eq(registrationDocuments.current, true)));
+    const body = new URLSearchParams();
+    for (const d of docs) body.append('asli', d.id);
+    body.set('_csrf', v.csrf!);
+    const checked = await v.request({
+      method: 'POST',
+      url: `/verifikasi/${regId}/asli`,
+      payload: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(checked.statusCode, 303);
+    return v.post(`/verifikasi/${regId}/setujui`, {});
+  }
+
+  test('the whole path: e-mail link, draft, bad input, submit twice, receipt, approval, sign-in', async () => {
+    const { a, username, email, reg, user, link } = await startRegistration();
+    assert.equal(user.status, 'pending');
+
+    // The link works once.
+    const reused = await a.get(link);
+    assert.equal(reused.statusCode, 410);
+    assert.match(reused.body, /sudah dipakai atau sudah kedaluwarsa/);
+
+    // A pending account cannot sign in yet.
+    const early = await new Agent(t.app).post('/masuk', { username, password: PASSWORD });
+    assert.equal(early.statusCode, 403);
+
+    // Malformed NPWP and NIK: 400, clear messages, what was typed is kept.
+    await a.get('/daftar/formulir');
+    const bad = await postMultipart(a, '/daftar/formulir', {
+      ...VALID_VENDOR,
+      npwp: '12.345',
+      picNik: '12345',
+      aksi: 'simpan',
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /NPWP terdiri dari 15 atau 16 angka/);
+    assert.match(bad.body, /NIK terdiri dari 16 angka/);
+    assert.match(bad.body, /href="#npwp"/);
+    assert.match(bad.body, /value="Bahari Wawonii Konstruksi"/);
+
+    // A "PDF" that is not a PDF, and one that is too large.
+    await a.get('/daftar/formulir');
+    const notPdf = await postMultipart(
+      a,
+      '/daftar/formulir',
+      { ...VALID_VENDOR, aksi: 'simpan' },
+      { doc_akta_pendirian: { name: 'akta.pdf', data: Buffer.from('MZ this is an executable, not a PDF') } },
+    );
+    assert.equal(notPdf.statusCode, 415);
+    assert.match(notPdf.body, /Jenis berkas tidak diizinkan/);
+    await a.get('/daftar/formulir');
+    const big = await postMultipart(
+      a,
+      '/daftar/formulir',
+      { ...VALID_VENDOR, aksi: 'simpan' },
+      { doc_ktp: { name: 'ktp.pdf', data: Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024 + 10, 32)]) } },
+    );
+    assert.equal(big.statusCode, 413);
+    assert.match(big.body, /Ukuran maksimal 5 MB/);
+
+    // Submitting before the documents are there: the draft is saved, the missing items are named.
+    await a.get('/daftar/formulir');
+    const incomplete = await postMultipart(a, '/daftar/formulir', { ...VALID_VENDOR, aksi: 'kirim' });
+    assert.equal(incomplete.statusCode, 400);
+    assert.match(incomplete.body, /href="#doc_ktp"/);
+    const [saved] = await t.db.select().from(vendors).where(eq(vendors.registrationId, reg.id));
+    assert.equal(saved!.npwp, '012345678912000');
+
+    // Submit, then the double click: one registration, one set of documents, the same receipt.
+    const first = await submitVendor(a, VALID_VENDOR.npwp, 'a');
+    assert.equal(first.statusCode, 303);
+    assert.match(String(first.headers.location), /^\/daftar\/status/);
+    const second = await submitVendor(a, VALID_VENDOR.npwp, 'a');
+    assert.equal(second.statusCode, 303);
+    assert.equal((await t.db.select().from(registrations).where(eq(registrations.userId, user.id))).length, 1);
+    const docs = await t.db
+      .select()
+      .from(registrationDocuments)
+      .where(eq(registrationDocuments.registrationId, reg.id));
+    assert.equal(docs.length, 4);
+    const [submitted] = await t.db.select().from(registrations).where(eq(registrations.id, reg.id));
+    assert.equal(submitted!.status, 'submitted');
+
+    const status = await a.get('/daftar/status');
+    assert.match(status.body, new RegExp(reg.number));
+    const receipt = await a.get('/daftar/tanda-terima.pdf');
+    assert.equal(receipt.statusCode, 200);
+    assert.equal(receipt.headers['content-type'], 'application/pdf');
+    assert.ok(receipt.rawPayload.subarray(0, 5).toString() === '%PDF-');
+
+    // The Verifikator: the queue, approval refused until every original is ticked, then approved.
+    const v = await verifierAgent();
+    const queue = await v.get('/verifikasi?status=baru');
+    assert.equal(queue.statusCode, 200);
+    assert.match(queue.body, new RegExp(reg.number));
+    const tooSoon = await v.post(`/verifikasi/${reg.id}/setujui`, {});
+    assert.equal(tooSoon.statusCode, 409);
+    assert.match(tooSoon.body, /Asli sesuai/);
+    const approved = await approve(v, reg.id);
+    assert.equal(approved.statusCode, 303);
+
+    await t.mail.runOnce();
+    assert.match(smtp.lastTo(email) ?? '', new RegExp(`Pendaftaran ${reg.number} disetujui`));
+    assert.match(smtp.lastTo(email) ?? '', new RegExp(`User ID ${username} sudah aktif`));
+    const login = await new Agent(t.app).post('/masuk', { username, password: PASSWORD });
+    assert.equal(login.statusCode, 303);
+    const [vendor] = await t.db.select().from(vendors).where(eq(vendors.registrationId, reg.id));
+    assert.deepEqual(await isEligibleToBid(t.db, vendor!.id, t.clock.now()), { eligible: true });
+  });
+
+  test('an expired confirmation link is refused with 410', async () => {
+    const email = 'lambat@contoh.co.id';
+    const a = new Agent(t.app);
+    await a.get('/daftar');
+    await a.post('/daftar', { kind: 'penyedia', email });
+    await t.mail.runOnce();
+    const link = /http:\/\/lpse\.test(\/daftar\/konfirmasi\?[^\s]+)/.exec(smtp.lastTo(email)!)![1]!;
+    t.clock.advance(25 * 3600_000);
+    const page = await a.get(link);
+    assert.equal(page.statusCode, 410);
+    const token = new URL(`http://x${link}`).searchParams.get('token')!;
+    const post = await a.post('/daftar/konfirmasi', {
+      token,
+      name: 'Lambat',
+      username: 'lambat',
+      password: PASSWORD,
+      passwordConfirm: PASSWORD,
+    });
+    assert.equal(post.statusCode, 410);
+    assert.equal((await t.db.select().from(users).where(eq(users.username, 'lambat'))).length, 0);
+  });
+
+  test('one NPWP registers once: the duplicate is refused with a way to recover the account', async () => {
+    const { a } = await startRegistration();
+    await a.get('/daftar/formulir');
+    const dup = await postMultipart(a, '/daftar/formulir', { ...VALID_VENDOR, aksi: 'simpan' });
+    assert.equal(dup.statusCode, 409);
+    assert.match(dup.body, /NPWP ini sudah terdaftar/);
+    assert.match(dup.body, /Lupa kata sandi/);
+    assert.match(dup.body, /value="Konawe Kepulauan"/);
+  });
+
+  test('a vendor opening another vendor’s KTP gets 403 and the attempt is audited', async () => {
+    const [ktp] = await t.db
+      .select()
+      .from(registrationDocuments)
+      .where(and(eq(registrationDocuments.requirement, 'ktp'), eq(registrationDocuments.current, true)));
+    const other = await buildUser(t, { roles: ['PENYEDIA'] });
+    const a = new Agent(t.app);
+    await a.login(other.username);
+    const res = await a.get(`/berkas/${ktp!.documentId}`);
+    assert.equal(res.statusCode, 403);
+    const denied = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'document.read_denied'), eq(auditEvents.objectId, ktp!.documentId)));
+    assert.equal(denied.length, 1);
+    assert.equal(denied[0]!.actorUserId, other.id);
+    // The Verifikator may read it, and that read is audited too.
+    const v = await verifierAgent();
+    assert.equal((await v.get(`/berkas/${ktp!.documentId}`)).statusCode, 200);
+  });
+
+  test('a revision round keeps every version, then a rejection with a reason', async () => {
+    const { a, reg } = await startRegistration();
+    assert.equal((await submitVendor(a, '02.345.678.9-123.000', 'r1')).statusCode, 303);
+    const v = await verifierAgent();
+    await v.get(`/verifikasi/${reg.id}`);
+    const [ktp] = await t.db
+      .select()
+      .from(registrationDocuments)
+      .where(and(eq(registrationDocuments.registrationId, reg.id), eq(registrationDocuments.requirement, 'ktp')));
+    const revision = await v.post(`/verifikasi/${reg.id}/revisi`, { note: '', [`note_${ktp!.id}`]: 'KTP buram' });
+    assert.equal(revision.statusCode, 303);
+    await t.mail.runOnce();
+
+    const form = await a.get('/daftar/formulir');
+    assert.match(form.body, /KTP buram/);
+    const fixed = await postMultipart(
+      a,
+      '/daftar/formulir',
+      { ...VALID_VENDOR, npwp: '02.345.678.9-123.000', aksi: 'kirim' },
+      { doc_ktp: { name: 'ktp-jelas.pdf', data: Buffer.concat([PDF, Buffer.from('%jelas\n')]) } },
+    );
+    assert.equal(fixed.statusCode, 303);
+    const versions = await t.db
+      .select()
+      .from(registrationDocuments)
+      .where(and(eq(registrationDocuments.registrationId, reg.id), eq(registrationDocuments.requirement, 'ktp')));
+    assert.deepEqual(versions.map((x) => x.version).sort(), [1, 2]);
+
+    const archive = await v.get(`/verifikasi/pengguna/${reg.userId}`);
+    assert.equal(archive.statusCode, 200);
+    assert.match(archive.body, /ktp-jelas\.pdf/);
+    assert.match(archive.body, /Perbaikan diminta/);
+    const csv = await v.get(`/verifikasi/pengguna/${reg.userId}/riwayat.csv`);
+    assert.match(csv.body, /revision_requested/);
+    assert.match(csv.body, /resubmitted/);
+
+    const noReason = await v.post(`/verifikasi/${reg.id}/tolak`, { reason: '' });
+    assert.equal(noReason.statusCode, 400);
+    const rejected = await v.post(`/verifikasi/${reg.id}/tolak`, { reason: 'Akta tidak sesuai aslinya' });
+    assert.equal(rejected.statusCode, 303);
+    const [row] = await t.db.select().from(registrations).where(eq(registrations.id, reg.id));
+    assert.equal(row!.status, 'rejected');
+    const [u] = await t.db.select().from(users).where(eq(users.id, reg.userId));
+    assert.equal(u!.status, 'pending');
+  });
+
+  test('deactivation, reactivation and the blacklist decide eligibility; the public list masks the NPWP', async () => {
+    const { a, reg, username } = await startRegistration();
+    assert.equal((await submitVendor(a, '03.111.222.3-444.555', 'd')).statusCode, 303);
+    const v = await verifierAgent();
+    assert.equal((await approve(v, reg.id)).statusCode, 303);
+    const [vendor] = await t.db.select().from(vendors).where(eq(vendors.registrationId, reg.id));
+
+    const vendorAgent = new Agent(t.app);
+    await vendorAgent.login(username, PASSWORD);
+    await v.get(`/verifikasi/pengguna/${reg.userId}`);
+    const noReason = await postMultipart(v, `/verifikasi/pengguna/${reg.userId}/nonaktifkan`, { requesterKind: 'PPK' });
+    assert.equal(noReason.statusCode, 400);
+    const off = await postMultipart(
+      v,
+      `/verifikasi/pengguna/${reg.userId}/nonaktifkan`,
+      {
+        reason: 'Permintaan PPK terkait sanksi',
+        requesterKind: 'PPK',
+        requesterName: 'PPK Dinas PUPR',
+        referenceNumber: '027/PPK/2026',
+      },
+      { reference: { name: 'surat.pdf', data: PDF } },
+    );
+    assert.equal(off.statusCode, 303);
+    // The session stops working at once, and signing in is refused.
+    const dash = await vendorAgent.get('/dasbor');
+    assert.equal(dash.statusCode, 303);
+    assert.equal((await new Agent(t.app).post('/masuk', { username, password: PASSWORD })).statusCode, 403);
+    assert.deepEqual(await isEligibleToBid(t.db, vendor!.id, t.clock.now()), {
+      eligible: false,
+      reason: 'ACCOUNT_INACTIVE',
+    });
+    await v.get(`/verifikasi/pengguna/${reg.userId}`);
+    const on = await postMultipart(v, `/verifikasi/pengguna/${reg.userId}/aktifkan`, {
+      reason: 'Sanksi dicabut',
+      requesterKind: 'PPK',
+    });
+    assert.equal(on.statusCode, 303);
+
+    await v.get('/verifikasi/daftar-hitam');
+    const badPeriod = await v.post('/verifikasi/daftar-hitam', {
+      vendorId: vendor!.id,
+      offence: 'pemutusan_kontrak',
+      skNumber: '600/12/PUPR/2026',
+      skDate: '2026-02-20',
+      issuingAgency: 'Dinas PUPR',
+      startsOn: '2026-03-01',
+      endsOn: '2026-01-01',
+    });
+    assert.equal(badPeriod.statusCode, 400);
+    const added = await v.post('/verifikasi/daftar-hitam', {
+      vendorId: vendor!.id,
+      offence: 'pemutusan_kontrak',
+      skNumber: '600/12/PUPR/2026',
+      skDate: '2026-02-20',
+      issuingAgency: 'Dinas PUPR',
+      startsOn: '2026-03-01',
+      endsOn: '2028-02-29',
+    });
+    assert.equal(added.statusCode, 303);
+    const verdict = await isEligibleToBid(t.db, vendor!.id, t.clock.now());
+    assert.equal(verdict.eligible, false);
+    assert.equal(!verdict.eligible && verdict.reason, 'BLACKLISTED');
+    // Before the period it is not in force.
+    assert.equal((await isEligibleToBid(t.db, vendor!.id, new Date('2026-02-01T00:00:00Z'))).eligible, true);
+    // A blacklisted vendor keeps read access: it can still sign in.
+    assert.equal((await new Agent(t.app).post('/masuk', { username, password: PASSWORD })).statusCode, 303);
+
+    const page = await new Agent(t.app).get('/daftar-hitam');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /0\*\.1\*\*\.2\*\*\.\*-\*44\.\*\*5/);
+    assert.doesNotMatch(page.body, /03\.111\.222/);
+    assert.match(page.body, /600\/12\/PUPR\/2026/);
+  });
+
+  test('a form post without the CSRF token is refused', async () => {
+    const a = new Agent(t.app);
+    await a.get('/daftar');
+    const res = await a.post('/daftar', { kind: 'penyedia', email: 'x@contoh.co.id' }, { csrf: null });
+    assert.equal(res.statusCode, 403);
+  });
+
+  test('the forms can be downloaded from the portal (R34)', async () => {
+    for (const f of ['pendaftaran', 'keikutsertaan']) {
+      const res = await new Agent(t.app).get(`/formulir/${f}.pdf`);
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['content-type'], 'application/pdf');
+    }
+  });
+
+  test('every step is in the audit trail and the chain verifies', async () => {
+    const actions = new Set((await t.db.select({ a: auditEvents.action }).from(auditEvents)).map((r) => r.a));
+    for (const a of [
+      'registration.email_confirmation_requested',
+      'registration.created',
+      'registration.draft_saved',
+      'registration.submitted',
+      'registration.originals_checked',
+      'registration.approved',
+      'registration.revision_requested',
+      'registration.resubmitted',
+      'registration.rejected',
+      'user.deactivated',
+      'user.reactivated',
+      'blacklist.entry_added',
+      'document.read',
+      'document.read_denied',
+    ]) {
+      assert.ok(actions.has(a), `audit has ${a}`);
+    }
+    const chain = await verifyAuditChain(t.db);
+    assert.ok(chain.ok, JSON.stringify(chain));
+  });
+});
