@@ -1,0 +1,268 @@
+/**
+ * `npm run bench`: figures for issue 2's targets, printed in one run. It measures, it does not fail on a target.
+ *
+ *  1. Embedded (PGlite): a temp DATA_DIR is migrated with `lpse migrate`; then `lpse start` is timed on it, three
+ *     times, until GET /healthz answers 200 (warm start), and the idle RSS of the last one is read from /proc.
+ *  2. Throughput: autocannon (loopback only, bounded: DURATION s, CONNECTIONS connections, after a 1 s warm-up)
+ *     against the portal home page `/` and against a bare Fastify route ({hello:'world'}, bench/bare-server.ts),
+ *     each server in its own process; on PGlite and, when one answers on 127.0.0.1:5432, on PostgreSQL (a throw-away
+ *     database, dropped afterwards). The portal runs with LOG_LEVEL=warn, as the bare route logs nothing either.
+ *
+ * Environment: BENCH_DURATION (s, default 5), BENCH_CONNECTIONS (default 10), BENCH_PG_URL (default
+ * postgres://postgres@127.0.0.1:5432/postgres).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const TARGET = { ratioOnPg: 0.5, warmStartMs: 5000, idleRssMb: 350 };
+
+interface Proc {
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+function spawnNode(args: string[], env: Record<string, string | undefined>): Proc {
+  const fullEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete fullEnv[k];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: fullEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
+  return {
+    child,
+    output: () => out,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function runToEnd(args: string[], env: Record<string, string | undefined>): Promise<string> {
+  const p = spawnNode(args, env);
+  const code = await new Promise<number | null>((r) => p.child.on('close', r));
+  if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}\n${p.output()}`);
+  return p.output();
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitForHealthz(url: string, proc: Proc, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) throw new Error(`server exited ${proc.child.exitCode}\n${proc.output()}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(20);
+  }
+  throw new Error(`no 200 from ${url}/healthz within ${timeoutMs} ms\n${proc.output()}`);
+}
+
+/** Starts the platform; returns the process, its base URL and the milliseconds from spawn to the first 200. */
+async function startPlatform(env: Record<string, string | undefined>) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const t0 = performance.now();
+  const proc = spawnNode(['src/main.ts', 'start'], { ...env, PORT: String(port), HOST: '127.0.0.1', BASE_URL: url });
+  await waitForHealthz(url, proc);
+  return { proc, url, startMs: performance.now() - t0 };
+}
+
+async function startBare() {
+  const proc = spawnNode(['bench/bare-server.ts'], {});
+  const deadline = Date.now() + 30_000;
+  let port: string | undefined;
+  while (!port && Date.now() < deadline) {
+    port = /PORT=(\d+)/.exec(proc.output())?.[1];
+    if (!port) await sleep(20);
+  }
+  if (!port) throw new Error(`bare server did not start\n${proc.output()}`);
+  return { proc, url: `http://127.0.0.1:${port}` };
+}
+
+interface Load {
+  rps: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(url: string): Promise<Load> {
+  await autocannon({ url, connections: CONNECTIONS, duration: 1 }); // warm-up: JIT, caches, connection pools
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+}
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+}
+
+async function pgAnswers(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function adminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+/** autocannon records latency in whole milliseconds. */
+const ms = (n: number) => (n < 1 ? '<1' : fmt(n, 0));
+const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
+const say = (s = '') => console.log(s);
+
+function printLoad(label: string, portal: Load, bare: Load, target?: number) {
+  const ratio = portal.rps / bare.rps;
+  say(`  ${label}`);
+  say(
+    `    portal  GET /          ${fmt(portal.rps).padStart(7)} req/s   p99 ${ms(portal.p99).padStart(4)} ms` +
+      `${portal.non2xx || portal.errors ? `   (${portal.non2xx} non-2xx, ${portal.errors} errors)` : ''}`,
+  );
+  say(`    bare Fastify {hello}   ${fmt(bare.rps).padStart(7)} req/s   p99 ${ms(bare.p99).padStart(4)} ms`);
+  say(
+    `    ratio portal/bare      ${fmt(ratio * 100, 1).padStart(6)} %` +
+      (target ? `   target ≥ ${target * 100} %: ${mark(ratio >= target)}` : '   (no target on PGlite)'),
+  );
+}
+
+async function main() {
+  say(`LPSE Terpadu bench — node ${process.version}, ${DURATION} s × ${CONNECTIONS} connections per load run`);
+  say();
+
+  // 1. Embedded: migrate once, then warm starts on the existing DATA_DIR.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'lpse-bench-'));
+  const embedded = { DATA_DIR: dataDir, DATABASE_URL: undefined };
+  try {
+    const t0 = performance.now();
+    await runToEnd(['src/main.ts', 'migrate'], embedded);
+    const migrateMs = performance.now() - t0;
+    const starts: number[] = [];
+    let platform: Awaited<ReturnType<typeof startPlatform>> | undefined;
+    for (let i = 0; i < 3; i++) {
+      if (platform) await platform.proc.stop();
+      platform = await startPlatform(embedded);
+      starts.push(platform.startMs);
+    }
+    const median = [...starts].sort((a, b) => a - b)[1]!;
+    await sleep(3000);
+    const idle = rssMb(platform!.proc.child.pid!);
+    say('Embedded (PGlite)');
+    say(`  first migrate (lpse migrate, new DATA_DIR)   ${fmt(migrateMs)} ms`);
+    say(
+      `  warm start to /healthz 200                   ${fmt(median)} ms median of ${starts.map((s) => fmt(s)).join(', ')}` +
+        `   target ≤ ${TARGET.warmStartMs} ms: ${mark(median <= TARGET.warmStartMs)}`,
+    );
+    say(
+      `  idle RSS (3 s after start)                   ${fmt(idle, 1)} MB` +
+        `   target < ${TARGET.idleRssMb} MB: ${mark(idle < TARGET.idleRssMb)}`,
+    );
+    say();
+
+    // 2. Throughput on PGlite, the bare route measured right after so both see the same machine state.
+    const portalPglite = await load(`${platform!.url}/`);
+    const afterLoad = rssMb(platform!.proc.child.pid!);
+    await platform!.proc.stop();
+    const bare = await startBare();
+    let barePglite: Load;
+    try {
+      barePglite = await load(`${bare.url}/`);
+    } finally {
+      await bare.proc.stop();
+    }
+    say('Throughput');
+    printLoad('PGlite', portalPglite, barePglite);
+    say(`    RSS after the load run ${fmt(afterLoad, 1)} MB`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  // 3. PostgreSQL, on a throw-away database.
+  if (!(await pgAnswers())) {
+    say(`  PostgreSQL: skipped, nothing answers at ${PG_URL.replace(/\/\/[^@]*@/, '//')}`);
+  } else {
+    const dbName = `lpse_bench_${process.pid}`;
+    await adminQuery(`create database ${dbName}`);
+    const url = new URL(PG_URL);
+    url.pathname = `/${dbName}`;
+    try {
+      const pgDir = mkdtempSync(path.join(tmpdir(), 'lpse-bench-pg-'));
+      const platform = await startPlatform({ DATABASE_URL: url.toString(), DATA_DIR: pgDir });
+      let portalPg: Load;
+      try {
+        portalPg = await load(`${platform.url}/`);
+      } finally {
+        await platform.proc.stop();
+        rmSync(pgDir, { recursive: true, force: true });
+      }
+      const bare = await startBare();
+      let barePg: Load;
+      try {
+        barePg = await load(`${bare.url}/`);
+      } finally {
+        await bare.proc.stop();
+      }
+      printLoad('PostgreSQL', portalPg, barePg, TARGET.ratioOnPg);
+    } finally {
+      await adminQuery(`drop database if exists ${dbName} with (force)`);
+    }
+  }
+  say();
+  say('Figures only: the bench never fails on a target.');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
