@@ -47,3 +47,5 @@ export function parseForm<S extends z.ZodType>(
   }
   return { ok: false, state: { values: formValues(body), errors } };
 }
+
+export const hasErrors = (state?: FormState) => !!state && Object.keys(state.errors).length > 0;

@@ -158,3 +158,30 @@ export function Button(props: {
     </button>
   );
 }
+
+/** A new password typed twice (setup, reset, change, registration): one component so the rules read the same. */
+export function NewPasswordFields({ p, state, label }: { p: PageCtx; state?: FormState; label?: string }) {
+  return (
+    <>
+      <TextField
+        p={p}
+        state={state}
+        name="password"
+        type="password"
+        label={label ?? p.t('auth.password')}
+        hint={p.t('auth.passwordHint')}
+        autocomplete="new-password"
+        width="medium"
+      />
+      <TextField
+        p={p}
+        state={state}
+        name="passwordConfirm"
+        type="password"
+        label={p.t('auth.passwordConfirm')}
+        autocomplete="new-password"
+        width="medium"
+      />
+    </>
+  );
+}

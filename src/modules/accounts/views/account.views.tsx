@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../../locales/id.ts';
-import type { FormState } from '../../../platform/http/forms.ts';
+import { type FormState, hasErrors } from '../../../platform/http/forms.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
-import { Button, Csrf, ErrorSummary, TextField } from '../../../platform/ui/form.tsx';
+import { Button, Csrf, ErrorSummary, NewPasswordFields, TextField } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 
@@ -45,9 +45,8 @@ interface SessionItem {
 }
 
 export function AccountView({ p, sessions, state }: { p: PageCtx; sessions: SessionItem[]; state?: FormState }) {
-  const hasErrors = !!state && Object.keys(state.errors).length > 0;
   return (
-    <Layout p={p} title={p.t('auth.account.title')} hasErrors={hasErrors}>
+    <Layout p={p} title={p.t('auth.account.title')} hasErrors={hasErrors(state)}>
       <ErrorSummary p={p} state={state} />
       <h1>{p.t('auth.account.title')}</h1>
       <dl class="summary">
@@ -113,25 +112,7 @@ export function AccountView({ p, sessions, state }: { p: PageCtx; sessions: Sess
           autocomplete="current-password"
           width="medium"
         />
-        <TextField
-          p={p}
-          state={state}
-          name="password"
-          type="password"
-          label={p.t('auth.password.new')}
-          hint={p.t('auth.passwordHint')}
-          autocomplete="new-password"
-          width="medium"
-        />
-        <TextField
-          p={p}
-          state={state}
-          name="passwordConfirm"
-          type="password"
-          label={p.t('auth.passwordConfirm')}
-          autocomplete="new-password"
-          width="medium"
-        />
+        <NewPasswordFields p={p} state={state} label={p.t('auth.password.new')} />
         <Button>{p.t('form.save')}</Button>
       </form>
     </Layout>

@@ -1,9 +1,7 @@
-import type { FormState } from '../../../platform/http/forms.ts';
-import { Button, Csrf, ErrorSummary, TextField } from '../../../platform/ui/form.tsx';
+import { type FormState, hasErrors } from '../../../platform/http/forms.ts';
+import { Button, Csrf, ErrorSummary, NewPasswordFields, TextField } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
-
-const hasErrors = (s?: FormState) => !!s && Object.keys(s.errors).length > 0;
 
 export function LoginView({ p, state, back }: { p: PageCtx; state?: FormState; back?: string }) {
   return (
@@ -59,25 +57,7 @@ export function SetupView({ p, state, token }: { p: PageCtx; state?: FormState; 
           width="medium"
         />
         <TextField p={p} state={state} name="email" type="email" label={p.t('auth.email')} autocomplete="email" />
-        <TextField
-          p={p}
-          state={state}
-          name="password"
-          type="password"
-          label={p.t('auth.password')}
-          hint={p.t('auth.passwordHint')}
-          autocomplete="new-password"
-          width="medium"
-        />
-        <TextField
-          p={p}
-          state={state}
-          name="passwordConfirm"
-          type="password"
-          label={p.t('auth.passwordConfirm')}
-          autocomplete="new-password"
-          width="medium"
-        />
+        <NewPasswordFields p={p} state={state} />
         <Button>{p.t('auth.setup.submit')}</Button>
       </form>
     </Layout>
@@ -115,25 +95,7 @@ export function ResetView({ p, state, token }: { p: PageCtx; state?: FormState; 
       <form method="post" action="/kata-sandi/atur-ulang" novalidate>
         <Csrf p={p} />
         <input type="hidden" name="token" value={token} />
-        <TextField
-          p={p}
-          state={state}
-          name="password"
-          type="password"
-          label={p.t('auth.password.new')}
-          hint={p.t('auth.passwordHint')}
-          autocomplete="new-password"
-          width="medium"
-        />
-        <TextField
-          p={p}
-          state={state}
-          name="passwordConfirm"
-          type="password"
-          label={p.t('auth.passwordConfirm')}
-          autocomplete="new-password"
-          width="medium"
-        />
+        <NewPasswordFields p={p} state={state} label={p.t('auth.password.new')} />
         <Button>{p.t('auth.reset.submit')}</Button>
       </form>
     </Layout>

@@ -1,13 +1,12 @@
 import type { MessageKey } from '../../../locales/id.ts';
 import { ROLES } from '../../../platform/auth/roles.ts';
-import type { FormState } from '../../../platform/http/forms.ts';
+import { type FormState, hasErrors } from '../../../platform/http/forms.ts';
 import { Button, Csrf, ErrorSummary, SelectField, TextField } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import type { UserRow } from '../accounts.repository.ts';
 
 type AgencyOption = { id: string; name: string };
-const hasErrors = (s?: FormState) => !!s && Object.keys(s.errors).length > 0;
 
 function StatusTag({ p, status }: { p: PageCtx; status: UserRow['status'] }) {
   const cls = status === 'active' ? 'green' : status === 'pending' ? 'yellow' : 'red';

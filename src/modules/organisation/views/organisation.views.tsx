@@ -1,14 +1,13 @@
 import type { MessageKey } from '../../../locales/id.ts';
 import { can } from '../../../platform/auth/permissions.ts';
 import { LPSE_TEAM_ROLES } from '../../../platform/auth/roles.ts';
-import type { FormState } from '../../../platform/http/forms.ts';
+import { type FormState, hasErrors } from '../../../platform/http/forms.ts';
 import { formatDate } from '../../../platform/i18n/i18n.ts';
 import { Button, Csrf, ErrorSummary, FileField, SelectField, TextArea, TextField } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import type { AgencyRow } from '../organisation.repository.ts';
 
-const hasErrors = (s?: FormState) => !!s && Object.keys(s.errors).length > 0;
 export const AGENCY_KINDS = ['OPD', 'BUMN', 'BUMD', 'NON_PEMERINTAH'] as const;
 
 export function AgenciesView({ p, agencies }: { p: PageCtx; agencies: AgencyRow[] }) {
