@@ -13,11 +13,20 @@ import { startApp } from './support/server.ts';
 
 export default async function globalSetup() {
   const demo = await startApp({ demo: true });
-  const fresh = await startApp();
-  if (!fresh.setupUrl) throw new Error('the fresh instance printed no setup link');
+  let fresh: Awaited<ReturnType<typeof startApp>>;
+  try {
+    fresh = await startApp();
+    if (!fresh.setupUrl) {
+      await fresh.stop();
+      throw new Error('the fresh instance printed no setup link');
+    }
+  } catch (err) {
+    await demo.stop();
+    throw err;
+  }
   const state: E2eState = {
     demo: { baseUrl: demo.baseUrl, credentials: demo.credentials },
-    fresh: { baseUrl: fresh.baseUrl, setupUrl: fresh.setupUrl },
+    fresh: { baseUrl: fresh.baseUrl, setupUrl: fresh.setupUrl! },
   };
   const file = path.join(tmpdir(), `lpse-e2e-state-${process.pid}.json`);
   writeFileSync(file, JSON.stringify(state, null, 2));
