@@ -114,8 +114,8 @@ describe('vendor registration and verification (R30–R36)', () => {
       aksi: 'simpan',
     });
     assert.equal(bad.statusCode, 400);
-    assert.match(bad.body, /NPWP terdiri dari 15 atau 16 angka/);
-    assert.match(bad.body, /NIK terdiri dari 16 angka/);
+    assert.match(bad.body, /NPWP terdiri dari 15 atau 16 angka/i);
+    assert.match(bad.body, /NIK terdiri dari 16 angka/i);
     assert.match(bad.body, /href="#npwp"/);
     assert.match(bad.body, /value="Bahari Wawonii Konstruksi"/);
 
@@ -128,7 +128,7 @@ describe('vendor registration and verification (R30–R36)', () => {
       { doc_akta_pendirian: { name: 'akta.pdf', data: Buffer.from('MZ this is an executable, not a PDF') } },
     );
     assert.equal(notPdf.statusCode, 415);
-    assert.match(notPdf.body, /Jenis berkas tidak diizinkan/);
+    assert.match(notPdf.body, /Jenis berkas tidak diizinkan/i);
     await a.get('/daftar/formulir');
     const big = await postMultipart(
       a,
@@ -137,7 +137,7 @@ describe('vendor registration and verification (R30–R36)', () => {
       { doc_ktp: { name: 'ktp.pdf', data: Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024 + 10, 32)]) } },
     );
     assert.equal(big.statusCode, 413);
-    assert.match(big.body, /Ukuran maksimal 5 MB/);
+    assert.match(big.body, /Ukuran maksimal 5 MB/i);
 
     // Submitting before the documents are there: the draft is saved, the missing items are named.
     await a.get('/daftar/formulir');
