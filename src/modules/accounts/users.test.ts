@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
+import { mailOutbox } from '../../platform/mail/mail.schema.ts';
 import { Agent } from '../../test/agent.ts';
 import { buildAgency, buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
 import { userRoles } from './accounts.schema.ts';
@@ -38,6 +39,12 @@ describe('user administration with roles per agency (R21–R23)', () => {
     assert.match(page.body, /Dinas PUPR/);
     const list = await admin.get('/admin/pengguna?q=andi');
     assert.match(list.body, /ppk\.andi/);
+    // Without SMTP configured the mail is kept in the outbox and written to the log, not lost.
+    await t.mail.runOnce();
+    const [mail] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'andi@pupr.go.id'));
+    assert.equal(mail!.status, 'logged');
+    assert.match(mail!.bodyText, /ppk\.andi/);
+    assert.match(mail!.bodyText, /http:\/\/lpse\.test\/kata-sandi\/atur-ulang\?token=/);
   });
 
   test('separation of duties: an LPSE-team member cannot become Pokja, citing Pasal 13(3)', async () => {
