@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import type { Config } from '../config.ts';
 import { userRoles, users } from '../modules/accounts/accounts.schema.ts';
 import { findAgencyByCode } from '../modules/organisation/organisation.repository.ts';
 import { agencies, lpseDecrees } from '../modules/organisation/organisation.schema.ts';
+import { DEMO_VENDORS, loadRegistrationDemo } from '../modules/registration/demo.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Role } from '../platform/auth/roles.ts';
 import { hashPassword } from '../platform/auth/tokens.ts';
 import { systemClock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/database.ts';
+import { LocalBlobStore } from '../platform/files/blob-store.ts';
 
 /** OPDs of Kabupaten Konawe Kepulauan (Perda on the regency's apparatus), plus a BUMD served by the LPSE. */
 export const DEMO_AGENCIES = [
@@ -72,6 +75,14 @@ export async function loadDemoData(db: Db, config: Config): Promise<void> {
       return { person, hash: await hashPassword(password) };
     }),
   );
+  // Vendors in each registration state (issue 3); their passwords are printed with the others.
+  const vendorHashes = new Map<string, string>();
+  for (const v of DEMO_VENDORS) {
+    const password = demoPassword();
+    credentials.push({ username: v.username, password, role: 'PENYEDIA' });
+    vendorHashes.set(v.username, await hashPassword(password));
+  }
+  const files = new LocalBlobStore(path.join(config.dataDir, 'files'));
   await db.transaction(async (tx) => {
     const now = clock.now();
     const audit = { clock, requestId: null, actor: { userId: null, name: 'demo', role: null } };
@@ -109,10 +120,15 @@ export async function loadDemoData(db: Db, config: Config): Promise<void> {
         createdAt: now,
       });
     }
+    const vendorCount = await loadRegistrationDemo(tx, {
+      clock,
+      files,
+      passwordHash: (username) => vendorHashes.get(username)!,
+    });
     await recordAudit(tx, audit, {
       action: 'demo.loaded',
       objectType: 'system',
-      summary: { agencies: DEMO_AGENCIES.length, users: DEMO_PEOPLE.length },
+      summary: { agencies: DEMO_AGENCIES.length, users: DEMO_PEOPLE.length, vendors: vendorCount },
     });
   });
   console.log(
