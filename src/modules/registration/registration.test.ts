@@ -107,17 +107,19 @@ describe('vendor registration and verification (R30–R36)', () => {
 
     // Malformed NPWP and NIK: 400, clear messages, what was typed is kept.
     await a.get('/daftar/formulir');
-    const bad = await postMultipart(a, '/daftar/formulir', {
-      ...VALID_VENDOR,
-      npwp: '12.345',
-      picNik: '12345',
-      aksi: 'simpan',
-    });
+    const bad = await postMultipart(
+      a,
+      '/daftar/formulir',
+      { ...VALID_VENDOR, npwp: '12.345', picNik: '12345', aksi: 'simpan' },
+      { doc_akta_perubahan: { name: 'akta-perubahan.pdf', data: Buffer.concat([PDF, Buffer.from('%ubah\n')]) } },
+    );
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /NPWP terdiri dari 15 atau 16 angka/i);
     assert.match(bad.body, /NIK terdiri dari 16 angka/i);
     assert.match(bad.body, /href="#npwp"/);
     assert.match(bad.body, /value="Bahari Wawonii Konstruksi"/);
+    // The accepted file is kept, so it is not uploaded twice over a slow connection.
+    assert.match(bad.body, /akta-perubahan\.pdf/);
 
     // A "PDF" that is not a PDF, and one that is too large.
     await a.get('/daftar/formulir');
@@ -158,7 +160,7 @@ describe('vendor registration and verification (R30–R36)', () => {
       .select()
       .from(registrationDocuments)
       .where(eq(registrationDocuments.registrationId, reg.id));
-    assert.equal(docs.length, 4);
+    assert.equal(docs.length, 5);
     const [submitted] = await t.db.select().from(registrations).where(eq(registrations.id, reg.id));
     assert.equal(submitted!.status, 'submitted');
 

@@ -5,7 +5,7 @@ import type { Ctx } from '../../../platform/http/context.ts';
 import { users } from '../../accounts/accounts.schema.ts';
 import { type Registrant, registrantAudit } from '../registrant.ts';
 import { regErrors } from '../registration.errors.ts';
-import { documentMeta, type OfficialDraft, type VendorDraft } from '../registration.forms.ts';
+import { type DocumentMeta, documentMeta, type OfficialDraft, type VendorDraft } from '../registration.forms.ts';
 import { currentDocuments, findVendorByNpwp, lockRegistration } from '../registration.repository.ts';
 import { registrationDocuments, registrations, vendors } from '../registration.schema.ts';
 import { requirementsFor } from '../requirements.ts';
@@ -78,7 +78,12 @@ export async function saveDraft(ctx: Ctx, registrant: Registrant, input: DraftIn
           })
           .where(eq(registrations.id, regId));
       }
-      changed.push(...(await saveDocuments(tx, ctx, reg.userId, regId, input)));
+      const data = input.data as Record<string, unknown>;
+      changed.push(
+        ...(await saveDocuments(tx, ctx, { userId: reg.userId, regId, kind: input.kind, files: input.files }, (code) =>
+          documentMeta(data, code),
+        )),
+      );
       await tx.update(registrations).set({ updatedAt: now }).where(eq(registrations.id, regId));
       await recordStep(tx, registrantAudit(ctx, registrant), {
         registrationId: regId,
@@ -92,26 +97,41 @@ export async function saveDraft(ctx: Ctx, registrant: Registrant, input: DraftIn
   }
 }
 
-async function saveDocuments(tx: Db, ctx: Ctx, userId: string, regId: string, input: DraftInput) {
-  const current = new Map((await currentDocuments(tx, regId)).map((c) => [c.row.requirement, c]));
+/**
+ * Adds a version for every uploaded file whose bytes differ from the current version, and updates the metadata of
+ * documents not yet ticked by the Verifikator. `metaFor` returns null to leave a document's metadata as it is.
+ */
+export async function saveDocuments(
+  tx: Db,
+  ctx: Ctx,
+  input: { userId: string; regId: string; kind: 'vendor' | 'official'; files: Record<string, UploadedBlob> },
+  metaFor: (code: string) => DocumentMeta | null,
+) {
+  const current = new Map((await currentDocuments(tx, input.regId)).map((c) => [c.row.requirement, c]));
   const changed: string[] = [];
   for (const req of requirementsFor(input.kind)) {
-    const meta = documentMeta(input.data as Record<string, unknown>, req.code);
-    const blob = input.files[req.code];
     const existing = current.get(req.code);
+    const meta = metaFor(req.code) ?? {
+      number: existing?.row.docNumber ?? null,
+      issuedOn: existing?.row.issuedOn ?? null,
+      issuer: existing?.row.issuer ?? null,
+      validUntil: existing?.row.validUntil ?? null,
+    };
+    const blob = input.files[req.code];
     // The same bytes uploaded again (a double-clicked submit, a re-sent form) are not a new version.
     if (blob && blob.sha256 !== existing?.doc.sha256) {
-      const doc = await insertDocument(tx, ctx.clock, blob, userId);
+      const doc = await insertDocument(tx, ctx.clock, blob, input.userId);
       if (existing) {
         await tx
           .update(registrationDocuments)
           .set({ current: false })
           .where(eq(registrationDocuments.id, existing.row.id));
       }
+      const version = (existing?.row.version ?? 0) + 1;
       await tx.insert(registrationDocuments).values({
-        registrationId: regId,
+        registrationId: input.regId,
         requirement: req.code,
-        version: (existing?.row.version ?? 0) + 1,
+        version,
         current: true,
         documentId: doc.id,
         docNumber: meta.number,
@@ -120,7 +140,7 @@ async function saveDocuments(tx: Db, ctx: Ctx, userId: string, regId: string, in
         validUntil: meta.validUntil,
         createdAt: ctx.clock.now(),
       });
-      changed.push(`${req.code}:v${(existing?.row.version ?? 0) + 1}:${doc.sha256.slice(0, 12)}`);
+      changed.push(`${req.code}:v${version}:${doc.sha256.slice(0, 12)}`);
     } else if (existing && !existing.row.originalChecked) {
       await tx
         .update(registrationDocuments)

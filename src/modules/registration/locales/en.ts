@@ -28,6 +28,7 @@ export const registrationEn: Record<keyof typeof registrationId, string> = {
   'reg.start.emailHint': 'We send a confirmation link to this address. It is valid for 24 hours and works once.',
   'reg.start.send': 'Send confirmation link',
   'reg.start.already': 'Already started?',
+  'reg.start.official': 'Already have a User ID as an official? Request a role',
   'reg.resume.link': 'Continue a saved registration',
   'reg.forms.title': 'Downloadable forms',
   'reg.forms.registration': 'Registration Form (PDF)',

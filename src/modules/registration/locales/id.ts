@@ -28,6 +28,7 @@ export const registrationId = {
     'Kami kirim tautan konfirmasi ke alamat ini. Tautan berlaku 24 jam dan hanya dapat dipakai sekali.',
   'reg.start.send': 'Kirim tautan konfirmasi',
   'reg.start.already': 'Sudah mulai mendaftar?',
+  'reg.start.official': 'Sudah punya User ID sebagai pejabat pengadaan? Ajukan permohonan peran',
   'reg.resume.link': 'Lanjutkan pendaftaran yang tersimpan',
   'reg.forms.title': 'Formulir yang dapat diunduh',
   'reg.forms.registration': 'Formulir Pendaftaran (PDF)',

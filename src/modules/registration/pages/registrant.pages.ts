@@ -18,6 +18,7 @@ import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
 import { pageCtx, redirectSeeOther, sendHtml } from '../../../platform/ui/page.ts';
 import { listAgencies } from '../../organisation/organisation.repository.ts';
 import { assertConfirmTokenUsable, createRegistrantAccount } from '../commands/create-registrant-account.ts';
+import { keepUploads } from '../commands/keep-uploads.ts';
 import { requestEmailConfirmation } from '../commands/request-email-confirmation.ts';
 import { requestRole } from '../commands/request-role.ts';
 import { resumeRegistration } from '../commands/resume-registration.ts';
@@ -188,10 +189,12 @@ export async function registrantPages(app: FastifyInstance) {
       state.errors[field] = req.ctx.t(err.messageKey, err.params);
       status = err.status;
     }
-    // Nothing typed is lost: valid files are kept even when another field is wrong (they are saved with the draft
-    // only when the whole form is valid, so the person re-selects them then; the page says so).
-    if (!parsed.ok || Object.keys(state.errors).length > 0) return renderDraft(req, reply, r, state, status);
     const files = Object.fromEntries(Object.entries(form.files).map(([k, v]) => [k.replace(/^doc_/, ''), v]));
+    if (!parsed.ok || Object.keys(state.errors).length > 0) {
+      // Nothing is lost: what was typed is shown again, and the files that were accepted are already kept.
+      await keepUploads(req.ctx, r, files);
+      return renderDraft(req, reply, r, state, status);
+    }
     try {
       await saveDraft(
         req.ctx,

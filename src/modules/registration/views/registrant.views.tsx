@@ -60,6 +60,9 @@ export function StartView({ p, state }: { p: PageCtx; state?: FormState }) {
       <p>
         <a href="/daftar/lanjut">{p.t('reg.resume.link')}</a>
       </p>
+      <p>
+        <a href="/akun/permohonan-peran">{p.t('reg.start.official')}</a>
+      </p>
       <h2>{p.t('reg.forms.title')}</h2>
       <FormsLinks p={p} />
     </Layout>
