@@ -51,7 +51,11 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     requestTimeout: 120_000,
     connectionTimeout: 0,
     return503OnClosing: true,
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: {
+      maxParamLength: 200,
+      // One value per query parameter (the last one wins): `?q=a&q=b` must never reach a handler as an array.
+      querystringParser: (str: string) => Object.fromEntries(new URLSearchParams(str)),
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

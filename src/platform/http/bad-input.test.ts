@@ -84,6 +84,18 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     assert.ok(r.statusCode >= 400 && r.statusCode < 500, String(r.statusCode));
   });
 
+  test('repeated query parameters never reach a handler as an array', async () => {
+    for (const url of [
+      '/audit?action=a&action=b',
+      '/admin/pengguna?q=a&q=b',
+      '/penyiapan?token=a&token=b',
+      '/masuk?kembali=/a&kembali=/b',
+    ]) {
+      const r = await admin.get(url);
+      assert.ok(r.statusCode < 500, `${url} → ${r.statusCode}`);
+    }
+  });
+
   test('a wrong content type is a 415', async () => {
     const r = await admin.request({
       method: 'POST',
