@@ -28,7 +28,7 @@ describe('NPWP and NIK', () => {
 });
 
 describe('requirement list (R34, Pasal 23)', () => {
-  test('vendors: exactly KTP, akta pendirian, akta perubahan (optional), NPWP, izin usaha', () => {
+  test('vendors: exactly KTP, akta pendirian, akta perubahan (optional), NPWP, izin usaha (one or more)', () => {
     assert.deepEqual(
       VENDOR_REQUIREMENTS.map((r) => [r.code, r.required]),
       [
@@ -37,6 +37,7 @@ describe('requirement list (R34, Pasal 23)', () => {
         ['akta_perubahan', false],
         ['npwp', true],
         ['izin_usaha', true],
+        ['izin_usaha_2', false],
       ],
     );
   });

@@ -242,6 +242,14 @@ describe('vendor registration and verification (R30–R36)', () => {
     // The Verifikator may read it, and that read is audited too.
     const v = await verifierAgent();
     assert.equal((await v.get(`/berkas/${ktp!.documentId}`)).statusCode, 200);
+    // An applicant still in draft cannot reach it through the registration session either.
+    const { a: applicant, user: applicantUser } = await startRegistration();
+    assert.equal((await applicant.get(`/daftar/berkas/${ktp!.documentId}`)).statusCode, 403);
+    const viaDraft = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'document.read_denied'), eq(auditEvents.actorUserId, applicantUser.id)));
+    assert.equal(viaDraft.length, 1);
   });
 
   test('a revision round keeps every version, then a rejection with a reason', async () => {

@@ -78,6 +78,18 @@ export const VENDOR_REQUIREMENTS: readonly DocumentRequirement[] = [
     validUntil: true,
     identity: false,
   },
+  {
+    // "Izin usaha" is plural in Pasal 23(1)a.2: a second licence (e.g. SBU next to the NIB) when the vendor has one.
+    code: 'izin_usaha_2',
+    docClass: 'izin_usaha',
+    labelKey: 'reg.req.izin_usaha_2',
+    required: false,
+    number: true,
+    date: true,
+    issuer: true,
+    validUntil: true,
+    identity: false,
+  },
 ];
 
 export const OFFICIAL_REQUIREMENTS: readonly DocumentRequirement[] = [

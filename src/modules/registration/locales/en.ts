@@ -117,6 +117,7 @@ export const registrationEn: Record<keyof typeof registrationId, string> = {
   'reg.req.akta_perubahan': 'Latest amended deed',
   'reg.req.npwp': 'Company NPWP',
   'reg.req.izin_usaha': 'Business licence',
+  'reg.req.izin_usaha_2': 'Another business licence (if any)',
   'reg.req.surat_tugas': 'Assignment letter or decree from the agency',
   'reg.doc.current': 'version {version}',
   'reg.doc.upload': 'Upload file',

@@ -118,6 +118,7 @@ export const registrationId = {
   'reg.req.akta_perubahan': 'Akta perubahan terakhir',
   'reg.req.npwp': 'NPWP perusahaan',
   'reg.req.izin_usaha': 'Izin usaha',
+  'reg.req.izin_usaha_2': 'Izin usaha lainnya (jika ada)',
   'reg.req.surat_tugas': 'Surat tugas atau SK dari instansi',
   'reg.doc.current': 'versi {version}',
   'reg.doc.upload': 'Unggah berkas',

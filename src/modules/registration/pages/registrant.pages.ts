@@ -29,7 +29,12 @@ import { witaDay } from '../eligibility.ts';
 import { blankFormPdf, receiptPdf } from '../pdf.ts';
 import { type Registrant, registrantAudit, requireRegistrant, setRegistrantCookie } from '../registrant.ts';
 import { documentMeta, OfficialDraftSchema, VendorDraftSchema } from '../registration.forms.ts';
-import { activeBlacklist, currentDocuments, findVendorByRegistration } from '../registration.repository.ts';
+import {
+  activeBlacklist,
+  allDocumentVersions,
+  currentDocuments,
+  findVendorByRegistration,
+} from '../registration.repository.ts';
 import { OFFICIAL_ROLES, requirementsFor } from '../requirements.ts';
 import { PublicBlacklistView } from '../views/blacklist.views.tsx';
 import {
@@ -259,7 +264,7 @@ export async function registrantPages(app: FastifyInstance) {
     const r = await requireRegistrant(req);
     const doc = await getDocument(req.ctx.db, req.params.id);
     if (!doc) throw notFound();
-    const mine = (await currentDocuments(req.ctx.db, r.registration.id)).some((d) => d.doc.id === doc.id);
+    const mine = (await allDocumentVersions(req.ctx.db, r.registration.id)).some((d) => d.doc.id === doc.id);
     await req.ctx.db.transaction((tx) =>
       recordAudit(tx, registrantAudit(req.ctx, r), {
         action: mine ? 'document.read' : 'document.read_denied',
