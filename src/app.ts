@@ -17,6 +17,7 @@ import { organisationPlugin } from './modules/organisation/organisation.plugin.t
 import { portalPlugin } from './modules/portal/portal.plugin.ts';
 import { registrationPlugin } from './modules/registration/index.ts';
 import { loadActor, SESSION_COOKIE } from './platform/auth/session.ts';
+import { AppError } from './platform/errors.ts';
 import { MAX_UPLOAD_BYTES } from './platform/files/document-classes.ts';
 import { filesPlugin } from './platform/files/files.plugin.ts';
 import type { Services } from './platform/http/context.ts';
@@ -136,6 +137,12 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
       t: translator(locale),
     };
   });
+  // PostgreSQL refuses NUL in text: reject it up front as bad input instead of letting a query fail with a 500.
+  app.addHook('preValidation', async (req) => {
+    if (containsNul(req.query) || containsNul(req.params) || containsNul(req.body)) {
+      throw new AppError('NUL_IN_INPUT', 400, 'error.badRequest');
+    }
+  });
   // CSRF on every state-changing request: forms, multipart uploads and JSON API calls alike.
   app.addHook('preHandler', (req, reply, done) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return done();
@@ -169,3 +176,9 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
 }
 
 export const staticRoot = path.resolve(publicDir);
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 5 || value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
+}

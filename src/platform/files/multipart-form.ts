@@ -23,7 +23,9 @@ export async function readMultipartForm(
   if (!req.isMultipart()) throw new AppError('NOT_MULTIPART', 415, 'error.unsupportedMediaType');
   for await (const part of req.parts()) {
     if (part.type === 'field') {
-      if (typeof part.value === 'string') out.fields[part.fieldname] = part.value;
+      if (typeof part.value !== 'string') continue;
+      if (part.value.includes('\u0000')) throw new AppError('NUL_IN_INPUT', 400, 'error.badRequest');
+      out.fields[part.fieldname] = part.value;
       continue;
     }
     const docClass = fileClasses[part.fieldname];

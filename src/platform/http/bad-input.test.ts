@@ -96,6 +96,14 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     }
   });
 
+  test('a NUL character anywhere in the input is a 400, not a database error', async () => {
+    const form = await admin.post('/admin/instansi/baru', { code: 'NUL1', name: 'Dinas\u0000X', kind: 'OPD' });
+    assert.equal(form.statusCode, 400);
+    assert.equal((await admin.get('/audit?action=a%00b')).statusCode, 400);
+    const api = await admin.api('POST', '/api/v1/agencies', { code: 'NUL2', name: 'A\u0000', kind: 'OPD' });
+    assert.equal(api.statusCode, 400);
+  });
+
   test('a wrong content type is a 415', async () => {
     const r = await admin.request({
       method: 'POST',
