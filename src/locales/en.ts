@@ -78,6 +78,7 @@ export const en: Record<MessageKey, string> = {
   'error.badRequest': 'The request is not valid.',
   'error.invalidJson': 'The request body is not valid JSON.',
   'error.validation': 'The input is not valid. Check the data you sent.',
+  'error.bodyTooLarge': 'The form data is too large to send.',
   'error.fileTooLarge': 'The file is too large. The maximum size is {max} MB.',
   'error.fileTypeNotAllowed': 'This type of file is not allowed. Upload a PDF (or a JPG/PNG image where allowed).',
   'error.rateLimited': 'Too many attempts. Wait a moment and try again.',

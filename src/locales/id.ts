@@ -77,6 +77,7 @@ export const id = {
   'error.badRequest': 'Permintaan tidak valid.',
   'error.invalidJson': 'Isi permintaan bukan JSON yang valid.',
   'error.validation': 'Isian tidak valid. Periksa kembali data yang dikirim.',
+  'error.bodyTooLarge': 'Isian formulir terlalu besar untuk dikirim.',
   'error.fileTooLarge': 'Berkas terlalu besar. Ukuran maksimal {max} MB.',
   'error.fileTypeNotAllowed': 'Jenis berkas tidak diizinkan. Unggah PDF (atau gambar JPG/PNG jika diizinkan).',
   'error.rateLimited': 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',

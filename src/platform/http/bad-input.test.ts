@@ -104,6 +104,12 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     assert.equal(api.statusCode, 400);
   });
 
+  test('an oversized form body is a 413 with a message', async () => {
+    const r = await admin.post('/admin/instansi/baru', { code: 'BIG', name: 'x'.repeat(300 * 1024), kind: 'OPD' });
+    assert.equal(r.statusCode, 413);
+    assert.match(r.body, /Isian formulir terlalu besar/);
+  });
+
   test('a wrong content type is a 415', async () => {
     const r = await admin.request({
       method: 'POST',

@@ -29,8 +29,7 @@ const FRAMEWORK_ERRORS: Record<string, Omit<Mapped, 'details'>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
     status: 413,
     code: 'BODY_TOO_LARGE',
-    messageKey: 'error.fileTooLarge',
-    params: { max: 1 },
+    messageKey: 'error.bodyTooLarge',
   },
   FST_REQ_FILE_TOO_LARGE: {
     status: 413,
