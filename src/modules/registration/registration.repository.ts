@@ -104,7 +104,7 @@ export async function verificationQueue(db: Db, filter: QueueFilter) {
     draf: 'draft',
   };
   const checked = sql<number>`(select count(*) from ${registrationDocuments} d where d.registration_id = ${registrations.id} and d.current and d.original_checked)`;
-  const rows = await db
+  return db
     .select({
       id: registrations.id,
       number: registrations.number,
@@ -124,12 +124,14 @@ export async function verificationQueue(db: Db, filter: QueueFilter) {
     .innerJoin(users, eq(users.id, registrations.userId))
     .leftJoin(vendors, eq(vendors.registrationId, registrations.id))
     .leftJoin(agencies, eq(agencies.id, registrations.agencyId))
-    .where(eq(registrations.status, statusOf[filter]))
+    .where(
+      and(
+        eq(registrations.status, statusOf[filter]),
+        filter === 'baru' ? sql`${checked} = 0` : filter === 'menunggu_asli' ? sql`${checked} > 0` : undefined,
+      ),
+    )
     .orderBy(asc(sql`coalesce(${registrations.submittedAt}, ${registrations.createdAt})`))
     .limit(500);
-  if (filter === 'baru') return rows.filter((r) => Number(r.checked) === 0);
-  if (filter === 'menunggu_asli') return rows.filter((r) => Number(r.checked) > 0);
-  return rows;
 }
 
 export function statusChangesOf(db: Db, userId: string) {

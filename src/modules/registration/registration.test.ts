@@ -179,6 +179,15 @@ describe('vendor registration and verification (R30–R36)', () => {
     const tooSoon = await v.post(`/verifikasi/${reg.id}/setujui`, {});
     assert.equal(tooSoon.statusCode, 409);
     assert.match(tooSoon.body, /Asli sesuai/);
+    // One original seen: the registration moves from "baru" to "menunggu asli".
+    const [firstDoc] = await t.db
+      .select()
+      .from(registrationDocuments)
+      .where(eq(registrationDocuments.registrationId, reg.id));
+    await v.get(`/verifikasi/${reg.id}`);
+    assert.equal((await v.post(`/verifikasi/${reg.id}/asli`, { asli: firstDoc!.id })).statusCode, 303);
+    assert.doesNotMatch((await v.get('/verifikasi?status=baru')).body, new RegExp(reg.number));
+    assert.match((await v.get('/verifikasi?status=menunggu_asli')).body, new RegExp(reg.number));
     const approved = await approve(v, reg.id);
     assert.equal(approved.statusCode, 303);
 
