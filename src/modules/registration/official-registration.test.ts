@@ -198,6 +198,20 @@ describe('non-vendor users register with their assignment letter (R32, R22)', ()
     assert.equal(res.statusCode, 403);
   });
 
+  test('the Kepala LPSE reads the queue and archives but does not decide', async () => {
+    const kepala = await buildUser(t, { roles: ['KEPALA_LPSE'] });
+    const [reg] = await t.db.select().from(registrations).limit(1);
+    const a = new Agent(t.app);
+    await a.login(kepala.username);
+    assert.equal((await a.get('/verifikasi?status=disetujui')).statusCode, 200);
+    assert.equal((await a.get(`/verifikasi/pengguna/${reg!.userId}`)).statusCode, 200);
+    assert.equal((await a.post(`/verifikasi/${reg!.id}/tolak`, { reason: 'x' })).statusCode, 403);
+    const ppk = await buildUser(t, { roles: ['PPK'], agencyId: agency.id });
+    const p = new Agent(t.app);
+    await p.login(ppk.username);
+    assert.equal((await p.get('/verifikasi')).statusCode, 403);
+  });
+
   test('the audit chain stays intact', async () => {
     const chain = await verifyAuditChain(t.db);
     assert.ok(chain.ok);

@@ -382,6 +382,56 @@ describe('vendor registration and verification (R30–R36)', () => {
     assert.match(page.body, /600\/12\/PUPR\/2026/);
   });
 
+  test('two clicks at the same moment: one account, one submission', async () => {
+    // The confirmation link posted twice at once.
+    const email = 'kembar@contoh.co.id';
+    const a = new Agent(t.app);
+    await a.get('/daftar');
+    await a.post('/daftar', { kind: 'penyedia', email });
+    await t.mail.runOnce();
+    const link = /http:\/\/lpse\.test(\/daftar\/konfirmasi\?[^\s]+)/.exec(smtp.lastTo(email)!)![1]!;
+    await a.get(link);
+    const token = new URL(`http://x${link}`).searchParams.get('token')!;
+    const form = { token, name: 'Kembar', username: 'kembar', password: PASSWORD, passwordConfirm: PASSWORD };
+    const [r1, r2] = await Promise.all([a.post('/daftar/konfirmasi', form), a.post('/daftar/konfirmasi', form)]);
+    assert.deepEqual([r1.statusCode, r2.statusCode].sort(), [303, 410]);
+    const made = await t.db.select().from(users).where(eq(users.email, email));
+    assert.equal(made.length, 1);
+
+    // The submit button pressed twice at once.
+    const { a: b, reg } = await startRegistration();
+    await b.get('/daftar/formulir');
+    const post = () =>
+      postMultipart(
+        b,
+        '/daftar/formulir',
+        { ...VALID_VENDOR, npwp: '04.555.666.7-888.999', aksi: 'kirim' },
+        vendorFiles('twin'),
+      );
+    const [s1, s2] = await Promise.all([post(), post()]);
+    assert.deepEqual([s1.statusCode, s2.statusCode], [303, 303]);
+    const submittedEvents = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'registration.submitted'), eq(auditEvents.objectId, reg.id)));
+    assert.equal(submittedEvents.length, 1);
+    const docs = await t.db
+      .select()
+      .from(registrationDocuments)
+      .where(eq(registrationDocuments.registrationId, reg.id));
+    assert.equal(docs.length, 4);
+  });
+
+  test('an applicant who chose English gets the e-mails in English', async () => {
+    const email = 'english@contoh.co.id';
+    const a = new Agent(t.app);
+    await a.get('/bahasa/en');
+    await a.get('/daftar');
+    await a.post('/daftar', { kind: 'penyedia', email });
+    await t.mail.runOnce();
+    assert.match(smtp.lastTo(email) ?? '', /To continue registering at/);
+  });
+
   test('a form post without the CSRF token is refused', async () => {
     const a = new Agent(t.app);
     await a.get('/daftar');

@@ -33,6 +33,7 @@ import {
   activeBlacklist,
   allDocumentVersions,
   currentDocuments,
+  findRegistration,
   findVendorByRegistration,
 } from '../registration.repository.ts';
 import { OFFICIAL_ROLES, requirementsFor } from '../requirements.ts';
@@ -218,6 +219,13 @@ export async function registrantPages(app: FastifyInstance) {
       );
     } catch (err) {
       if (!(err instanceof AppError) || err.status >= 500 || err.status === 401 || err.status === 403) throw err;
+      if (err.code === 'REG_NOT_EDITABLE') {
+        // A second click that lost the race: the first one already submitted, so this one shows the same receipt.
+        const now = await findRegistration(req.ctx.db, r.registration.id);
+        if (now?.status === 'submitted') {
+          return redirectSeeOther(reply, withFlash('/daftar/status', req.ctx.t('reg.submit.already')));
+        }
+      }
       if (err.code === 'REG_INCOMPLETE') {
         // Show each missing item beside its field; the draft itself was saved.
         const reg = r.registration;
