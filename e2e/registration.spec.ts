@@ -172,13 +172,11 @@ test('a revision round, then a rejection with a reason', async ({ page, browser 
   await mailLink(email, /(http:\/\/127\.0\.0\.1:\d+\/daftar\/lanjut)/);
   await visit(page, url('/daftar/formulir'));
   await expect(page.locator('main')).toContainText('Scan KTP buram');
-  await page
-    .locator('[name=doc_ktp]')
-    .setInputFiles({
-      name: 'ktp-jelas.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.concat([PDF, Buffer.from('%jelas\n')]),
-    });
+  await page.locator('[name=doc_ktp]').setInputFiles({
+    name: 'ktp-jelas.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.concat([PDF, Buffer.from('%jelas\n')]),
+  });
   await submit(page, 'Kirim pendaftaran');
   await expect(page.locator('h1')).toHaveText('Status pendaftaran');
 
