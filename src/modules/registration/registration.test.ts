@@ -375,6 +375,9 @@ describe('vendor registration and verification (R30–R36)', () => {
     // A blacklisted vendor keeps read access: it can still sign in.
     assert.equal((await new Agent(t.app).post('/masuk', { username, password: PASSWORD })).statusCode, 303);
 
+    const archive = await v.get(`/verifikasi/pengguna/${reg.userId}`);
+    assert.match(archive.body, /Tidak: masuk Daftar Hitam/);
+    assert.match(archive.body, /600\/12\/PUPR\/2026/);
     const page = await new Agent(t.app).get('/daftar-hitam');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /0\*\.1\*\*\.2\*\*\.\*-\*44\.\*\*5/);

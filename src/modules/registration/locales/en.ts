@@ -196,6 +196,13 @@ export const registrationEn: Record<keyof typeof registrationId, string> = {
   'reg.event.revision_requested': 'Revision requested',
   'reg.event.role_requested': 'Role requested',
 
+  'reg.eligibility.label': 'May take part in procurement',
+  'reg.eligibility.yes': 'Yes',
+  'reg.eligibility.VENDOR_UNKNOWN': 'No: unknown vendor',
+  'reg.eligibility.NOT_VERIFIED': 'No: not verified yet',
+  'reg.eligibility.ACCOUNT_INACTIVE': 'No: User ID deactivated',
+  'reg.eligibility.BLACKLISTED': 'No: on the blacklist',
+  'reg.eligibility.blacklistedUntil': '(decree {sk}, until {until})',
   'reg.account.statusHistory': 'Deactivation and reactivation history',
   'reg.account.noChanges': 'Never deactivated.',
   'reg.account.deactivate': 'Deactivate User ID',

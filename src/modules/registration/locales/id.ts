@@ -198,6 +198,13 @@ export const registrationId = {
   'reg.event.revision_requested': 'Perbaikan diminta',
   'reg.event.role_requested': 'Permohonan peran diajukan',
 
+  'reg.eligibility.label': 'Boleh ikut pemilihan',
+  'reg.eligibility.yes': 'Ya',
+  'reg.eligibility.VENDOR_UNKNOWN': 'Tidak: penyedia tidak dikenal',
+  'reg.eligibility.NOT_VERIFIED': 'Tidak: belum diverifikasi',
+  'reg.eligibility.ACCOUNT_INACTIVE': 'Tidak: User ID nonaktif',
+  'reg.eligibility.BLACKLISTED': 'Tidak: masuk Daftar Hitam',
+  'reg.eligibility.blacklistedUntil': '(SK {sk}, sampai {until})',
   'reg.account.statusHistory': 'Riwayat penonaktifan dan pengaktifan',
   'reg.account.noChanges': 'Belum pernah dinonaktifkan.',
   'reg.account.deactivate': 'Nonaktifkan User ID',

@@ -17,6 +17,7 @@ import { deactivateAccount } from '../commands/deactivate-account.ts';
 import { reactivateAccount } from '../commands/reactivate-account.ts';
 import { rejectRegistration } from '../commands/reject-registration.ts';
 import { requestRevision } from '../commands/request-revision.ts';
+import { isEligibleToBid } from '../eligibility.ts';
 import {
   allBlacklist,
   allDocumentVersions,
@@ -90,8 +91,11 @@ async function renderArchive(
   const regs = await registrationsOfUser(req.ctx.db, user.id);
   const registrations = [];
   for (const reg of regs) {
+    const vendor = reg.kind === 'vendor' ? await findVendorByRegistration(req.ctx.db, reg.id) : undefined;
     registrations.push({
       reg,
+      // The same answer the tender module gets (R35), so the Verifikator sees why a vendor may not bid.
+      eligibility: vendor ? await isEligibleToBid(req.ctx.db, vendor.id, req.ctx.clock.now()) : undefined,
       versions: await allDocumentVersions(req.ctx.db, reg.id),
       events: await eventsOf(req.ctx.db, reg.id),
     });

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.ts';
 import { Button, Csrf, ErrorSummary, FileField, SelectField, TextArea, TextField } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
+import type { Eligibility } from '../eligibility.ts';
 import { formatNpwp } from '../identifiers.ts';
 import { QUEUE_FILTERS, type QueueFilter, type RegistrationRow, type VendorRow } from '../registration.repository.ts';
 import { REQUESTER_KINDS } from '../registration.schema.ts';
@@ -296,6 +297,7 @@ export function DetailView(props: {
 
 export interface ArchiveRegistration {
   reg: RegistrationRow;
+  eligibility?: Eligibility;
   versions: DocView[];
   events: EventView[];
 }
@@ -348,6 +350,21 @@ export function ArchiveView(props: {
             <h2>
               <a href={`/verifikasi/${a.reg.id}`}>{a.reg.number}</a> <StatusTag p={p} status={a.reg.status} />
             </h2>
+            {a.eligibility ? (
+              <p>
+                {p.t('reg.eligibility.label')}:{' '}
+                {a.eligibility.eligible ? (
+                  <span class="tag green">{p.t('reg.eligibility.yes')}</span>
+                ) : (
+                  <>
+                    <span class="tag red">{p.t(`reg.eligibility.${a.eligibility.reason}` as MessageKey)}</span>
+                    {a.eligibility.reason === 'BLACKLISTED'
+                      ? ` ${p.t('reg.eligibility.blacklistedUntil', { sk: a.eligibility.skNumber, until: formatDate(a.eligibility.until, p.locale) })}`
+                      : null}
+                  </>
+                )}
+              </p>
+            ) : null}
             <h3>{p.t('reg.archive.versions')}</h3>
             <div class="table-wrap">
               <table>
