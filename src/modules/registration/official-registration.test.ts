@@ -168,6 +168,8 @@ describe('non-vendor users register with their assignment letter (R32, R22)', ()
       { doc_surat_tugas: { name: 'sk-pokja.pdf', data: PDF } },
     );
     assert.equal(res.statusCode, 303);
+    await t.mail.runOnce();
+    assert.match(smtp.lastTo(auditor.email) ?? '', /Permohonan peran Anggota Pokja Pemilihan/);
     const [reg] = await t.db.select().from(registrations).where(eq(registrations.userId, auditor.id));
     // Between request and approval the person joined the LPSE team: the approval is refused (R22).
     await t.db.insert(userRoles).values({ userId: auditor.id, role: 'SEKRETARIAT', createdAt: t.clock.now() });

@@ -4,6 +4,8 @@ import { isRole, separationOfDutiesConflict } from '../../../platform/auth/roles
 import { AppError, forbidden, unauthenticated } from '../../../platform/errors.ts';
 import { insertDocument, type UploadedBlob } from '../../../platform/files/documents.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
+import { findUserById } from '../../accounts/accounts.repository.ts';
+import { queueNotice } from '../mails.ts';
 import { regErrors } from '../registration.errors.ts';
 import type { DocumentMeta } from '../registration.forms.ts';
 import { nextRegistrationNumber } from '../registration.repository.ts';
@@ -68,6 +70,17 @@ export async function requestRole(
       issuedOn: input.letterMeta.issuedOn,
       createdAt: now,
     });
+    const user = await findUserById(tx, actor.userId);
+    if (user) {
+      await queueNotice(
+        tx,
+        ctx.clock,
+        ctx.config,
+        user,
+        { subject: 'reg.mail.roleRequested.subject', body: 'reg.mail.roleRequested.body' },
+        { number: reg!.number, role: ctx.t(`role.${input.role}`) },
+      );
+    }
     await recordStep(tx, auditContext(ctx), {
       registrationId: reg!.id,
       action: 'role_requested',

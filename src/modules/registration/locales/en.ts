@@ -274,6 +274,9 @@ export const registrationEn: Record<keyof typeof registrationId, string> = {
   'reg.mail.submitted.subject': 'Registration {number} received',
   'reg.mail.submitted.body':
     'Dear {name},\n\nWe received registration {number}. Bring the originals and the signed forms to the {lpse} office. The receipt can be downloaded at {base}/daftar/status.',
+  'reg.mail.roleRequested.subject': 'Role request {number} received',
+  'reg.mail.roleRequested.body':
+    'Dear {name},\n\nWe received your request for the role {role} ({number}). Bring the original assignment letter/decree to the {lpse} office for verification.\n\n{lpse}',
   'reg.mail.approved.subject': 'Registration {number} approved',
   'reg.mail.approved.body':
     'Dear {name},\n\nRegistration {number} is approved. User ID {username} is active. Sign in at {base}/masuk.\n\n{lpse}',

@@ -277,6 +277,9 @@ export const registrationId = {
   'reg.mail.submitted.subject': 'Pendaftaran {number} diterima',
   'reg.mail.submitted.body':
     'Yth. {name},\n\nPendaftaran {number} sudah kami terima. Bawa dokumen asli dan formulir yang sudah ditandatangani ke kantor {lpse}. Tanda terima dapat diunduh di {base}/daftar/status.',
+  'reg.mail.roleRequested.subject': 'Permohonan peran {number} diterima',
+  'reg.mail.roleRequested.body':
+    'Yth. {name},\n\nPermohonan peran {role} ({number}) sudah kami terima. Bawa surat tugas/SK asli ke kantor {lpse} untuk diverifikasi.\n\n{lpse}',
   'reg.mail.approved.subject': 'Pendaftaran {number} disetujui',
   'reg.mail.approved.body':
     'Yth. {name},\n\nPendaftaran {number} disetujui. User ID {username} sudah aktif. Masuk di {base}/masuk.\n\n{lpse}',
