@@ -78,6 +78,19 @@ describe('non-vendor users register with their assignment letter (R32, R22)', ()
     assert.equal(badNip.statusCode, 400);
     assert.match(badNip.body, /NIP terdiri dari 18 angka/i);
 
+    // Submitting without the SK: the data typed is saved, only the document is named as missing.
+    await a.get('/daftar/formulir');
+    const noSk = await postMultipart(a, '/daftar/formulir', {
+      agencyId: agency.id,
+      requestedRole: 'PPK',
+      nip: '198203122006041003',
+      position: 'Kepala Bidang Bina Marga',
+      aksi: 'kirim',
+    });
+    assert.equal(noSk.statusCode, 400);
+    assert.match(noSk.body, /href="#doc_surat_tugas"/);
+    assert.doesNotMatch(noSk.body, /href="#agencyId"/);
+
     await a.get('/daftar/formulir');
     const sent = await postMultipart(
       a,

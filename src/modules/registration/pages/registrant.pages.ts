@@ -227,8 +227,9 @@ export async function registrantPages(app: FastifyInstance) {
         }
       }
       if (err.code === 'REG_INCOMPLETE') {
-        // Show each missing item beside its field; the draft itself was saved.
-        const reg = r.registration;
+        // Show each missing item beside its field; the draft itself was saved, so read it back.
+        const reg = (await findRegistration(req.ctx.db, r.registration.id)) ?? r.registration;
+        r.registration = reg;
         const docs = (await currentDocuments(req.ctx.db, reg.id)).map((d) => d.row);
         const missing = missingForSubmit(reg, await findVendorByRegistration(req.ctx.db, reg.id), docs);
         const errors = Object.fromEntries(Object.entries(missing).map(([f, k]) => [f, req.ctx.t(k)]));
