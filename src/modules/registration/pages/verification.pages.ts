@@ -239,7 +239,11 @@ export async function verificationPages(app: FastifyInstance) {
     assertCan(req.ctx.actor, 'registration:read');
     const user = await findUserById(req.ctx.db, req.params.id);
     if (!user) throw notFound();
-    const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+    // Quoted, and a leading = + - @ is defused: the file is opened in spreadsheets, and notes are typed by people.
+    const cell = (v: unknown) =>
+      `"${String(v ?? '')
+        .replace(/^[=+\-@]/, "'$&")
+        .replace(/"/g, '""')}"`;
     const lines = [['registrasi', 'waktu_utc', 'peristiwa', 'oleh', 'catatan', 'rincian'].join(',')];
     for (const reg of await registrationsOfUser(req.ctx.db, user.id)) {
       for (const e of await eventsOf(req.ctx.db, reg.id)) {
