@@ -13,6 +13,7 @@ export async function registrationPlugin(app: FastifyInstance) {
     { href: '/daftar', labelKey: 'nav.registration' },
     { href: '/daftar-hitam', labelKey: 'nav.blacklist' },
     { href: '/verifikasi', labelKey: 'nav.verification', permission: 'registration:read' },
+    { href: '/penyedia/profil', labelKey: 'nav.vendorProfile', permission: 'vendor-profile:read' },
   );
   // Identity documents (KTP, NPWP): only their owner, the Verifikator and the Kepala LPSE; the files plugin audits
   // every read and every refusal.

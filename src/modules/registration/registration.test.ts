@@ -372,8 +372,17 @@ describe('vendor registration and verification (R30–R36)', () => {
     assert.equal(!verdict.eligible && verdict.reason, 'BLACKLISTED');
     // Before the period it is not in force.
     assert.equal((await isEligibleToBid(t.db, vendor!.id, new Date('2026-02-01T00:00:00Z'))).eligible, true);
-    // A blacklisted vendor keeps read access: it can still sign in.
-    assert.equal((await new Agent(t.app).post('/masuk', { username, password: PASSWORD })).statusCode, 303);
+    // A blacklisted vendor keeps read access: it can still sign in, and its own page says why it may not bid.
+    const own = new Agent(t.app);
+    await own.login(username, PASSWORD);
+    const profile = await own.get('/penyedia/profil');
+    assert.equal(profile.statusCode, 200);
+    assert.match(profile.body, /Tidak: masuk Daftar Hitam/);
+    assert.match(profile.body, /href="\/penyedia\/profil"/);
+    // Its own KTP is readable by its owner.
+    const ownKtp = /href="(\/berkas\/[0-9a-f-]+)\?unduh=1">ktp\.pdf/.exec(profile.body)?.[1];
+    assert.ok(ownKtp);
+    assert.equal((await own.get(ownKtp)).statusCode, 200);
 
     const archive = await v.get(`/verifikasi/pengguna/${reg.userId}`);
     assert.match(archive.body, /Tidak: masuk Daftar Hitam/);

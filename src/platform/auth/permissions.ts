@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'identity-documents:read': ['VERIFIKATOR', 'KEPALA_LPSE'],
   'accounts:deactivate': ['VERIFIKATOR'],
   'blacklist:manage': ['VERIFIKATOR'],
+  // A verified vendor reads its own registered data, documents and eligibility (R36).
+  'vendor-profile:read': ['PENYEDIA'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,6 +5,9 @@ export const registrationEn: Record<keyof typeof registrationId, string> = {
   'nav.blacklist': 'Blacklist',
   'nav.verification': 'Verification',
 
+  'nav.vendorProfile': 'Company data',
+  'reg.profile.title': 'Company data',
+  'reg.profile.verifiedAt': 'Verified at',
   'reg.number': 'Registration number',
   'reg.status': 'Status',
   'reg.submittedAt': 'Submitted at',

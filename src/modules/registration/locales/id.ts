@@ -4,6 +4,9 @@ export const registrationId = {
   'nav.blacklist': 'Daftar Hitam',
   'nav.verification': 'Verifikasi',
 
+  'nav.vendorProfile': 'Data Perusahaan',
+  'reg.profile.title': 'Data perusahaan',
+  'reg.profile.verifiedAt': 'Diverifikasi pada',
   'reg.number': 'Nomor pendaftaran',
   'reg.status': 'Status',
   'reg.submittedAt': 'Dikirim pada',

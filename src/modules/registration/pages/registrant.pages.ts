@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/audit.ts';
+import { assertCan } from '../../../platform/auth/permissions.ts';
 import { AppError, notFound, unauthenticated } from '../../../platform/errors.ts';
 import { getDocument } from '../../../platform/files/documents.ts';
 import { readMultipartForm } from '../../../platform/files/multipart-form.ts';
@@ -25,7 +26,7 @@ import { resumeRegistration } from '../commands/resume-registration.ts';
 import { saveDraft } from '../commands/save-draft.ts';
 import { submitRegistration } from '../commands/submit-registration.ts';
 import { missingForSubmit } from '../completeness.ts';
-import { witaDay } from '../eligibility.ts';
+import { isEligibleToBid, witaDay } from '../eligibility.ts';
 import { blankFormPdf, receiptPdf } from '../pdf.ts';
 import { type Registrant, registrantAudit, requireRegistrant, setRegistrantCookie } from '../registrant.ts';
 import { documentMeta, OfficialDraftSchema, VendorDraftSchema } from '../registration.forms.ts';
@@ -33,7 +34,9 @@ import {
   activeBlacklist,
   allDocumentVersions,
   currentDocuments,
+  eventsOf,
   findRegistration,
+  findRegistrationOfUser,
   findVendorByRegistration,
 } from '../registration.repository.ts';
 import { OFFICIAL_ROLES, requirementsFor } from '../requirements.ts';
@@ -48,6 +51,7 @@ import {
   RoleRequestView,
   StartView,
 } from '../views/registrant.views.tsx';
+import { VendorProfileView } from '../views/vendor-profile.view.tsx';
 
 const StartSchema = z.object({
   kind: z.enum(['penyedia', 'non-penyedia'], { error: 'reg.validation.kind' }),
@@ -301,6 +305,25 @@ export async function registrantPages(app: FastifyInstance) {
       .header('content-disposition', `inline; filename="formulir-${form}.pdf"`)
       .header('cache-control', 'public, max-age=3600')
       .send(pdf);
+  });
+
+  // The verified vendor's own data, documents and eligibility (R35, R36).
+  app.get('/penyedia/profil', async (req, reply) => {
+    assertCan(req.ctx.actor, 'vendor-profile:read');
+    const reg = await findRegistrationOfUser(req.ctx.db, req.ctx.actor.userId);
+    const vendor = reg ? await findVendorByRegistration(req.ctx.db, reg.id) : undefined;
+    if (!reg || !vendor) throw notFound();
+    return sendHtml(
+      reply,
+      VendorProfileView({
+        p: pageCtx(req, reply),
+        reg,
+        vendor,
+        eligibility: await isEligibleToBid(req.ctx.db, vendor.id, req.ctx.clock.now()),
+        versions: await allDocumentVersions(req.ctx.db, reg.id),
+        events: await eventsOf(req.ctx.db, reg.id),
+      }),
+    );
   });
 
   // The public Daftar Hitam (R35).

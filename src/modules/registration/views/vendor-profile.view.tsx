@@ -1,0 +1,86 @@
+import type { MessageKey } from '../../../locales/id.ts';
+import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.ts';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import type { PageCtx } from '../../../platform/ui/page.ts';
+import type { Eligibility } from '../eligibility.ts';
+import { formatNpwp } from '../identifiers.ts';
+import type { RegistrationRow, VendorRow } from '../registration.repository.ts';
+import { requirementsFor } from '../requirements.ts';
+import type { DocView } from './registrant.views.tsx';
+import { StatusTag } from './registrant.views.tsx';
+import { EventList, type EventView } from './verification.views.tsx';
+
+/** The vendor's own page: registered data, every document version, history and whether it may bid (R35, R36). */
+export function VendorProfileView(props: {
+  p: PageCtx;
+  reg: RegistrationRow;
+  vendor: VendorRow;
+  eligibility: Eligibility;
+  versions: DocView[];
+  events: EventView[];
+}) {
+  const { p, reg, vendor, eligibility } = props;
+  const labels = new Map(requirementsFor('vendor').map((r) => [r.code, p.t(r.labelKey)]));
+  return (
+    <Layout p={p} title={p.t('reg.profile.title')}>
+      <h1>{p.t('reg.profile.title')}</h1>
+      <dl class="summary">
+        <dt>{p.t('reg.field.name')}</dt>
+        <dd>
+          {vendor.businessForm} {vendor.name}
+        </dd>
+        <dt>{p.t('reg.field.npwp')}</dt>
+        <dd>{vendor.npwp ? formatNpwp(vendor.npwp) : '—'}</dd>
+        <dt>{p.t('reg.number')}</dt>
+        <dd>
+          {reg.number} <StatusTag p={p} status={reg.status} />
+        </dd>
+        <dt>{p.t('reg.profile.verifiedAt')}</dt>
+        <dd>{formatDateTime(vendor.verifiedAt, p.locale)}</dd>
+        <dt>{p.t('reg.eligibility.label')}</dt>
+        <dd>
+          {eligibility.eligible ? (
+            <span class="tag green">{p.t('reg.eligibility.yes')}</span>
+          ) : (
+            <>
+              <span class="tag red">{p.t(`reg.eligibility.${eligibility.reason}` as MessageKey)}</span>
+              {eligibility.reason === 'BLACKLISTED'
+                ? ` ${p.t('reg.eligibility.blacklistedUntil', { sk: eligibility.skNumber, until: formatDate(eligibility.until, p.locale) })}`
+                : null}
+            </>
+          )}
+        </dd>
+      </dl>
+      <h2>{p.t('reg.archive.versions')}</h2>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{p.t('reg.archive.document')}</th>
+              <th scope="col">{p.t('reg.archive.version')}</th>
+              <th scope="col">{p.t('reg.archive.uploadedAt')}</th>
+              <th scope="col">{p.t('reg.doc.download')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.versions.map((v) => (
+              <tr key={v.row.id}>
+                <td>{labels.get(v.row.requirement) ?? v.row.requirement}</td>
+                <td>
+                  v{v.row.version}
+                  {v.row.current ? ` (${p.t('reg.archive.current')})` : ''}
+                </td>
+                <td>{formatDateTime(v.row.createdAt, p.locale)}</td>
+                <td>
+                  <a href={`/berkas/${v.doc.id}?unduh=1`}>{v.doc.originalName}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{p.t('reg.archive.history')}</h2>
+      <EventList p={p} events={props.events} />
+    </Layout>
+  );
+}
