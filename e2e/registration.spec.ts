@@ -156,6 +156,10 @@ test('a vendor registers from the home page, the Verifikator approves, the vendo
 
   await signIn(page, username, PASSWORD);
   await expect(page).toHaveURL(/\/dasbor/);
+  await page.locator('.main-nav').getByRole('link', { name: 'Data Perusahaan' }).click();
+  await checkA11y(page);
+  await expect(page.locator('main')).toContainText(number);
+  await expect(page.locator('main')).toContainText('Ya');
 });
 
 test('a revision round, then a rejection with a reason', async ({ page, browser }) => {
