@@ -26,7 +26,10 @@ export const migrationsFolder = fileURLToPath(new URL('../../../db/migrations', 
 
 /** PGlite in `dir` (or in memory when `dir` is undefined): PostgreSQL compiled to WASM, one connection, in-process. */
 export async function openPglite(dir: string | undefined): Promise<Database> {
-  const client = dir ? new PGlite(path.join(dir)) : new PGlite();
+  // PostgreSQL's default 128 MB of shared buffers would be most of the process's memory; one LPSE's working set is
+  // far smaller, and the operating system's page cache still serves the data files.
+  const options = { postgresqlconf: ['shared_buffers=32MB'] };
+  const client = dir ? new PGlite(path.join(dir), options) : new PGlite(options);
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {

@@ -38,11 +38,17 @@ export function pageCtx(req: FastifyRequest, reply: FastifyReply): PageCtx {
     !n.permission ? true : n.permission === 'signedIn' ? !!actor : can(actor, n.permission),
   );
   const okKey = (req.query as Record<string, unknown> | undefined)?.ok;
+  // The token (and, on a first visit, its secret cookie) is made only when a form on the page asks for it, so that
+  // public pages without forms stay cheap and cacheable.
+  let csrf: string | undefined;
   return {
     t: req.ctx.t,
     locale: req.ctx.locale,
     actor,
-    csrf: reply.generateCsrf(),
+    get csrf() {
+      csrf ??= reply.generateCsrf();
+      return csrf;
+    },
     path: req.url,
     lpseName: req.server.services.config.lpseName,
     nav,
