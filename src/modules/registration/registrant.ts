@@ -63,6 +63,25 @@ export async function requireRegistrant(req: FastifyRequest): Promise<Registrant
   return r;
 }
 
+/**
+ * Ends the registrant's session on the server and in the browser: applicants often fill the form on a shared
+ * computer (an internet café, the LPSE bidding room), and the draft holds their KTP.
+ */
+export async function endRegistrantSession(req: FastifyRequest, reply: FastifyReply) {
+  const token = req.cookies[REGISTRANT_COOKIE];
+  if (token && token.length <= 100) {
+    await req.ctx.db.delete(registrationSessions).where(eq(registrationSessions.id, sha256Hex(token)));
+  }
+  reply.clearCookie(REGISTRANT_COOKIE, { path: '/daftar' });
+}
+
+/** For pages: the registrant, or a redirect to the resume form (not the sign-in form, which refuses pending IDs). */
+export async function registrantOrResume(req: FastifyRequest, reply: FastifyReply): Promise<Registrant | null> {
+  const r = await loadRegistrant(req.ctx.db, req.ctx.clock, req.cookies[REGISTRANT_COOKIE]);
+  if (!r) await reply.code(303).header('location', '/daftar/lanjut').send();
+  return r;
+}
+
 export function setRegistrantCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
   reply.setCookie(REGISTRANT_COOKIE, token, {
     path: '/daftar',

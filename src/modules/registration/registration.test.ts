@@ -166,6 +166,15 @@ describe('vendor registration and verification (R30–R36)', () => {
 
     const status = await a.get('/daftar/status');
     assert.match(status.body, new RegExp(reg.number));
+    // On a shared computer the applicant leaves; the cookie no longer opens the draft, resuming needs the password.
+    assert.equal((await a.post('/daftar/keluar', {})).statusCode, 303);
+    const closed = await a.get('/daftar/status');
+    assert.equal(closed.statusCode, 303);
+    assert.equal(closed.headers.location, '/daftar/lanjut');
+    await a.get('/daftar/lanjut');
+    assert.equal((await a.post('/daftar/lanjut', { username, password: 'salah-salah-salah' })).statusCode, 401);
+    assert.equal((await a.post('/daftar/lanjut', { username, password: PASSWORD })).statusCode, 303);
+    assert.equal((await a.get('/daftar/status')).statusCode, 200);
     const receipt = await a.get('/daftar/tanda-terima.pdf');
     assert.equal(receipt.statusCode, 200);
     assert.equal(receipt.headers['content-type'], 'application/pdf');

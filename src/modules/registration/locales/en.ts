@@ -8,6 +8,8 @@ export const registrationEn: Record<keyof typeof registrationId, string> = {
   'nav.vendorProfile': 'Company data',
   'reg.profile.title': 'Company data',
   'reg.profile.verifiedAt': 'Verified at',
+  'reg.signOut': 'Leave the registration',
+  'reg.signedOut': 'You have left. Continue at any time with your User ID and password.',
   'reg.number': 'Registration number',
   'reg.status': 'Status',
   'reg.submittedAt': 'Submitted at',

@@ -7,6 +7,8 @@ export const registrationId = {
   'nav.vendorProfile': 'Data Perusahaan',
   'reg.profile.title': 'Data perusahaan',
   'reg.profile.verifiedAt': 'Diverifikasi pada',
+  'reg.signOut': 'Keluar dari pendaftaran',
+  'reg.signedOut': 'Anda sudah keluar. Lanjutkan kapan saja dengan User ID dan kata sandi Anda.',
   'reg.number': 'Nomor pendaftaran',
   'reg.status': 'Status',
   'reg.submittedAt': 'Dikirim pada',

@@ -28,7 +28,14 @@ import { submitRegistration } from '../commands/submit-registration.ts';
 import { missingForSubmit } from '../completeness.ts';
 import { isEligibleToBid, witaDay } from '../eligibility.ts';
 import { blankFormPdf, receiptPdf } from '../pdf.ts';
-import { type Registrant, registrantAudit, requireRegistrant, setRegistrantCookie } from '../registrant.ts';
+import {
+  endRegistrantSession,
+  type Registrant,
+  registrantAudit,
+  registrantOrResume,
+  requireRegistrant,
+  setRegistrantCookie,
+} from '../registrant.ts';
 import { documentMeta, OfficialDraftSchema, VendorDraftSchema } from '../registration.forms.ts';
 import {
   activeBlacklist,
@@ -179,7 +186,8 @@ export async function registrantPages(app: FastifyInstance) {
   );
 
   app.get('/daftar/formulir', async (req, reply) => {
-    const r = await requireRegistrant(req);
+    const r = await registrantOrResume(req, reply);
+    if (!r) return reply;
     if (r.registration.status !== 'draft' && r.registration.status !== 'revision') {
       return redirectSeeOther(reply, '/daftar/status');
     }
@@ -252,13 +260,20 @@ export async function registrantPages(app: FastifyInstance) {
     }
   });
 
+  app.post('/daftar/keluar', async (req, reply) => {
+    await endRegistrantSession(req, reply);
+    return redirectSeeOther(reply, withFlash('/daftar/lanjut', req.ctx.t('reg.signedOut')));
+  });
+
   app.get('/daftar/status', async (req, reply) => {
-    const r = await requireRegistrant(req);
+    const r = await registrantOrResume(req, reply);
+    if (!r) return reply;
     return sendHtml(reply, RegistrantStatusView({ p: pageCtx(req, reply), reg: r.registration }));
   });
 
   app.get('/daftar/tanda-terima.pdf', async (req, reply) => {
-    const r = await requireRegistrant(req);
+    const r = await registrantOrResume(req, reply);
+    if (!r) return reply;
     if (r.registration.status === 'draft') throw notFound();
     const vendor = (await findVendorByRegistration(req.ctx.db, r.registration.id)) ?? null;
     const pdf = await receiptPdf(
@@ -274,7 +289,8 @@ export async function registrantPages(app: FastifyInstance) {
 
   // The registrant's own documents while the User ID is still pending; every read is audited like /berkas.
   app.get<{ Params: { id: string } }>('/daftar/berkas/:id', async (req, reply) => {
-    const r = await requireRegistrant(req);
+    const r = await registrantOrResume(req, reply);
+    if (!r) return reply;
     const doc = await getDocument(req.ctx.db, req.params.id);
     if (!doc) throw notFound();
     const mine = (await allDocumentVersions(req.ctx.db, r.registration.id)).some((d) => d.doc.id === doc.id);

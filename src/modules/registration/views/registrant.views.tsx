@@ -27,6 +27,15 @@ export function FormsLinks({ p }: { p: PageCtx }) {
   );
 }
 
+function SignOut({ p }: { p: PageCtx }) {
+  return (
+    <form method="post" action="/daftar/keluar" class="inline-form">
+      <Csrf p={p} />
+      <Button variant="secondary">{p.t('reg.signOut')}</Button>
+    </form>
+  );
+}
+
 export function StartView({ p, state }: { p: PageCtx; state?: FormState }) {
   return (
     <Layout p={p} title={p.t('reg.start.title')} hasErrors={hasErrors(state)}>
@@ -127,6 +136,7 @@ export function ResumeView({ p, state }: { p: PageCtx; state?: FormState }) {
   return (
     <Layout p={p} title={p.t('reg.resume.title')} hasErrors={hasErrors(state)}>
       <ErrorSummary p={p} state={state} />
+      {p.flash ? <div class="notice">{p.flash}</div> : null}
       <h1>{p.t('reg.resume.title')}</h1>
       <p>{p.t('reg.resume.intro')}</p>
       <form method="post" action="/daftar/lanjut" novalidate>
@@ -242,6 +252,7 @@ export function DraftView(props: {
       <ErrorSummary p={p} state={state} />
       {p.flash ? <div class="notice">{p.flash}</div> : null}
       <h1>{p.t('reg.draft.title')}</h1>
+      <SignOut p={p} />
       <p>
         {p.t('reg.number')}: <strong>{reg.number}</strong> <StatusTag p={p} status={reg.status} />
       </p>
@@ -379,6 +390,7 @@ export function RegistrantStatusView({ p, reg }: { p: PageCtx; reg: Registration
     <Layout p={p} title={p.t('reg.statusPage.title')}>
       {p.flash ? <div class="notice">{p.flash}</div> : null}
       <h1>{p.t('reg.statusPage.title')}</h1>
+      <SignOut p={p} />
       <dl class="summary">
         <dt>{p.t('reg.number')}</dt>
         <dd>{reg.number}</dd>
