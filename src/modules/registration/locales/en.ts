@@ -49,7 +49,6 @@ export const registrationEn: Record<keyof typeof registrationId, string> = {
   'reg.account.name': 'Full name',
   'reg.account.username': 'User ID',
   'reg.account.password': 'Password',
-  'reg.account.passwordConfirm': 'Repeat password',
   'reg.account.create': 'Create User ID and continue',
   'reg.account.created': 'User ID created. Complete the data and documents below.',
   'reg.resume.title': 'Continue registration',

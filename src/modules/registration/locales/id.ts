@@ -50,7 +50,6 @@ export const registrationId = {
   'reg.account.name': 'Nama lengkap',
   'reg.account.username': 'User ID',
   'reg.account.password': 'Kata sandi',
-  'reg.account.passwordConfirm': 'Ulangi kata sandi',
   'reg.account.create': 'Buat User ID dan lanjutkan',
   'reg.account.created': 'User ID dibuat. Lengkapi data dan dokumen di bawah ini.',
   'reg.resume.title': 'Lanjutkan pendaftaran',

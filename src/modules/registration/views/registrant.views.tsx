@@ -1,7 +1,16 @@
 import type { MessageKey } from '../../../locales/id.ts';
 import type { FormState } from '../../../platform/http/forms.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
-import { Button, Csrf, ErrorSummary, FileField, SelectField, TextArea, TextField } from '../../../platform/ui/form.tsx';
+import {
+  Button,
+  Csrf,
+  ErrorSummary,
+  FileField,
+  NewPasswordFields,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import type { RegistrationDocumentRow, RegistrationRow } from '../registration.repository.ts';
@@ -107,25 +116,7 @@ export function AccountView({ p, state, token, kind }: { p: PageCtx; state?: For
           autocomplete="username"
           width="medium"
         />
-        <TextField
-          p={p}
-          state={state}
-          name="password"
-          type="password"
-          label={p.t('reg.account.password')}
-          hint={p.t('validation.passwordTooShort')}
-          autocomplete="new-password"
-          width="medium"
-        />
-        <TextField
-          p={p}
-          state={state}
-          name="passwordConfirm"
-          type="password"
-          label={p.t('reg.account.passwordConfirm')}
-          autocomplete="new-password"
-          width="medium"
-        />
+        <NewPasswordFields p={p} state={state} label={p.t('reg.account.password')} />
         <Button>{p.t('reg.account.create')}</Button>
       </form>
     </Layout>
@@ -167,6 +158,39 @@ export function ResumeView({ p, state }: { p: PageCtx; state?: FormState }) {
 export interface DocView {
   row: RegistrationDocumentRow;
   doc: { id: string; originalName: string; size: number };
+}
+
+/** Agency, requested role, NIP and position of a non-vendor user (R32): in the registration and the role request. */
+function OfficialFields(props: { p: PageCtx; state?: FormState; agencies: { id: string; name: string }[] }) {
+  const { p, state } = props;
+  return (
+    <>
+      <SelectField
+        p={p}
+        state={state}
+        name="agencyId"
+        label={p.t('reg.field.agency')}
+        options={props.agencies.map((a) => ({ value: a.id, label: a.name }))}
+      />
+      <SelectField
+        p={p}
+        state={state}
+        name="requestedRole"
+        label={p.t('reg.field.role')}
+        options={OFFICIAL_ROLES.map((r) => ({ value: r, label: p.t(`role.${r}` as MessageKey) }))}
+      />
+      <TextField
+        p={p}
+        state={state}
+        name="nip"
+        label={p.t('reg.field.nip')}
+        inputMode="numeric"
+        width="medium"
+        optional
+      />
+      <TextField p={p} state={state} name="position" label={p.t('reg.field.position')} />
+    </>
+  );
 }
 
 function DocumentFields(props: { p: PageCtx; state?: FormState; kind: 'vendor' | 'official'; docs: DocView[] }) {
@@ -344,30 +368,7 @@ export function DraftView(props: {
         ) : (
           <>
             <h2>{p.t('reg.section.official')}</h2>
-            <SelectField
-              p={p}
-              state={state}
-              name="agencyId"
-              label={p.t('reg.field.agency')}
-              options={props.agencies.map((a) => ({ value: a.id, label: a.name }))}
-            />
-            <SelectField
-              p={p}
-              state={state}
-              name="requestedRole"
-              label={p.t('reg.field.role')}
-              options={OFFICIAL_ROLES.map((r) => ({ value: r, label: p.t(`role.${r}` as MessageKey) }))}
-            />
-            <TextField
-              p={p}
-              state={state}
-              name="nip"
-              label={p.t('reg.field.nip')}
-              inputMode="numeric"
-              width="medium"
-              optional
-            />
-            <TextField p={p} state={state} name="position" label={p.t('reg.field.position')} />
+            <OfficialFields p={p} state={state} agencies={props.agencies} />
           </>
         )}
         <h2>{p.t('reg.section.documents')}</h2>
@@ -448,30 +449,7 @@ export function RoleRequestView(props: { p: PageCtx; state?: FormState; agencies
         encType="multipart/form-data"
         novalidate
       >
-        <SelectField
-          p={p}
-          state={state}
-          name="agencyId"
-          label={p.t('reg.field.agency')}
-          options={props.agencies.map((a) => ({ value: a.id, label: a.name }))}
-        />
-        <SelectField
-          p={p}
-          state={state}
-          name="requestedRole"
-          label={p.t('reg.field.role')}
-          options={OFFICIAL_ROLES.map((r) => ({ value: r, label: p.t(`role.${r}` as MessageKey) }))}
-        />
-        <TextField
-          p={p}
-          state={state}
-          name="nip"
-          label={p.t('reg.field.nip')}
-          inputMode="numeric"
-          width="medium"
-          optional
-        />
-        <TextField p={p} state={state} name="position" label={p.t('reg.field.position')} />
+        <OfficialFields p={p} state={state} agencies={props.agencies} />
         <FileField
           p={p}
           state={state}
