@@ -41,6 +41,12 @@ describe('operations basics and security headers', () => {
     assert.match(cookie, /Secure/);
   });
 
+  test('the navigation marks only the section the page is in as current', async () => {
+    const r = await new Agent(t.app).get('/daftar-hitam');
+    const current = [...r.body.matchAll(/<a href="([^"]+)" aria-current="page"/g)].map((m) => m[1]);
+    assert.deepEqual(current, ['/daftar-hitam']);
+  });
+
   test('static assets are cached; pages are not', async () => {
     const css = await new Agent(t.app).get('/static/app.css');
     assert.equal(css.statusCode, 200);

@@ -52,7 +52,9 @@ export function Layout(props: { p: PageCtx; title: string; hasErrors?: boolean; 
           <nav class="main-nav" aria-label={p.t('layout.mainNav')}>
             <ul class="container">
               {p.nav.map((n) => {
-                const current = n.href === '/' ? p.path === '/' : p.path.split('?')[0]!.startsWith(n.href);
+                const path = p.path.split('?')[0]!;
+                // A whole path segment must match: /daftar-hitam is not inside /daftar.
+                const current = path === n.href || (n.href !== '/' && path.startsWith(`${n.href}/`));
                 return (
                   <li key={n.href}>
                     <a href={n.href} aria-current={current ? 'page' : undefined}>
