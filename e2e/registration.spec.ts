@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { startSmtp } from '../src/modules/registration/registration.test-support.ts';
 import { checkA11y, expect, loginWithForm, screenshot, submit, test, visit } from './support/lpse.ts';
 import { type RunningApp, startApp } from './support/server.ts';
@@ -147,7 +147,9 @@ test('a vendor registers from the home page, the Verifikator approves, the vendo
   // Approval is refused until every original has been seen.
   await submit(v, 'Setujui dan aktifkan User ID');
   await expect(v.locator('.error-summary')).toContainText('Asli sesuai');
-  for (const box of await v.locator('input[name=asli]').all()) await box.check();
+  // Ticked from the keyboard, as a Verifikator at the counter would: the inline PDF frames load lazily beside the
+  // boxes and can catch a mouse click meant for a box while they settle.
+  for (const box of await v.locator('input[name=asli]').all()) await tickWithKeyboard(box);
   await submit(v, 'Simpan daftar periksa dokumen asli');
   await screenshot(v, 'verification-detail');
   await submit(v, 'Setujui dan aktifkan User ID');
@@ -224,7 +226,7 @@ test('a PPK registers with the SK; an LPSE-team member cannot become a Pokja mem
   const v = await vctx.newPage();
   await signIn(v, 'verifikator', cred('verifikator').password);
   await openInQueue(v, number);
-  await v.locator('input[name=asli]').check();
+  await tickWithKeyboard(v.locator('input[name=asli]'));
   await submit(v, 'Simpan daftar periksa dokumen asli');
   await submit(v, 'Setujui dan aktifkan User ID');
   await expect(v.locator('main')).toContainText('Pendaftaran disetujui');
@@ -276,3 +278,9 @@ test('a deactivated vendor cannot sign in; the public blacklist masks the NPWP',
   await expect(page).toHaveURL(/\/masuk/);
   await expect(page.locator('main')).toContainText(/tidak aktif|nonaktif/i);
 });
+
+async function tickWithKeyboard(box: Locator) {
+  await box.focus();
+  await box.press('Space');
+  await expect(box).toBeChecked();
+}
