@@ -100,6 +100,7 @@ describe('user administration with roles per agency (R21–R23)', () => {
     const page = await admin.get('/audit?action=role_granted');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /user\.role_granted/);
+    assert.match(page.body, /Unit Administrasi Sistem Elektronik/);
     assert.doesNotMatch(page.body, /agency\.created/);
     const verify = await admin.get('/audit?verifikasi=1');
     assert.match(verify.body, /Rantai hash utuh/);

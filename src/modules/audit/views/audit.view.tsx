@@ -1,6 +1,7 @@
+import type { MessageKey } from '../../../locales/id.ts';
 import type { auditEvents } from '../../../platform/audit/audit.schema.ts';
 import type { VerifyResult } from '../../../platform/audit/audit.ts';
-import { formatDateTime } from '../../../platform/i18n/i18n.ts';
+import { formatDateTime, isMessageKey } from '../../../platform/i18n/i18n.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import type { AuditFilter } from '../audit.repository.ts';
@@ -75,7 +76,9 @@ export function AuditView(props: { p: PageCtx; rows: Row[]; filter: AuditFilter;
                     {e.actorRole ? (
                       <>
                         <br />
-                        <small>{e.actorRole}</small>
+                        <small>
+                          {isMessageKey(`role.${e.actorRole}`) ? p.t(`role.${e.actorRole}` as MessageKey) : e.actorRole}
+                        </small>
                       </>
                     ) : null}
                   </td>
