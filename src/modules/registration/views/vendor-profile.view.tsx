@@ -5,10 +5,9 @@ import type { PageCtx } from '../../../platform/ui/page.ts';
 import type { Eligibility } from '../eligibility.ts';
 import { formatNpwp } from '../identifiers.ts';
 import type { RegistrationRow, VendorRow } from '../registration.repository.ts';
-import { requirementsFor } from '../requirements.ts';
 import type { DocView } from './registrant.views.tsx';
 import { StatusTag } from './registrant.views.tsx';
-import { EventList, type EventView } from './verification.views.tsx';
+import { DocumentVersionsTable, EventList, type EventView } from './verification.views.tsx';
 
 /** The vendor's own page: registered data, every document version, history and whether it may bid (R35, R36). */
 export function VendorProfileView(props: {
@@ -20,7 +19,6 @@ export function VendorProfileView(props: {
   events: EventView[];
 }) {
   const { p, reg, vendor, eligibility } = props;
-  const labels = new Map(requirementsFor('vendor').map((r) => [r.code, p.t(r.labelKey)]));
   return (
     <Layout p={p} title={p.t('reg.profile.title')}>
       <h1>{p.t('reg.profile.title')}</h1>
@@ -52,33 +50,7 @@ export function VendorProfileView(props: {
         </dd>
       </dl>
       <h2>{p.t('reg.archive.versions')}</h2>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{p.t('reg.archive.document')}</th>
-              <th scope="col">{p.t('reg.archive.version')}</th>
-              <th scope="col">{p.t('reg.archive.uploadedAt')}</th>
-              <th scope="col">{p.t('reg.doc.download')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.versions.map((v) => (
-              <tr key={v.row.id}>
-                <td>{labels.get(v.row.requirement) ?? v.row.requirement}</td>
-                <td>
-                  v{v.row.version}
-                  {v.row.current ? ` (${p.t('reg.archive.current')})` : ''}
-                </td>
-                <td>{formatDateTime(v.row.createdAt, p.locale)}</td>
-                <td>
-                  <a href={`/berkas/${v.doc.id}?unduh=1`}>{v.doc.originalName}</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DocumentVersionsTable p={p} kind="vendor" versions={props.versions} />
       <h2>{p.t('reg.archive.history')}</h2>
       <EventList p={p} events={props.events} />
     </Layout>

@@ -100,6 +100,48 @@ export interface EventView {
   note: string | null;
 }
 
+/** Every version of every document of one registration (R36), newest state marked; for the archive and the vendor. */
+export function DocumentVersionsTable(props: {
+  p: PageCtx;
+  kind: 'vendor' | 'official';
+  versions: DocView[];
+  showOriginals?: boolean;
+}) {
+  const { p } = props;
+  const labels = new Map(requirementsFor(props.kind).map((r) => [r.code, p.t(r.labelKey)]));
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{p.t('reg.archive.document')}</th>
+            <th scope="col">{p.t('reg.archive.version')}</th>
+            <th scope="col">{p.t('reg.archive.uploadedAt')}</th>
+            {props.showOriginals ? <th scope="col">{p.t('reg.doc.originalOk')}</th> : null}
+            <th scope="col">{p.t('reg.doc.download')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.versions.map((v) => (
+            <tr key={v.row.id}>
+              <td>{labels.get(v.row.requirement) ?? v.row.requirement}</td>
+              <td>
+                v{v.row.version}
+                {v.row.current ? ` (${p.t('reg.archive.current')})` : ''}
+              </td>
+              <td>{formatDateTime(v.row.createdAt, p.locale)}</td>
+              {props.showOriginals ? <td>{v.row.originalChecked ? '✓' : '—'}</td> : null}
+              <td>
+                <a href={`/berkas/${v.doc.id}?unduh=1`}>{v.doc.originalName}</a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function EventList({ p, events }: { p: PageCtx; events: EventView[] }) {
   return (
     <ol class="timeline">
@@ -344,7 +386,6 @@ export function ArchiveView(props: {
         <a href={`/verifikasi/pengguna/${user.id}/riwayat.csv`}>{p.t('reg.archive.downloadHistory')}</a>
       </p>
       {props.registrations.map((a) => {
-        const labels = new Map(requirementsFor(a.reg.kind).map((r) => [r.code, p.t(r.labelKey)]));
         return (
           <section key={a.reg.id}>
             <h2>
@@ -366,35 +407,7 @@ export function ArchiveView(props: {
               </p>
             ) : null}
             <h3>{p.t('reg.archive.versions')}</h3>
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{p.t('reg.archive.document')}</th>
-                    <th scope="col">{p.t('reg.archive.version')}</th>
-                    <th scope="col">{p.t('reg.archive.uploadedAt')}</th>
-                    <th scope="col">{p.t('reg.doc.originalOk')}</th>
-                    <th scope="col">{p.t('reg.doc.download')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.versions.map((v) => (
-                    <tr key={v.row.id}>
-                      <td>{labels.get(v.row.requirement) ?? v.row.requirement}</td>
-                      <td>
-                        v{v.row.version}
-                        {v.row.current ? ` (${p.t('reg.archive.current')})` : ''}
-                      </td>
-                      <td>{formatDateTime(v.row.createdAt, p.locale)}</td>
-                      <td>{v.row.originalChecked ? '✓' : '—'}</td>
-                      <td>
-                        <a href={`/berkas/${v.doc.id}?unduh=1`}>{v.doc.originalName}</a>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DocumentVersionsTable p={p} kind={a.reg.kind} versions={a.versions} showOriginals />
             <h3>{p.t('reg.archive.history')}</h3>
             <EventList p={p} events={a.events} />
           </section>
