@@ -47,6 +47,11 @@ describe('operations basics and security headers', () => {
     assert.deepEqual(current, ['/daftar-hitam']);
   });
 
+  test('a confirmation after a redirect is shown once, by the layout', async () => {
+    const r = await new Agent(t.app).get('/daftar/lanjut?ok=Anda%20sudah%20keluar');
+    assert.equal(r.body.split('Anda sudah keluar').length - 1, 1);
+  });
+
   test('static assets are cached; pages are not', async () => {
     const css = await new Agent(t.app).get('/static/app.css');
     assert.equal(css.statusCode, 200);

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../../locales/id.ts';
-import type { FormState } from '../../../platform/http/forms.ts';
+import { type FormState, hasErrors } from '../../../platform/http/forms.ts';
 import { formatDate } from '../../../platform/i18n/i18n.ts';
 import { Button, Csrf, ErrorSummary, SelectField, TextField } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
@@ -66,9 +66,8 @@ export function BlacklistAdminView(props: {
 }) {
   const { p, state } = props;
   return (
-    <Layout p={p} title={p.t('reg.blacklist.manageTitle')} hasErrors={!!state && Object.keys(state.errors).length > 0}>
+    <Layout p={p} title={p.t('reg.blacklist.manageTitle')} hasErrors={hasErrors(state)}>
       <ErrorSummary p={p} state={state} />
-      {p.flash ? <div class="notice">{p.flash}</div> : null}
       <h1>{p.t('reg.blacklist.manageTitle')}</h1>
       <form method="post" action="/verifikasi/daftar-hitam" novalidate>
         <Csrf p={p} />

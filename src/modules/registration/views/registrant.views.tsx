@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../../locales/id.ts';
-import type { FormState } from '../../../platform/http/forms.ts';
+import { type FormState, hasErrors } from '../../../platform/http/forms.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
 import {
   Button,
@@ -15,8 +15,6 @@ import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import type { RegistrationDocumentRow, RegistrationRow } from '../registration.repository.ts';
 import { BUSINESS_FORMS, OFFICIAL_ROLES, requirementsFor } from '../requirements.ts';
-
-const hasErrors = (s?: FormState) => !!s && Object.keys(s.errors).length > 0;
 
 export function StatusTag({ p, status }: { p: PageCtx; status: RegistrationRow['status'] }) {
   const colour = { draft: '', submitted: 'yellow', revision: 'yellow', approved: 'green', rejected: 'red' }[status];
@@ -127,7 +125,6 @@ export function ResumeView({ p, state }: { p: PageCtx; state?: FormState }) {
   return (
     <Layout p={p} title={p.t('reg.resume.title')} hasErrors={hasErrors(state)}>
       <ErrorSummary p={p} state={state} />
-      {p.flash ? <div class="notice">{p.flash}</div> : null}
       <h1>{p.t('reg.resume.title')}</h1>
       <p>{p.t('reg.resume.intro')}</p>
       <form method="post" action="/daftar/lanjut" novalidate>
@@ -274,7 +271,6 @@ export function DraftView(props: {
   return (
     <Layout p={p} title={p.t('reg.draft.title')} hasErrors={hasErrors(state)}>
       <ErrorSummary p={p} state={state} />
-      {p.flash ? <div class="notice">{p.flash}</div> : null}
       <h1>{p.t('reg.draft.title')}</h1>
       <SignOut p={p} />
       <p>
@@ -389,7 +385,6 @@ export function DraftView(props: {
 export function RegistrantStatusView({ p, reg }: { p: PageCtx; reg: RegistrationRow }) {
   return (
     <Layout p={p} title={p.t('reg.statusPage.title')}>
-      {p.flash ? <div class="notice">{p.flash}</div> : null}
       <h1>{p.t('reg.statusPage.title')}</h1>
       <SignOut p={p} />
       <dl class="summary">

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../../locales/id.ts';
 import { can } from '../../../platform/auth/permissions.ts';
-import type { FormState } from '../../../platform/http/forms.ts';
+import { type FormState, hasErrors } from '../../../platform/http/forms.ts';
 import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.ts';
 import { Button, Csrf, ErrorSummary, FileField, SelectField, TextArea, TextField } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
@@ -13,7 +13,6 @@ import { requirementsFor } from '../requirements.ts';
 import type { DocView } from './registrant.views.tsx';
 import { StatusTag } from './registrant.views.tsx';
 
-const hasErrors = (s?: FormState) => !!s && Object.keys(s.errors).length > 0;
 const DAY_MS = 86_400_000;
 
 export interface QueueRow {
@@ -32,7 +31,6 @@ export interface QueueRow {
 export function QueueView({ p, filter, rows, now }: { p: PageCtx; filter: QueueFilter; rows: QueueRow[]; now: Date }) {
   return (
     <Layout p={p} title={p.t('reg.queue.title')}>
-      {p.flash ? <div class="notice">{p.flash}</div> : null}
       <h1>{p.t('reg.queue.title')}</h1>
       <nav aria-label={p.t('reg.queue.filters')}>
         <ul class="tabs">
@@ -172,7 +170,6 @@ export function DetailView(props: {
   return (
     <Layout p={p} title={`${p.t('reg.detail.title')} ${reg.number}`} hasErrors={hasErrors(props.state)}>
       <ErrorSummary p={p} state={props.state} />
-      {p.flash ? <div class="notice">{p.flash}</div> : null}
       <h1>
         {p.t('reg.detail.title')} {reg.number} <StatusTag p={p} status={reg.status} />
       </h1>
@@ -368,7 +365,6 @@ export function ArchiveView(props: {
   return (
     <Layout p={p} title={`${p.t('reg.archive.title')} ${user.name}`} hasErrors={hasErrors(props.state)}>
       <ErrorSummary p={p} state={props.state} />
-      {p.flash ? <div class="notice">{p.flash}</div> : null}
       <h1>
         {p.t('reg.archive.title')} {user.name}
       </h1>
