@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -8,21 +7,18 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
-import { accountsPlugin } from './modules/accounts/accounts.plugin.ts';
-import { auditPlugin } from './modules/audit/audit.plugin.ts';
-import { organisationPlugin } from './modules/organisation/organisation.plugin.ts';
-import { portalPlugin } from './modules/portal/portal.plugin.ts';
-import { registrationPlugin } from './modules/registration/index.ts';
+import { assertCan } from './platform/auth/permissions.ts';
 import { loadActor, SESSION_COOKIE } from './platform/auth/session.ts';
-import { AppError } from './platform/errors.ts';
-import { MAX_UPLOAD_BYTES } from './platform/files/document-classes.ts';
-import { filesPlugin } from './platform/files/files.plugin.ts';
+import { AppError, unauthenticated } from './platform/errors.ts';
+import { maxUploadBytes } from './platform/files/document-classes.ts';
+import { type Access, PUBLIC, type RouteEntry } from './platform/http/access.ts';
 import type { Services } from './platform/http/context.ts';
 import { mapError, sendError } from './platform/http/errors.tsx';
 import { type Locale, parseLocale, translator } from './platform/i18n/i18n.ts';
+import { registry } from './registry.ts';
 
 const publicDir = fileURLToPath(new URL('./public', import.meta.url));
 
@@ -102,7 +98,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     },
   });
   await app.register(multipart, {
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 60, parts: 70, fieldSize: 64 * 1024 },
+    limits: { fileSize: maxUploadBytes(), files: 10, fields: 60, parts: 70, fieldSize: 64 * 1024 },
   });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -124,6 +120,19 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     index: false,
   });
 
+  // Every route declares who may reach it (platform/http/access.ts); an undeclared route stops the app from starting.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/static/')) return; // files of the public stylesheet
+    const access = route.config?.access;
+    if (!access)
+      throw new Error(`route ${String(route.method)} ${route.url} declares no access (platform/http/access.ts)`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+    }
+  });
+
   app.decorateRequest('ctx', undefined as never);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -136,13 +145,15 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
       config: services.config,
       files: services.files,
       actor,
-      actorRole: actor?.roles[0]?.role ?? null,
       requestId: req.id,
       locale,
       t: translator(locale),
     };
+    // The declared access is checked before the body is read: a refused upload never reaches the blob store.
+    checkAccess(req.routeOptions.config?.access, req.ctx.actor);
   });
-  // PostgreSQL refuses NUL in text: reject it up front as bad input instead of letting a query fail with a 500.
+  // PostgreSQL refuses NUL and lone UTF-16 surrogates (`"\ud800"` in JSON) in text: reject them up front as bad input
+  // instead of letting a query fail with a 500.
   app.addHook('preValidation', async (req) => {
     if (containsNul(req.query) || containsNul(req.params) || containsNul(req.body)) {
       throw new AppError('NUL_IN_INPUT', 400, 'error.badRequest');
@@ -165,25 +176,29 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   });
   app.setNotFoundHandler((req, reply) => sendError(req, reply, 404, 'NOT_FOUND', 'error.notFound'));
 
-  app.get('/healthz', async (_req, reply) => {
+  app.get('/healthz', { config: PUBLIC }, async (_req, reply) => {
     const ok = await services.database.ping();
     return reply.code(ok ? 200 : 503).send(ok ? { status: 'ok' } : { status: 'unavailable' });
   });
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: PUBLIC }, async () => app.swagger());
 
-  await app.register(filesPlugin);
-  await app.register(portalPlugin);
-  await app.register(accountsPlugin);
-  await app.register(organisationPlugin);
-  await app.register(registrationPlugin);
-  await app.register(auditPlugin);
+  // Every module's routes, in the order of the module list (src/modules.ts).
+  for (const m of registry().modules) if (m.plugin) await app.register(m.plugin);
   return app;
 }
 
-export const staticRoot = path.resolve(publicDir);
+function checkAccess(access: Access | undefined, actor: FastifyRequest['ctx']['actor']) {
+  if (!access || access.kind === 'public') return;
+  if (access.kind === 'signedIn') {
+    if (!actor) throw unauthenticated();
+    return;
+  }
+  assertCan(actor, access.permission);
+}
 
 function containsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
+  if (typeof value === 'string')
+    return value.includes('\u0000') || !(value as string & { isWellFormed(): boolean }).isWellFormed();
   if (depth > 5 || value === null || typeof value !== 'object') return false;
-  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => containsNul(k) || containsNul(v, depth + 1));
 }

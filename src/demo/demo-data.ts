@@ -4,13 +4,14 @@ import type { Config } from '../config.ts';
 import { userRoles, users } from '../modules/accounts/accounts.schema.ts';
 import { findAgencyByCode } from '../modules/organisation/organisation.repository.ts';
 import { agencies, lpseDecrees } from '../modules/organisation/organisation.schema.ts';
-import { DEMO_VENDORS, loadRegistrationDemo } from '../modules/registration/demo.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Role } from '../platform/auth/roles.ts';
 import { hashPassword } from '../platform/auth/tokens.ts';
 import { systemClock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/database.ts';
 import { LocalBlobStore } from '../platform/files/blob-store.ts';
+import type { DemoContext } from '../platform/module.ts';
+import { registry } from '../registry.ts';
 
 /** OPDs of Kabupaten Konawe Kepulauan (Perda on the regency's apparatus), plus a BUMD served by the LPSE. */
 export const DEMO_AGENCIES = [
@@ -67,7 +68,7 @@ export async function loadDemoData(db: Db, config: Config): Promise<void> {
     return;
   }
   const clock = systemClock;
-  const credentials: { username: string; password: string; role: Role }[] = [];
+  const credentials: { username: string; password: string; role: string }[] = [];
   const hashed = await Promise.all(
     DEMO_PEOPLE.map(async (person) => {
       const password = demoPassword();
@@ -75,18 +76,12 @@ export async function loadDemoData(db: Db, config: Config): Promise<void> {
       return { person, hash: await hashPassword(password) };
     }),
   );
-  // Vendors in each registration state (issue 3); their passwords are printed with the others.
-  const vendorHashes = new Map<string, string>();
-  for (const v of DEMO_VENDORS) {
-    const password = demoPassword();
-    credentials.push({ username: v.username, password, role: 'PENYEDIA' });
-    vendorHashes.set(v.username, await hashPassword(password));
-  }
   const files = new LocalBlobStore(path.join(config.dataDir, 'files'));
   await db.transaction(async (tx) => {
     const now = clock.now();
     const audit = { clock, requestId: null, actor: { userId: null, name: 'demo', role: null } };
     const ids = new Map<string, string>();
+    const userIds = new Map<string, string>();
     for (const a of DEMO_AGENCIES) {
       const [row] = await tx
         .insert(agencies)
@@ -111,6 +106,7 @@ export async function loadDemoData(db: Db, config: Config): Promise<void> {
           updatedAt: now,
         })
         .returning();
+      userIds.set(person.username, user!.id);
       const lpse = ['KEPALA_LPSE', 'SEKRETARIAT', 'ADMIN_SISTEM', 'VERIFIKATOR', 'HELPDESK'].includes(person.role);
       await tx.insert(userRoles).values({
         userId: user!.id,
@@ -120,15 +116,35 @@ export async function loadDemoData(db: Db, config: Config): Promise<void> {
         createdAt: now,
       });
     }
-    const vendorCount = await loadRegistrationDemo(tx, {
+    // Then every module's own demo, in the order of the module list (module contract).
+    const demo: DemoContext = {
+      tx,
       clock,
+      config,
       files,
-      passwordHash: (username) => vendorHashes.get(username)!,
-    });
+      audit,
+      agencyId: (code) => {
+        const id = ids.get(code);
+        if (!id) throw new Error(`demo agency ${code} is not loaded`);
+        return id;
+      },
+      userId: (username) => {
+        const id = userIds.get(username);
+        if (!id) throw new Error(`demo user ${username} is not loaded`);
+        return id;
+      },
+      rememberUser: (username, id) => userIds.set(username, id),
+      passwordHash: async (username, role) => {
+        const password = demoPassword();
+        credentials.push({ username, password, role });
+        return hashPassword(password);
+      },
+    };
+    for (const m of registry().modules) if (m.demo) await m.demo(demo);
     await recordAudit(tx, audit, {
       action: 'demo.loaded',
       objectType: 'system',
-      summary: { agencies: DEMO_AGENCIES.length, users: DEMO_PEOPLE.length, vendors: vendorCount },
+      summary: { agencies: DEMO_AGENCIES.length, users: userIds.size },
     });
   });
   console.log(

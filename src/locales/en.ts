@@ -1,9 +1,10 @@
-import { registrationEn } from '../modules/registration/locales/en.ts';
-import type { MessageKey } from './id.ts';
+import type { id } from './id.ts';
 
 /** English: the second language. Every key of `id.ts` must be here (the type enforces it). */
-export const en: Record<MessageKey, string> = {
-  ...registrationEn,
+export const en: Record<keyof typeof id, string> = {
+  'audit.event.document.read': 'Opened a document',
+  'audit.event.document.read_denied': 'Was refused a document',
+  'audit.event.demo.loaded': 'Loaded the demo data ({agencies} agencies, {users} users)',
   'app.name': 'LPSE Terpadu',
   'layout.skip': 'Skip to main content',
   'layout.switchLanguage': 'Bahasa Indonesia',

@@ -1,8 +1,13 @@
-import { registrationId } from '../modules/registration/locales/id.ts';
+export type { MessageKey } from '../registry.ts';
 
-/** Bahasa Indonesia: the default catalogue. Keys are stable; `en.ts` must translate every one (a test checks). */
+/**
+ * Bahasa Indonesia: the platform's catalogue (modules bring their own through the module contract). Keys are stable;
+ * `en.ts` must translate every one (the type and a test check).
+ */
 export const id = {
-  ...registrationId,
+  'audit.event.document.read': 'Membuka dokumen',
+  'audit.event.document.read_denied': 'Ditolak membuka dokumen',
+  'audit.event.demo.loaded': 'Memuat data demo ({agencies} instansi, {users} pengguna)',
   'app.name': 'LPSE Terpadu',
   'layout.skip': 'Lewati ke konten utama',
   'layout.switchLanguage': 'English',
@@ -272,5 +277,3 @@ export const id = {
   'audit.chainOk': 'Rantai hash utuh ({count} kejadian).',
   'audit.chainBroken': 'Rantai hash RUSAK mulai kejadian #{seq}. Laporkan ke Kepala LPSE.',
 } as const;
-
-export type MessageKey = keyof typeof id;

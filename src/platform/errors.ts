@@ -1,4 +1,4 @@
-import type { MessageKey } from '../locales/id.ts';
+import type { MessageKey } from '../registry.ts';
 
 /**
  * A typed, expected failure. `code` is stable for API clients; `messageKey` names the catalogue entry that
@@ -25,7 +25,14 @@ export const badRequest = (code: string, messageKey: MessageKey, params?: Record
   new AppError(code, 400, messageKey, params);
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids arrive in URLs; a malformed one is simply "not found", never a database error. */
+/**
+ * The one UUID check. Ids arrive in URLs; a malformed one is simply "not found", never a database error (36 hyphens
+ * once passed a looser check and reached PostgreSQL's uuid cast as a 500).
+ */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID_RE.test(value);
+}
+
 export function assertUuid(value: string): void {
-  if (!UUID_RE.test(value)) throw notFound();
+  if (!isUuid(value)) throw notFound();
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { registerNav } from '../../platform/ui/page.ts';
 import { accountsApi } from './api/accounts.api.ts';
 import { accountPages } from './pages/account.pages.ts';
 import { authPages } from './pages/auth.pages.ts';
@@ -7,11 +6,6 @@ import { usersPages } from './pages/users.pages.ts';
 
 /** People: sign-in and recovery (R37), own account, and user administration with roles (R21–R23). */
 export async function accountsPlugin(app: FastifyInstance) {
-  registerNav(
-    { href: '/dasbor', labelKey: 'nav.dashboard', permission: 'signedIn' },
-    { href: '/admin/pengguna', labelKey: 'nav.users', permission: 'users:manage' },
-    { href: '/akun', labelKey: 'nav.account', permission: 'signedIn' },
-  );
   await app.register(authPages);
   await app.register(accountPages);
   await app.register(usersPages);

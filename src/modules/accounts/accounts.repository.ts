@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { isUuid } from '../../platform/errors.ts';
 import { agencies } from '../organisation/organisation.schema.ts';
 import { oneTimeTokens, sessions, userRoles, users } from './accounts.schema.ts';
 
@@ -17,7 +18,7 @@ export async function findUserByUsername(db: Db, username: string): Promise<User
 }
 
 export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row;
 }

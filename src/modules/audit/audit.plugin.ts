@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { assertCan } from '../../platform/auth/permissions.ts';
-import { pageCtx, registerNav, sendHtml } from '../../platform/ui/page.ts';
+import { allow } from '../../platform/http/access.ts';
+import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
 import { searchAudit } from './audit.repository.ts';
 import { AuditView } from './views/audit.view.tsx';
 
@@ -11,8 +12,7 @@ const clean = (v: string | undefined) => v?.trim().slice(0, 100) || undefined;
 
 /** Browsing the audit trail: Kepala LPSE, Auditor and the system administrator. */
 export async function auditPlugin(app: FastifyInstance) {
-  registerNav({ href: '/audit', labelKey: 'nav.audit', permission: 'audit:read' });
-  app.get<Q>('/audit', async (req, reply) => {
+  app.get<Q>('/audit', { config: allow('audit:read') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'audit:read');
     const before = Number.parseInt(req.query.before ?? '', 10);
     const filter = {

@@ -1,18 +1,21 @@
 import type { FastifyInstance } from 'fastify';
+import { PUBLIC } from '../../platform/http/access.ts';
 import { parseLocale } from '../../platform/i18n/i18n.ts';
-import { pageCtx, redirectSeeOther, registerNav, safeLocalPath, sendHtml } from '../../platform/ui/page.ts';
+import { pageCtx, redirectSeeOther, safeLocalPath, sendHtml } from '../../platform/ui/page.ts';
 import { HomeView } from './views/home.view.tsx';
 
 /** The public portal (R02): no login needed. */
 export async function portalPlugin(app: FastifyInstance) {
-  registerNav({ href: '/', labelKey: 'nav.home' });
-
-  app.get('/', async (req, reply) => sendHtml(reply, HomeView({ p: pageCtx(req, reply) })));
+  app.get('/', { config: PUBLIC }, async (req, reply) => sendHtml(reply, HomeView({ p: pageCtx(req, reply) })));
 
   // The language switch is a plain link, so it works without JavaScript; it returns to the page it came from.
-  app.get<{ Params: { locale: string }; Querystring: { kembali?: string } }>('/bahasa/:locale', async (req, reply) => {
-    const locale = parseLocale(req.params.locale) ?? 'id';
-    reply.setCookie('lang', locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
-    return redirectSeeOther(reply, safeLocalPath(req.query.kembali));
-  });
+  app.get<{ Params: { locale: string }; Querystring: { kembali?: string } }>(
+    '/bahasa/:locale',
+    { config: PUBLIC },
+    async (req, reply) => {
+      const locale = parseLocale(req.params.locale) ?? 'id';
+      reply.setCookie('lang', locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
+      return redirectSeeOther(reply, safeLocalPath(req.query.kembali));
+    },
+  );
 }

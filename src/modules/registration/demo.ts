@@ -3,8 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { BlobStore } from '../../platform/files/blob-store.ts';
-import { DOCUMENT_CLASSES } from '../../platform/files/document-classes.ts';
+import { documentClass } from '../../platform/files/document-classes.ts';
 import { insertDocument } from '../../platform/files/documents.ts';
+import type { DemoContext } from '../../platform/module.ts';
 import { userRoles, users } from '../accounts/accounts.schema.ts';
 import { nextRegistrationNumber } from './registration.repository.ts';
 import {
@@ -84,6 +85,13 @@ export const DEMO_VENDORS: {
 const demoPdf = (label: string) =>
   Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
 
+/** The registration module's demo loader (module contract): vendors in every registration state. */
+export async function loadRegistrationDemoModule(ctx: DemoContext) {
+  const hashes = new Map<string, string>();
+  for (const v of DEMO_VENDORS) hashes.set(v.username, await ctx.passwordHash(v.username, 'PENYEDIA'));
+  await loadRegistrationDemo(ctx.tx, { clock: ctx.clock, files: ctx.files, passwordHash: (u) => hashes.get(u)! });
+}
+
 /**
  * Writes the demo vendors with their documents and history. Called by the demo loader inside its transaction; the
  * caller hashes the passwords and prints them.
@@ -151,8 +159,8 @@ export async function loadRegistrationDemo(
     for (const r of VENDOR_REQUIREMENTS.filter((q) => q.required)) {
       const bytes = demoPdf(`${v.username} ${r.code}`);
       const blob = await deps.files.put(Readable.from(bytes), {
-        maxBytes: DOCUMENT_CLASSES[r.docClass].maxBytes,
-        allowedMimes: DOCUMENT_CLASSES[r.docClass].mimes,
+        maxBytes: documentClass(r.docClass)!.maxBytes,
+        allowedMimes: documentClass(r.docClass)!.mimes,
       });
       const doc = await insertDocument(
         tx,

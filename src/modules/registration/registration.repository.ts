@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { isUuid } from '../../platform/errors.ts';
 import { documents } from '../../platform/files/files.schema.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { agencies } from '../organisation/organisation.schema.ts';
@@ -17,8 +18,6 @@ export type RegistrationRow = typeof registrations.$inferSelect;
 export type VendorRow = typeof vendors.$inferSelect;
 export type RegistrationDocumentRow = typeof registrationDocuments.$inferSelect;
 export type BlacklistRow = typeof blacklistEntries.$inferSelect;
-
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 export async function findRegistration(db: Db, id: string): Promise<RegistrationRow | undefined> {
   if (!isUuid(id)) return undefined;

@@ -1,4 +1,5 @@
 import { asc, desc, sql } from 'drizzle-orm';
+import type { AuditAction, AuditPayload } from '../../registry.ts';
 import { sha256Hex } from '../auth/tokens.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
@@ -14,11 +15,15 @@ export interface AuditActor {
   role: string | null;
 }
 
-export interface AuditInput {
-  action: string;
+/**
+ * One audit event. The action is one of the event types the modules declare (module contract), and the summary is
+ * checked against that type's payload.
+ */
+export interface AuditInput<A extends AuditAction = AuditAction> {
+  action: A;
   objectType: string;
   objectId?: string | null;
-  summary?: Record<string, unknown>;
+  summary: AuditPayload<A>;
 }
 
 export interface AuditContext {
@@ -59,7 +64,11 @@ export function rowHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prevHash
  * Appends one event to the hash chain. Call it inside the transaction that makes the change, so that the change and
  * its audit event commit or roll back together.
  */
-export async function recordAudit(tx: Db, ctx: AuditContext, input: AuditInput): Promise<void> {
+export async function recordAudit<A extends AuditAction>(
+  tx: Db,
+  ctx: AuditContext,
+  input: AuditInput<A>,
+): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const [last] = await tx
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })

@@ -1,23 +1,18 @@
-/**
- * What may be uploaded, per class of document: size limit and allowed types (checked by magic bytes, never by the
- * file name or the browser's claim). Modules add their classes here.
- */
-export const DOCUMENT_CLASSES = {
-  sk_tim_lpse: { maxBytes: 10 * 1024 * 1024, mimes: ['application/pdf'] },
-  ktp: { maxBytes: 5 * 1024 * 1024, mimes: ['application/pdf', 'image/jpeg', 'image/png'] },
-  npwp: { maxBytes: 5 * 1024 * 1024, mimes: ['application/pdf', 'image/jpeg', 'image/png'] },
-  akta_pendirian: { maxBytes: 20 * 1024 * 1024, mimes: ['application/pdf'] },
-  akta_perubahan: { maxBytes: 20 * 1024 * 1024, mimes: ['application/pdf'] },
-  izin_usaha: { maxBytes: 10 * 1024 * 1024, mimes: ['application/pdf'] },
-  surat_tugas: { maxBytes: 10 * 1024 * 1024, mimes: ['application/pdf'] },
-  referensi: { maxBytes: 10 * 1024 * 1024, mimes: ['application/pdf'] },
-} as const satisfies Record<string, { maxBytes: number; mimes: readonly string[] }>;
+import { type DocumentClass, registry } from '../../registry.ts';
+import type { DocumentClassDecl } from '../module.ts';
 
-export type DocumentClass = keyof typeof DOCUMENT_CLASSES;
+export type { DocumentClass };
+
+/**
+ * What may be uploaded, per class of document: size limit, allowed types (checked by magic bytes, never by the file
+ * name or the browser's claim), whether it is confidential, and who may read it. Each module declares its own classes
+ * (`documentClasses` in its `index.ts`).
+ */
+export function documentClass(docClass: string): DocumentClassDecl | undefined {
+  return registry().documentClasses.get(docClass);
+}
 
 /** The largest of all limits: the multipart parser's hard ceiling. */
-export const MAX_UPLOAD_BYTES = Math.max(...Object.values(DOCUMENT_CLASSES).map((c) => c.maxBytes));
-
-export function isDocumentClass(v: string): v is DocumentClass {
-  return Object.hasOwn(DOCUMENT_CLASSES, v);
+export function maxUploadBytes(): number {
+  return Math.max(...[...registry().documentClasses.values()].map((c) => c.maxBytes));
 }

@@ -2,8 +2,9 @@ import type { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import { isUuid } from '../errors.ts';
 import type { BlobStore, StoredBlob } from './blob-store.ts';
-import { DOCUMENT_CLASSES, type DocumentClass } from './document-classes.ts';
+import { type DocumentClass, documentClass } from './document-classes.ts';
 import { documents } from './files.schema.ts';
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -19,7 +20,8 @@ export async function uploadBlob(
   stream: Readable,
   filename: string,
 ): Promise<UploadedBlob> {
-  const cls = DOCUMENT_CLASSES[docClass];
+  const cls = documentClass(docClass);
+  if (!cls) throw new Error(`unknown document class ${docClass}`);
   const blob = await store.put(stream, { maxBytes: cls.maxBytes, allowedMimes: cls.mimes });
   return { ...blob, filename: filename.slice(0, 200) || 'berkas', docClass };
 }
@@ -42,7 +44,7 @@ export async function insertDocument(tx: Db, clock: Clock, blob: UploadedBlob, u
 }
 
 export async function getDocument(db: Db, id: string): Promise<DocumentRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(documents).where(eq(documents.id, id));
   return row;
 }

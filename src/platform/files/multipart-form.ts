@@ -21,6 +21,18 @@ export async function readMultipartForm(
 ): Promise<MultipartForm> {
   const out: MultipartForm = { fields: {}, files: {}, fileErrors: {} };
   if (!req.isMultipart()) throw new AppError('NOT_MULTIPART', 415, 'error.unsupportedMediaType');
+  try {
+    await readParts(req, fileClasses, out);
+  } catch (err) {
+    // A cut-off upload, a boundary that does not match its header, a broken part header: the client's fault, and
+    // what was already stored is content-addressed and unreferenced (the orphan sweep removes it).
+    if (err instanceof AppError || (err as { statusCode?: number }).statusCode === 413) throw err;
+    throw new AppError('MALFORMED_MULTIPART', 400, 'error.badRequest');
+  }
+  return out;
+}
+
+async function readParts(req: FastifyRequest, fileClasses: Record<string, DocumentClass>, out: MultipartForm) {
   for await (const part of req.parts()) {
     if (part.type === 'field') {
       if (typeof part.value !== 'string') continue;
@@ -29,6 +41,10 @@ export async function readMultipartForm(
       continue;
     }
     const docClass = fileClasses[part.fieldname];
+    if (part.filename?.includes('\u0000')) {
+      part.file.resume();
+      throw new AppError('NUL_IN_INPUT', 400, 'error.badRequest');
+    }
     if (!docClass || !part.filename) {
       part.file.resume();
       continue;
@@ -41,5 +57,4 @@ export async function readMultipartForm(
       else throw err;
     }
   }
-  return out;
 }

@@ -1,6 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { AuditContext } from '../audit/audit.ts';
-import type { Actor } from '../auth/permissions.ts';
+import { type Actor, defaultActingRole } from '../auth/permissions.ts';
 import type { Clock } from '../clock.ts';
 import type { Database, Db } from '../db/database.ts';
 import type { BlobStore } from '../files/blob-store.ts';
@@ -23,8 +23,6 @@ export interface Ctx {
   config: Config;
   files: BlobStore;
   actor: Actor | null;
-  /** The role the actor acts in, for the audit trail. */
-  actorRole: string | null;
   requestId: string | null;
   locale: Locale;
   t: Translate;
@@ -34,7 +32,8 @@ export function auditContext(ctx: Ctx): AuditContext {
   return {
     clock: ctx.clock,
     requestId: ctx.requestId,
-    actor: { userId: ctx.actor?.userId ?? null, name: ctx.actor?.name ?? null, role: ctx.actorRole },
+    // The role that granted the permission checked for this change (never the first role of an unordered list).
+    actor: { userId: ctx.actor?.userId ?? null, name: ctx.actor?.name ?? null, role: defaultActingRole(ctx.actor) },
   };
 }
 

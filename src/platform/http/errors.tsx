@@ -97,6 +97,9 @@ export function sendError(
 ) {
   const t = req.ctx?.t ?? translator('id');
   const message = t(messageKey, params);
+  // The stable code on every error answer, pages included: a test (or a proxy's log) can tell a refused permission
+  // (FORBIDDEN) from a stale form (CSRF_INVALID) without reading the prose.
+  reply.header('x-error-code', code);
   if (isApiRequest(req)) {
     // Schema messages are catalogue keys: API clients get them translated too, with the field path.
     const translated = Array.isArray(details)

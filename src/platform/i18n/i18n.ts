@@ -1,21 +1,20 @@
-import { en } from '../../locales/en.ts';
-import { id, type MessageKey } from '../../locales/id.ts';
+import { type MessageKey, registry } from '../../registry.ts';
 
 export type Locale = 'id' | 'en';
-export const LOCALES: readonly Locale[] = ['id', 'en'];
-const catalogues: Record<Locale, Record<MessageKey, string>> = { id, en };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(id, key);
+  return Object.hasOwn(registry().catalogues.id, key);
 }
 
-/** Looks a message up in the locale's catalogue and fills `{name}` placeholders. */
+/**
+ * Looks a message up in the locale's catalogue (composed from every module's) and fills `{name}` placeholders.
+ */
 export function translator(locale: Locale): Translate {
-  const cat = catalogues[locale];
   return (key, params) => {
-    const template = cat[key] ?? id[key] ?? key;
+    const { catalogues } = registry();
+    const template = catalogues[locale][key] ?? catalogues.id[key] ?? key;
     return params ? template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : template;
   };
 }

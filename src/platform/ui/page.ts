@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { MessageKey } from '../../locales/id.ts';
+import { type MessageKey, registry } from '../../registry.ts';
 import { type Actor, can, type Permission } from '../auth/permissions.ts';
 import type { Locale, Translate } from '../i18n/i18n.ts';
 
@@ -25,16 +25,10 @@ export interface PageCtx {
   flash?: string;
 }
 
-const navRegistry: NavItem[] = [];
-
-/** Modules add their navigation entries when they register; the layout filters them by permission. */
-export function registerNav(...items: NavItem[]) {
-  for (const item of items) if (!navRegistry.some((n) => n.href === item.href)) navRegistry.push(item);
-}
-
 export function pageCtx(req: FastifyRequest, reply: FastifyReply): PageCtx {
   const actor = req.ctx.actor;
-  const nav = navRegistry.filter((n) =>
+  // Modules declare their entries (module contract); the composition has checked every label and permission.
+  const nav = (registry().nav as NavItem[]).filter((n) =>
     !n.permission ? true : n.permission === 'signedIn' ? !!actor : can(actor, n.permission),
   );
   const okKey = (req.query as Record<string, unknown> | undefined)?.ok;

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCan } from '../../../platform/auth/permissions.ts';
 import { unauthenticated } from '../../../platform/errors.ts';
+import { allow, SIGNED_IN } from '../../../platform/http/access.ts';
 import { listUsers } from '../accounts.repository.ts';
 import { createUser } from '../commands/users.ts';
 import { NewUserSchema } from '../pages/users.pages.ts';
@@ -42,6 +43,7 @@ export async function accountsApi(base: FastifyInstance) {
   app.get(
     '/api/v1/me',
     {
+      config: SIGNED_IN,
       schema: {
         tags: ['accounts'],
         summary: 'The signed-in user and their roles',
@@ -58,6 +60,7 @@ export async function accountsApi(base: FastifyInstance) {
   app.get(
     '/api/v1/users',
     {
+      config: allow('users:read'),
       schema: {
         tags: ['accounts'],
         summary: 'List users',
@@ -74,6 +77,7 @@ export async function accountsApi(base: FastifyInstance) {
   app.post(
     '/api/v1/users',
     {
+      config: allow('users:manage'),
       schema: {
         tags: ['accounts'],
         summary: 'Create a user; a link to set the password is e-mailed',

@@ -28,6 +28,7 @@ export async function changePassword(ctx: Ctx, input: { current: string; passwor
       action: 'auth.password_changed',
       objectType: 'user',
       objectId: user.id,
+      summary: {},
     });
   });
 }
@@ -59,6 +60,7 @@ export async function requestPasswordReset(ctx: Ctx, input: { email: string }) {
         action: 'auth.password_reset_requested',
         objectType: 'user',
         objectId: user.id,
+        summary: {},
       },
     );
   });
@@ -90,6 +92,7 @@ export async function resetPassword(ctx: Ctx, input: { token: string; password: 
         action: 'auth.password_reset',
         objectType: 'user',
         objectId: row.userId,
+        summary: {},
       },
     );
   });

@@ -17,11 +17,9 @@ export async function revokeSession(ctx: Ctx, sessionId: string, reason: 'logout
       .where(and(eq(sessions.id, sessionId), eq(sessions.userId, actor.userId), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id });
     if (rows.length === 0) throw notFound();
-    await recordAudit(tx, auditContext(ctx), {
-      action: reason === 'logout' ? 'auth.logout' : 'auth.session_revoked',
-      objectType: 'session',
-      objectId: sessionId.slice(0, 16),
-    });
+    const event = { objectType: 'session', objectId: sessionId.slice(0, 16), summary: {} };
+    if (reason === 'logout') await recordAudit(tx, auditContext(ctx), { action: 'auth.logout', ...event });
+    else await recordAudit(tx, auditContext(ctx), { action: 'auth.session_revoked', ...event });
   });
 }
 

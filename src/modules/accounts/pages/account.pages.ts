@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { unauthenticated } from '../../../platform/errors.ts';
+import { SIGNED_IN } from '../../../platform/http/access.ts';
 import { withPasswordConfirmation } from '../../../platform/http/fields.ts';
 import type { FormState } from '../../../platform/http/forms.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
@@ -28,19 +29,21 @@ export async function accountPages(app: FastifyInstance) {
     if (!req.ctx.actor) throw unauthenticated();
   });
 
-  app.get('/dasbor', async (req, reply) => {
+  app.get('/dasbor', { config: SIGNED_IN }, async (req, reply) => {
     const roles = await rolesOfUser(req.ctx.db, req.ctx.actor!.userId);
     return sendHtml(reply, DashboardView({ p: pageCtx(req, reply), roles }));
   });
 
-  app.get('/akun', async (req, reply) => sendHtml(reply, await accountView(req, pageCtx(req, reply))));
+  app.get('/akun', { config: SIGNED_IN }, async (req, reply) =>
+    sendHtml(reply, await accountView(req, pageCtx(req, reply))),
+  );
 
-  app.post<{ Params: { id: string } }>('/akun/sesi/:id/cabut', async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/akun/sesi/:id/cabut', { config: SIGNED_IN }, async (req, reply) => {
     await revokeSession(req.ctx, req.params.id, 'revoked');
     return redirectSeeOther(reply, withFlash('/akun', req.ctx.t('auth.sessions.revoked')));
   });
 
-  app.post('/akun/kata-sandi', async (req, reply) =>
+  app.post('/akun/kata-sandi', { config: SIGNED_IN }, async (req, reply) =>
     handleForm(req, reply, {
       schema: ChangePasswordSchema,
       render: (p, state) => accountView(req, p, state),

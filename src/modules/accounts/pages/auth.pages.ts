@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../../../platform/auth/session.ts';
+import { PUBLIC } from '../../../platform/http/access.ts';
 import { emailField, requiredText, usernameField, withPasswordConfirmation } from '../../../platform/http/fields.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
 import { pageCtx, redirectSeeOther, safeLocalPath, sendHtml } from '../../../platform/ui/page.ts';
@@ -24,43 +25,47 @@ type Q = { Querystring: Record<string, string | undefined> };
 
 /** Sign-in, sign-out, first-run setup and password recovery (R37). */
 export async function authPages(app: FastifyInstance) {
-  app.get<Q>('/masuk', async (req, reply) => {
+  app.get<Q>('/masuk', { config: PUBLIC }, async (req, reply) => {
     if (req.ctx.actor) return redirectSeeOther(reply, '/dasbor');
     return sendHtml(reply, LoginView({ p: pageCtx(req, reply), back: req.query.kembali }));
   });
 
-  app.post<Q>('/masuk', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const back = safeLocalPath(req.query.kembali, '/dasbor');
-    return handleForm(req, reply, {
-      schema: LoginSchema,
-      render: (p, state) => LoginView({ p, state, back: req.query.kembali }),
-      errorField: () => 'username',
-      run: async (data) => {
-        const { token } = await login(req.ctx, {
-          username: data.username,
-          password: data.password,
-          userAgent: req.headers['user-agent'],
-          ip: req.ip,
-        });
-        setSessionCookie(req, reply, token);
-        return back;
-      },
-    });
-  });
+  app.post<Q>(
+    '/masuk',
+    { config: { ...PUBLIC, rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const back = safeLocalPath(req.query.kembali, '/dasbor');
+      return handleForm(req, reply, {
+        schema: LoginSchema,
+        render: (p, state) => LoginView({ p, state, back: req.query.kembali }),
+        errorField: () => 'username',
+        run: async (data) => {
+          const { token } = await login(req.ctx, {
+            username: data.username,
+            password: data.password,
+            userAgent: req.headers['user-agent'],
+            ip: req.ip,
+          });
+          setSessionCookie(req, reply, token);
+          return back;
+        },
+      });
+    },
+  );
 
-  app.post('/keluar', async (req, reply) => {
+  app.post('/keluar', { config: PUBLIC }, async (req, reply) => {
     if (req.ctx.actor) await revokeSession(req.ctx, req.ctx.actor.sessionId, 'logout');
     clearSessionCookie(reply);
     return redirectSeeOther(reply, withFlash('/', req.ctx.t('auth.logout.done')));
   });
 
-  app.get<Q>('/penyiapan', async (req, reply) => {
+  app.get<Q>('/penyiapan', { config: PUBLIC }, async (req, reply) => {
     const token = req.query.token ?? '';
     await assertSetupTokenUsable(req.ctx.db, req.ctx.clock, token);
     return sendHtml(reply, SetupView({ p: pageCtx(req, reply), token }));
   });
 
-  app.post('/penyiapan', async (req, reply) =>
+  app.post('/penyiapan', { config: PUBLIC }, async (req, reply) =>
     handleForm(req, reply, {
       schema: SetupSchema,
       render: (p, state) => SetupView({ p, state, token: state.values.token ?? '' }),
@@ -71,27 +76,32 @@ export async function authPages(app: FastifyInstance) {
     }),
   );
 
-  app.get('/kata-sandi/lupa', async (req, reply) => sendHtml(reply, ForgotView({ p: pageCtx(req, reply) })));
-  app.post('/kata-sandi/lupa', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) =>
-    handleForm(req, reply, {
-      schema: ForgotSchema,
-      render: (p, state) => ForgotView({ p, state }),
-      run: async (data) => {
-        await requestPasswordReset(req.ctx, data);
-        return '/kata-sandi/lupa/terkirim';
-      },
-    }),
+  app.get('/kata-sandi/lupa', { config: PUBLIC }, async (req, reply) =>
+    sendHtml(reply, ForgotView({ p: pageCtx(req, reply) })),
   );
-  app.get('/kata-sandi/lupa/terkirim', async (req, reply) =>
+  app.post(
+    '/kata-sandi/lupa',
+    { config: { ...PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (req, reply) =>
+      handleForm(req, reply, {
+        schema: ForgotSchema,
+        render: (p, state) => ForgotView({ p, state }),
+        run: async (data) => {
+          await requestPasswordReset(req.ctx, data);
+          return '/kata-sandi/lupa/terkirim';
+        },
+      }),
+  );
+  app.get('/kata-sandi/lupa/terkirim', { config: PUBLIC }, async (req, reply) =>
     sendHtml(reply, ForgotView({ p: pageCtx(req, reply), sent: true })),
   );
 
-  app.get<Q>('/kata-sandi/atur-ulang', async (req, reply) => {
+  app.get<Q>('/kata-sandi/atur-ulang', { config: PUBLIC }, async (req, reply) => {
     const token = req.query.token ?? '';
     await assertResetTokenUsable(req.ctx, token);
     return sendHtml(reply, ResetView({ p: pageCtx(req, reply), token }));
   });
-  app.post('/kata-sandi/atur-ulang', async (req, reply) =>
+  app.post('/kata-sandi/atur-ulang', { config: PUBLIC }, async (req, reply) =>
     handleForm(req, reply, {
       schema: ResetSchema,
       render: (p, state) => ResetView({ p, state, token: state.values.token ?? '' }),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { assertCan } from '../../../platform/auth/permissions.ts';
 import { ROLES } from '../../../platform/auth/roles.ts';
 import { notFound } from '../../../platform/errors.ts';
+import { allow } from '../../../platform/http/access.ts';
 import { emailField, nipField, optionalText, requiredText, usernameField } from '../../../platform/http/fields.ts';
 import type { FormState } from '../../../platform/http/forms.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
@@ -51,15 +52,15 @@ async function detailView(req: FastifyRequest, p: PageCtx, userId: string, state
 export async function usersPages(app: FastifyInstance) {
   app.addHook('preHandler', async (req) => assertCan(req.ctx.actor, 'users:manage'));
 
-  app.get<{ Querystring: { q?: string } }>('/admin/pengguna', async (req, reply) => {
+  app.get<{ Querystring: { q?: string } }>('/admin/pengguna', { config: allow('users:manage') }, async (req, reply) => {
     const q = req.query.q?.trim().slice(0, 100) || undefined;
     return sendHtml(reply, UsersListView({ p: pageCtx(req, reply), users: await listUsers(req.ctx.db, q), search: q }));
   });
 
-  app.get('/admin/pengguna/baru', async (req, reply) =>
+  app.get('/admin/pengguna/baru', { config: allow('users:manage') }, async (req, reply) =>
     sendHtml(reply, NewUserView({ p: pageCtx(req, reply), agencies: await agencyOptions(req) })),
   );
-  app.post('/admin/pengguna/baru', async (req, reply) =>
+  app.post('/admin/pengguna/baru', { config: allow('users:manage') }, async (req, reply) =>
     handleForm(req, reply, {
       schema: NewUserSchema,
       render: async (p, state) => NewUserView({ p, state, agencies: await agencyOptions(req) }),
@@ -75,25 +76,29 @@ export async function usersPages(app: FastifyInstance) {
     }),
   );
 
-  app.get<{ Params: { id: string } }>('/admin/pengguna/:id', async (req, reply) =>
+  app.get<{ Params: { id: string } }>('/admin/pengguna/:id', { config: allow('users:manage') }, async (req, reply) =>
     sendHtml(reply, await detailView(req, pageCtx(req, reply), req.params.id)),
   );
 
-  app.post<{ Params: { id: string } }>('/admin/pengguna/:id/peran', async (req, reply) =>
-    handleForm(req, reply, {
-      schema: GrantRoleSchema,
-      render: (p, state) => detailView(req, p, req.params.id, state),
-      errorField: (err) => (err.code.startsWith('AGENCY') ? 'agencyId' : 'role'),
-      run: async (data) => {
-        await grantRole(req.ctx, { userId: req.params.id, ...data });
-        const roleName = req.ctx.t(`role.${data.role}`);
-        return withFlash(`/admin/pengguna/${req.params.id}`, req.ctx.t('users.roleAdded', { role: roleName }));
-      },
-    }),
+  app.post<{ Params: { id: string } }>(
+    '/admin/pengguna/:id/peran',
+    { config: allow('users:manage') },
+    async (req, reply) =>
+      handleForm(req, reply, {
+        schema: GrantRoleSchema,
+        render: (p, state) => detailView(req, p, req.params.id, state),
+        errorField: (err) => (err.code.startsWith('AGENCY') ? 'agencyId' : 'role'),
+        run: async (data) => {
+          await grantRole(req.ctx, { userId: req.params.id, ...data });
+          const roleName = req.ctx.t(`role.${data.role}`);
+          return withFlash(`/admin/pengguna/${req.params.id}`, req.ctx.t('users.roleAdded', { role: roleName }));
+        },
+      }),
   );
 
   app.post<{ Params: { id: string; roleId: string } }>(
     '/admin/pengguna/:id/peran/:roleId/cabut',
+    { config: allow('users:manage') },
     async (req, reply) => {
       await revokeRole(req.ctx, { userId: req.params.id, roleId: req.params.roleId });
       return redirectSeeOther(reply, withFlash(`/admin/pengguna/${req.params.id}`, req.ctx.t('users.roleRemoved')));

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { allow, PUBLIC } from '../../../platform/http/access.ts';
 import { createAgency } from '../commands/create-agency.ts';
 import { listAgencies } from '../organisation.repository.ts';
 import { NewAgencySchema } from '../pages/organisation.pages.ts';
@@ -31,6 +32,7 @@ export async function organisationApi(base: FastifyInstance) {
   app.get(
     '/api/v1/agencies',
     {
+      config: PUBLIC,
       schema: {
         tags: ['organisation'],
         summary: 'List agencies',
@@ -42,6 +44,7 @@ export async function organisationApi(base: FastifyInstance) {
   app.post(
     '/api/v1/agencies',
     {
+      config: allow('agencies:manage'),
       schema: {
         tags: ['organisation'],
         summary: 'Add an agency',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { assertCan } from '../../../platform/auth/permissions.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { readMultipartForm } from '../../../platform/files/multipart-form.ts';
+import { allow, PUBLIC } from '../../../platform/http/access.ts';
 import { dateField, optionalText, requiredText } from '../../../platform/http/fields.ts';
 import type { FormState } from '../../../platform/http/forms.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
@@ -32,15 +33,15 @@ async function orgChart(db: Db, p: PageCtx, state?: FormState) {
 }
 
 export async function organisationPages(app: FastifyInstance) {
-  app.get('/admin/instansi', async (req, reply) => {
+  app.get('/admin/instansi', { config: allow('agencies:manage') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'agencies:manage');
     return sendHtml(reply, AgenciesView({ p: pageCtx(req, reply), agencies: await listAgencies(req.ctx.db) }));
   });
-  app.get('/admin/instansi/baru', async (req, reply) => {
+  app.get('/admin/instansi/baru', { config: allow('agencies:manage') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'agencies:manage');
     return sendHtml(reply, NewAgencyView({ p: pageCtx(req, reply) }));
   });
-  app.post('/admin/instansi/baru', async (req, reply) => {
+  app.post('/admin/instansi/baru', { config: allow('agencies:manage') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'agencies:manage');
     return handleForm(req, reply, {
       schema: NewAgencySchema,
@@ -54,9 +55,11 @@ export async function organisationPages(app: FastifyInstance) {
   });
 
   // The org chart is public (R20): anyone can see who runs the LPSE and under which decree.
-  app.get('/tim-lpse', async (req, reply) => sendHtml(reply, await orgChart(req.ctx.db, pageCtx(req, reply))));
+  app.get('/tim-lpse', { config: PUBLIC }, async (req, reply) =>
+    sendHtml(reply, await orgChart(req.ctx.db, pageCtx(req, reply))),
+  );
 
-  app.post('/tim-lpse/sk', async (req, reply) => {
+  app.post('/tim-lpse/sk', { config: allow('lpse-team:manage') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'lpse-team:manage');
     const form = await readMultipartForm(req, { file: 'sk_tim_lpse' });
     const parsed = parseForm(DecreeSchema, form.fields, req.ctx.t);

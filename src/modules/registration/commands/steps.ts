@@ -3,6 +3,19 @@ import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { registrationEvents } from '../registration.schema.ts';
 
+/** The steps of a registration; each is also an audit event type `registration.<step>` (see the module's index.ts). */
+export type RegistrationStep =
+  | 'created'
+  | 'draft_saved'
+  | 'submitted'
+  | 'resubmitted'
+  | 'originals_checked'
+  | 'approved'
+  | 'rejected'
+  | 'revision_requested'
+  | 'resumed'
+  | 'role_requested';
+
 /**
  * Writes one step of a registration twice, in the caller's transaction: into the registration's own history (the
  * archive page, R36) and into the hash-chained audit trail. Both commit or roll back with the change itself.
@@ -10,7 +23,7 @@ import { registrationEvents } from '../registration.schema.ts';
 export async function recordStep(
   tx: Db,
   audit: AuditContext,
-  input: { registrationId: string; action: string; note?: string | null; details?: Record<string, unknown> },
+  input: { registrationId: string; action: RegistrationStep; note?: string | null; details?: Record<string, unknown> },
 ) {
   await tx.insert(registrationEvents).values({
     registrationId: input.registrationId,
@@ -22,7 +35,7 @@ export async function recordStep(
     details: input.details ?? null,
   });
   await recordAudit(tx, audit, {
-    action: `registration.${input.action}`,
+    action: `registration.${input.action}` as const,
     objectType: 'registration',
     objectId: input.registrationId,
     summary: { ...(input.details ?? {}), ...(input.note ? { note: input.note } : {}) },

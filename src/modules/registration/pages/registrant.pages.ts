@@ -5,6 +5,7 @@ import { assertCan } from '../../../platform/auth/permissions.ts';
 import { AppError, notFound, unauthenticated } from '../../../platform/errors.ts';
 import { getDocument } from '../../../platform/files/documents.ts';
 import { readMultipartForm } from '../../../platform/files/multipart-form.ts';
+import { allow, PUBLIC, SIGNED_IN } from '../../../platform/http/access.ts';
 import {
   dateField,
   emailField,
@@ -126,9 +127,9 @@ async function renderDraft(req: FastifyRequest, reply: FastifyReply, r: Registra
 
 /** Public registration (R30–R32), the registrant's draft, the receipt and the downloadable forms (R34). */
 export async function registrantPages(app: FastifyInstance) {
-  app.get('/daftar', async (req, reply) => sendHtml(reply, StartView({ p: pageCtx(req, reply) })));
+  app.get('/daftar', { config: PUBLIC }, async (req, reply) => sendHtml(reply, StartView({ p: pageCtx(req, reply) })));
 
-  app.post('/daftar', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) =>
+  app.post('/daftar', { config: { ...PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) =>
     handleForm(req, reply, {
       schema: StartSchema,
       render: (p, state) => StartView({ p, state }),
@@ -139,20 +140,20 @@ export async function registrantPages(app: FastifyInstance) {
     }),
   );
 
-  app.get('/daftar/terkirim', async (req, reply) =>
+  app.get('/daftar/terkirim', { config: PUBLIC }, async (req, reply) =>
     sendHtml(
       reply,
       MessageView({ p: pageCtx(req, reply), title: req.ctx.t('reg.sent.title'), body: req.ctx.t('reg.sent.body') }),
     ),
   );
 
-  app.get<Q>('/daftar/konfirmasi', async (req, reply) => {
+  app.get<Q>('/daftar/konfirmasi', { config: PUBLIC }, async (req, reply) => {
     const token = req.query.token ?? '';
     await assertConfirmTokenUsable(req.ctx, token);
     return sendHtml(reply, AccountView({ p: pageCtx(req, reply), token, kind: req.query.jenis ?? 'penyedia' }));
   });
 
-  app.post('/daftar/konfirmasi', async (req, reply) => {
+  app.post('/daftar/konfirmasi', { config: PUBLIC }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, string>;
     return handleForm(req, reply, {
       schema: AccountSchema,
@@ -172,20 +173,25 @@ export async function registrantPages(app: FastifyInstance) {
     });
   });
 
-  app.get('/daftar/lanjut', async (req, reply) => sendHtml(reply, ResumeView({ p: pageCtx(req, reply) })));
-  app.post('/daftar/lanjut', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) =>
-    handleForm(req, reply, {
-      schema: ResumeSchema,
-      render: (p, state) => ResumeView({ p, state }),
-      errorField: () => 'username',
-      run: async (data) => {
-        setRegistrantCookie(req, reply, await resumeRegistration(req.ctx, data));
-        return '/daftar/formulir';
-      },
-    }),
+  app.get('/daftar/lanjut', { config: PUBLIC }, async (req, reply) =>
+    sendHtml(reply, ResumeView({ p: pageCtx(req, reply) })),
+  );
+  app.post(
+    '/daftar/lanjut',
+    { config: { ...PUBLIC, rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (req, reply) =>
+      handleForm(req, reply, {
+        schema: ResumeSchema,
+        render: (p, state) => ResumeView({ p, state }),
+        errorField: () => 'username',
+        run: async (data) => {
+          setRegistrantCookie(req, reply, await resumeRegistration(req.ctx, data));
+          return '/daftar/formulir';
+        },
+      }),
   );
 
-  app.get('/daftar/formulir', async (req, reply) => {
+  app.get('/daftar/formulir', { config: PUBLIC }, async (req, reply) => {
     const r = await registrantOrResume(req, reply);
     if (!r) return reply;
     if (r.registration.status !== 'draft' && r.registration.status !== 'revision') {
@@ -194,7 +200,7 @@ export async function registrantPages(app: FastifyInstance) {
     return renderDraft(req, reply, r);
   });
 
-  app.post('/daftar/formulir', async (req, reply) => {
+  app.post('/daftar/formulir', { config: PUBLIC }, async (req, reply) => {
     const r = await requireRegistrant(req);
     if (r.registration.status === 'submitted') return redirectSeeOther(reply, '/daftar/status');
     const classes = Object.fromEntries(requirementsFor(r.registration.kind).map((q) => [`doc_${q.code}`, q.docClass]));
@@ -260,18 +266,18 @@ export async function registrantPages(app: FastifyInstance) {
     }
   });
 
-  app.post('/daftar/keluar', async (req, reply) => {
+  app.post('/daftar/keluar', { config: PUBLIC }, async (req, reply) => {
     await endRegistrantSession(req, reply);
     return redirectSeeOther(reply, withFlash('/daftar/lanjut', req.ctx.t('reg.signedOut')));
   });
 
-  app.get('/daftar/status', async (req, reply) => {
+  app.get('/daftar/status', { config: PUBLIC }, async (req, reply) => {
     const r = await registrantOrResume(req, reply);
     if (!r) return reply;
     return sendHtml(reply, RegistrantStatusView({ p: pageCtx(req, reply), reg: r.registration }));
   });
 
-  app.get('/daftar/tanda-terima.pdf', async (req, reply) => {
+  app.get('/daftar/tanda-terima.pdf', { config: PUBLIC }, async (req, reply) => {
     const r = await registrantOrResume(req, reply);
     if (!r) return reply;
     if (r.registration.status === 'draft') throw notFound();
@@ -288,7 +294,7 @@ export async function registrantPages(app: FastifyInstance) {
   });
 
   // The registrant's own documents while the User ID is still pending; every read is audited like /berkas.
-  app.get<{ Params: { id: string } }>('/daftar/berkas/:id', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/daftar/berkas/:id', { config: PUBLIC }, async (req, reply) => {
     const r = await registrantOrResume(req, reply);
     if (!r) return reply;
     const doc = await getDocument(req.ctx.db, req.params.id);
@@ -312,7 +318,7 @@ export async function registrantPages(app: FastifyInstance) {
   });
 
   // R34: the forms can be downloaded from the portal by anyone.
-  app.get<{ Params: { form: string } }>('/formulir/:form', async (req, reply) => {
+  app.get<{ Params: { form: string } }>('/formulir/:form', { config: PUBLIC }, async (req, reply) => {
     const form = req.params.form.replace(/\.pdf$/, '');
     if (form !== 'pendaftaran' && form !== 'keikutsertaan') throw notFound();
     const pdf = await blankFormPdf({ t: req.ctx.t, locale: req.ctx.locale, lpseName: req.ctx.config.lpseName }, form);
@@ -324,7 +330,7 @@ export async function registrantPages(app: FastifyInstance) {
   });
 
   // The verified vendor's own data, documents and eligibility (R35, R36).
-  app.get('/penyedia/profil', async (req, reply) => {
+  app.get('/penyedia/profil', { config: allow('vendor-profile:read') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'vendor-profile:read');
     const reg = await findRegistrationOfUser(req.ctx.db, req.ctx.actor.userId);
     const vendor = reg ? await findVendorByRegistration(req.ctx.db, reg.id) : undefined;
@@ -343,17 +349,17 @@ export async function registrantPages(app: FastifyInstance) {
   });
 
   // The public Daftar Hitam (R35).
-  app.get('/daftar-hitam', async (req, reply) => {
+  app.get('/daftar-hitam', { config: PUBLIC }, async (req, reply) => {
     const entries = await activeBlacklist(req.ctx.db, witaDay(req.ctx.clock.now()));
     return sendHtml(reply, PublicBlacklistView({ p: pageCtx(req, reply), entries }));
   });
 
   // An official with a User ID asks for a role (R32).
-  app.get('/akun/permohonan-peran', async (req, reply) => {
+  app.get('/akun/permohonan-peran', { config: SIGNED_IN }, async (req, reply) => {
     if (!req.ctx.actor) throw unauthenticated();
     return sendHtml(reply, RoleRequestView({ p: pageCtx(req, reply), agencies: await listAgencies(req.ctx.db) }));
   });
-  app.post('/akun/permohonan-peran', async (req, reply) => {
+  app.post('/akun/permohonan-peran', { config: SIGNED_IN }, async (req, reply) => {
     if (!req.ctx.actor) throw unauthenticated();
     const form = await readMultipartForm(req, { doc_surat_tugas: 'surat_tugas' });
     const parsed = parseForm(RoleRequestSchema, form.fields, req.ctx.t);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { assertCan } from '../../../platform/auth/permissions.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { readMultipartForm } from '../../../platform/files/multipart-form.ts';
+import { allow } from '../../../platform/http/access.ts';
 import { dateField, optionalText, requiredText, uuidField } from '../../../platform/http/fields.ts';
 import { type FormState, formValues, parseForm } from '../../../platform/http/forms.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
@@ -119,16 +120,20 @@ const isExpected = (err: unknown): err is AppError =>
 
 /** The Unit Registrasi dan Verifikasi's pages (R33–R36). */
 export async function verificationPages(app: FastifyInstance) {
-  app.get<{ Querystring: { status?: string } }>('/verifikasi', async (req, reply) => {
-    assertCan(req.ctx.actor, 'registration:read');
-    const filter = (QUEUE_FILTERS as readonly string[]).includes(req.query.status ?? '')
-      ? (req.query.status as QueueFilter)
-      : 'baru';
-    const rows = await verificationQueue(req.ctx.db, filter);
-    return sendHtml(reply, QueueView({ p: pageCtx(req, reply), filter, rows, now: req.ctx.clock.now() }));
-  });
+  app.get<{ Querystring: { status?: string } }>(
+    '/verifikasi',
+    { config: allow('registration:read') },
+    async (req, reply) => {
+      assertCan(req.ctx.actor, 'registration:read');
+      const filter = (QUEUE_FILTERS as readonly string[]).includes(req.query.status ?? '')
+        ? (req.query.status as QueueFilter)
+        : 'baru';
+      const rows = await verificationQueue(req.ctx.db, filter);
+      return sendHtml(reply, QueueView({ p: pageCtx(req, reply), filter, rows, now: req.ctx.clock.now() }));
+    },
+  );
 
-  app.get('/verifikasi/daftar-hitam', async (req, reply) => {
+  app.get('/verifikasi/daftar-hitam', { config: allow('blacklist:manage') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'blacklist:manage');
     return sendHtml(
       reply,
@@ -139,7 +144,7 @@ export async function verificationPages(app: FastifyInstance) {
       }),
     );
   });
-  app.post('/verifikasi/daftar-hitam', async (req, reply) => {
+  app.post('/verifikasi/daftar-hitam', { config: allow('blacklist:manage') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'blacklist:manage');
     const entries = await allBlacklist(req.ctx.db);
     const vendors = await approvedVendors(req.ctx.db);
@@ -154,12 +159,12 @@ export async function verificationPages(app: FastifyInstance) {
     });
   });
 
-  app.get<P>('/verifikasi/:id', async (req, reply) => {
+  app.get<P>('/verifikasi/:id', { config: allow('registration:read') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'registration:read');
     return renderDetail(req, reply, req.params.id);
   });
 
-  app.post<P>('/verifikasi/:id/asli', async (req, reply) => {
+  app.post<P>('/verifikasi/:id/asli', { config: allow('registration:verify') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'registration:verify');
     const raw = (req.body as Record<string, unknown> | undefined)?.asli;
     const checkedIds = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v): v is string => typeof v === 'string');
@@ -178,7 +183,7 @@ export async function verificationPages(app: FastifyInstance) {
     return redirectSeeOther(reply, withFlash(`/verifikasi/${req.params.id}`, req.ctx.t('reg.detail.checklistSaved')));
   });
 
-  app.post<P>('/verifikasi/:id/setujui', async (req, reply) => {
+  app.post<P>('/verifikasi/:id/setujui', { config: allow('registration:verify') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'registration:verify');
     try {
       await approveRegistration(req.ctx, { registrationId: req.params.id });
@@ -190,7 +195,7 @@ export async function verificationPages(app: FastifyInstance) {
     return redirectSeeOther(reply, withFlash('/verifikasi', req.ctx.t('reg.detail.approved')));
   });
 
-  app.post<P>('/verifikasi/:id/tolak', async (req, reply) => {
+  app.post<P>('/verifikasi/:id/tolak', { config: allow('registration:verify') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'registration:verify');
     const parsed = parseForm(RejectSchema, req.body, req.ctx.t);
     if (!parsed.ok) return renderDetail(req, reply, req.params.id, parsed.state, 400);
@@ -204,7 +209,7 @@ export async function verificationPages(app: FastifyInstance) {
     return redirectSeeOther(reply, withFlash('/verifikasi', req.ctx.t('reg.detail.rejected')));
   });
 
-  app.post<P>('/verifikasi/:id/revisi', async (req, reply) => {
+  app.post<P>('/verifikasi/:id/revisi', { config: allow('registration:verify') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'registration:verify');
     const values = formValues(req.body);
     const documentNotes: Record<string, string> = {};
@@ -230,12 +235,12 @@ export async function verificationPages(app: FastifyInstance) {
   });
 
   // R36: each user's archive of document versions and events, for the Verifikator and the Kepala LPSE.
-  app.get<P>('/verifikasi/pengguna/:id', async (req, reply) => {
+  app.get<P>('/verifikasi/pengguna/:id', { config: allow('registration:read') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'registration:read');
     return renderArchive(req, reply, req.params.id);
   });
 
-  app.get<P>('/verifikasi/pengguna/:id/riwayat.csv', async (req, reply) => {
+  app.get<P>('/verifikasi/pengguna/:id/riwayat.csv', { config: allow('registration:read') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'registration:read');
     const user = await findUserById(req.ctx.db, req.params.id);
     if (!user) throw notFound();
@@ -272,7 +277,7 @@ export async function verificationPages(app: FastifyInstance) {
     ['nonaktifkan', deactivateAccount, 'reg.account.deactivated'],
     ['aktifkan', reactivateAccount, 'reg.account.reactivated'],
   ] as const) {
-    app.post<P>(`/verifikasi/pengguna/:id/${path}`, async (req, reply) => {
+    app.post<P>(`/verifikasi/pengguna/:id/${path}`, { config: allow('accounts:deactivate') }, async (req, reply) => {
       assertCan(req.ctx.actor, 'accounts:deactivate');
       const form = await readMultipartForm(req, { reference: 'referensi' });
       const parsed = parseForm(StatusChangeSchema, form.fields, req.ctx.t);

@@ -1,0 +1,22 @@
+import { accountsModule } from './modules/accounts/index.ts';
+import { auditModule } from './modules/audit/index.ts';
+import { organisationModule } from './modules/organisation/index.ts';
+import { portalModule } from './modules/portal/index.ts';
+import { registrationModule } from './modules/registration/index.ts';
+import { platformModule } from './platform/platform.module.ts';
+
+/**
+ * The one list of modules. Routes, permissions, document classes, catalogues, navigation (in this order), audit event
+ * types, demo data and dashboard tasks are all composed from it (see src/registry.ts). Adding a module is one line
+ * here plus its own folder.
+ */
+export const MODULES = [
+  platformModule,
+  portalModule,
+  accountsModule,
+  organisationModule,
+  registrationModule,
+  auditModule,
+] as const;
+
+export type AnyModule = (typeof MODULES)[number];

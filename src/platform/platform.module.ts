@@ -1,0 +1,29 @@
+import { en } from '../locales/en.ts';
+import { id } from '../locales/id.ts';
+import * as auditTables from './audit/audit.schema.ts';
+import { filesPlugin } from './files/files.plugin.ts';
+import * as fileTables from './files/files.schema.ts';
+import * as mailTables from './mail/mail.schema.ts';
+import { auditEvent, defineModule } from './module.ts';
+
+/**
+ * The platform's own declarations, composed like any module's: the shared catalogue (layout, forms, errors, and the
+ * strings of the first modules, which predate the module contract), the platform's tables, file downloads, and the
+ * audit events of cross-cutting work.
+ */
+export const platformModule = defineModule({
+  name: 'platform',
+  plugin: filesPlugin,
+  tables: { ...auditTables, ...fileTables, ...mailTables },
+  locales: { id, en },
+  auditEvents: {
+    'document.read': auditEvent<{ docClass: string; sha256: string; via?: string }>({
+      messageKey: 'audit.event.document.read',
+      link: (docId) => (docId ? `/berkas/${docId}` : null),
+    }),
+    'document.read_denied': auditEvent<{ docClass: string; sha256: string; via?: string }>({
+      messageKey: 'audit.event.document.read_denied',
+    }),
+    'demo.loaded': auditEvent<{ agencies: number; users: number }>({ messageKey: 'audit.event.demo.loaded' }),
+  },
+});
