@@ -23,6 +23,7 @@ import { filesPlugin } from './platform/files/files.plugin.ts';
 import type { Services } from './platform/http/context.ts';
 import { mapError, sendError } from './platform/http/errors.tsx';
 import { type Locale, parseLocale, translator } from './platform/i18n/i18n.ts';
+import { jobsPlugin } from './platform/jobs/jobs.plugin.ts';
 
 const publicDir = fileURLToPath(new URL('./public', import.meta.url));
 
@@ -177,6 +178,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   await app.register(organisationPlugin);
   await app.register(registrationPlugin);
   await app.register(auditPlugin);
+  await app.register(jobsPlugin);
   return app;
 }
 

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, like } from 'drizzle-orm';
 import pino from 'pino';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { Agent } from '../../test/agent.ts';
+import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
+import { auditEvents } from '../audit/audit.schema.ts';
 import { DAY, HOUR, MINUTE } from '../clock.ts';
 import { openPostgres } from '../db/database.ts';
 import { jobs } from './jobs.schema.ts';
@@ -294,5 +296,76 @@ describe('jobs: two runners on one PostgreSQL', () => {
       await second.close();
       await app.close();
     }
+  });
+});
+
+describe('jobs page for the Admin Sistem', () => {
+  let t: TestApp;
+  const broken = defineJob({
+    kind: 'test.broken',
+    maxAttempts: 1,
+    run: async () => {
+      throw new Error('backup disk full');
+    },
+  });
+  before(async () => {
+    t = await createTestApp({ jobs: [broken] });
+  });
+  after(() => t.close());
+
+  test('the admin sees a failed job with its error, in WITA, and retries it; the retry is audited', async () => {
+    // 2026-03-02T01:00Z is 09.00 WITA.
+    await scheduleJob(t.db, t.clock, { kind: broken, key: 'backup@2026-03-02', runAt: t.clock.now() });
+    await scheduleJob(t.db, t.clock, {
+      kind: broken,
+      key: 'later:1',
+      runAt: new Date(t.clock.now().getTime() + DAY),
+    });
+    await t.jobs.runDue();
+    const failed = await byKey(t, 'backup@2026-03-02');
+    assert.equal(failed.status, 'failed');
+
+    const admin = new Agent(t.app);
+    await admin.login((await buildUser(t, { roles: ['ADMIN_SISTEM'] })).username);
+    const all = await admin.get('/admin/tugas');
+    assert.equal(all.statusCode, 200);
+    assert.match(all.body, /Tugas terjadwal/);
+    assert.match(all.body, /backup@2026-03-02/);
+    assert.match(all.body, /later:1/);
+    assert.match(all.body, /backup disk full/);
+    assert.match(all.body, /09[.:]00/);
+    assert.match(all.body, /href="\/admin\/tugas"/, 'in the navigation');
+
+    const page = await admin.get('/admin/tugas?status=failed');
+    assert.match(page.body, /backup@2026-03-02/);
+    assert.doesNotMatch(page.body, /later:1/);
+    assert.match(page.body, new RegExp(`action="/admin/tugas/${failed.id}/ulang"`));
+
+    const r = await admin.post(`/admin/tugas/${failed.id}/ulang`, {});
+    assert.equal(r.statusCode, 303, r.body);
+    const after = await admin.get(String(r.headers.location));
+    assert.match(after.body, /dijadwalkan ulang/);
+    const retried = await byKey(t, 'backup@2026-03-02');
+    assert.equal(retried.status, 'pending');
+    assert.equal(retried.attempts, 0);
+    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'job.retry'));
+    assert.equal(event?.objectId, failed.id);
+
+    // Retrying a job that is not failed is a conflict; an unknown id is not found.
+    await admin.get('/admin/tugas');
+    assert.equal((await admin.post(`/admin/tugas/${failed.id}/ulang`, {})).statusCode, 409);
+    assert.equal((await admin.post('/admin/tugas/not-a-uuid/ulang', {})).statusCode, 404);
+  });
+
+  test('a vendor gets 403 on the page and on retry', async () => {
+    const [job] = await listJobs(t.db, { kind: 'test.broken' });
+    const vendor = new Agent(t.app);
+    await vendor.login((await buildUser(t, { roles: ['PENYEDIA'] })).username);
+    const page = await vendor.get('/admin/tugas');
+    assert.equal(page.statusCode, 403);
+    await vendor.get('/dasbor');
+    assert.equal((await vendor.post(`/admin/tugas/${job!.id}/ulang`, {})).statusCode, 403);
+    const anon = new Agent(t.app);
+    assert.notEqual((await anon.get('/admin/tugas')).statusCode, 200);
   });
 });

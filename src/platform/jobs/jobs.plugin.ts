@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { recordAudit } from '../audit/audit.ts';
+import { assertCan } from '../auth/permissions.ts';
+import { assertUuid, conflict } from '../errors.ts';
+import { auditContext } from '../http/context.ts';
+import { withFlash } from '../http/handle-form.ts';
+import { pageCtx, redirectSeeOther, registerNav, sendHtml } from '../ui/page.ts';
+import { JOB_STATUSES, type JobStatus } from './jobs.schema.ts';
+import { countJobsByStatus, listJobs, retryJob } from './jobs.ts';
+import { JobsView } from './jobs.view.tsx';
+
+// TODO(module system): move onto its own `jobs:read` / `jobs:manage` permissions.
+const PERMISSION = 'users:manage' as const;
+
+const isStatus = (v: unknown): v is JobStatus =>
+  typeof v === 'string' && (JOB_STATUSES as readonly string[]).includes(v);
+
+/** Scheduled jobs for the Admin Sistem: the list with the last error, and retrying a failed job. */
+export async function jobsPlugin(app: FastifyInstance) {
+  registerNav({ href: '/admin/tugas', labelKey: 'nav.jobs', permission: PERMISSION });
+
+  app.get<{ Querystring: { status?: string } }>('/admin/tugas', async (req, reply) => {
+    assertCan(req.ctx.actor, PERMISSION);
+    const status = isStatus(req.query.status) ? req.query.status : undefined;
+    const [rows, counts] = await Promise.all([listJobs(req.ctx.db, { status }), countJobsByStatus(req.ctx.db)]);
+    return sendHtml(reply, JobsView({ p: pageCtx(req, reply), rows, status, counts }));
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/tugas/:id/ulang', async (req, reply) => {
+    assertCan(req.ctx.actor, PERMISSION);
+    assertUuid(req.params.id);
+    const job = await req.ctx.db.transaction(async (tx) => {
+      const retried = await retryJob(tx, req.ctx.clock, req.params.id);
+      if (!retried) throw conflict('JOB_NOT_FAILED', 'jobs.notFailed');
+      await recordAudit(tx, auditContext(req.ctx), {
+        action: 'job.retry',
+        objectType: 'job',
+        objectId: retried.id,
+        summary: { kind: retried.kind, key: retried.key, lastError: retried.lastError },
+      });
+      return retried;
+    });
+    return redirectSeeOther(reply, withFlash('/admin/tugas', req.ctx.t('jobs.retried', { key: job.key })));
+  });
+}
