@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LPSE_NAME: z.string().min(3).default('LPSE Kabupaten Konawe Kepulauan'),
   MAIL_POLL_MS: z.coerce.number().int().min(100).default(5000),
+  JOBS_POLL_MS: z.coerce.number().int().min(100).default(5000),
 });
 
 export type Config = {
@@ -37,6 +38,7 @@ export type Config = {
   trustProxy: boolean;
   lpseName: string;
   mailPollMs: number;
+  jobsPollMs: number;
 };
 
 export class ConfigError extends Error {
@@ -65,5 +67,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY === 'true',
     lpseName: e.LPSE_NAME,
     mailPollMs: e.MAIL_POLL_MS,
+    jobsPollMs: e.JOBS_POLL_MS,
   };
 }

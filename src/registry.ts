@@ -1,6 +1,7 @@
 import type { AnyModule } from './modules.ts';
 import { MODULES } from './modules.ts';
 import { ROLES } from './platform/auth/roles.ts';
+import type { JobDefinition } from './platform/jobs/jobs.ts';
 import type {
   AuditEventDecl,
   AuditEventsOf,
@@ -43,6 +44,9 @@ export interface Registry {
   dashboards: readonly (DashboardDecl & { module: string })[];
   /** Drizzle tables by their SQL name, with the module that owns each. */
   tables: ReadonlyMap<string, string>;
+  /** Every module's job handlers, for the runner. */
+  // biome-ignore lint/suspicious/noExplicitAny: handlers of different payload types
+  jobs: readonly JobDefinition<any>[];
 }
 
 export class ModuleCompositionError extends Error {}
@@ -61,6 +65,8 @@ export function composeModules(modules: readonly ModuleDefinition[]): Registry {
   const en: Record<string, string> = {};
   const nav: NavDecl[] = [];
   const dashboards: (DashboardDecl & { module: string })[] = [];
+  // biome-ignore lint/suspicious/noExplicitAny: handlers of different payload types
+  const jobs: JobDefinition<any>[] = [];
   const names = new Set<string>();
 
   for (const m of modules) {
@@ -92,6 +98,10 @@ export function composeModules(modules: readonly ModuleDefinition[]): Registry {
     }
     for (const item of m.nav ?? []) if (!nav.some((n) => n.href === item.href)) nav.push(item);
     if (m.dashboard) dashboards.push({ ...m.dashboard, module: m.name });
+    for (const job of m.jobs ?? []) {
+      if (jobs.some((j) => j.kind === job.kind)) problems.push(`job kind ${job.kind} declared twice (${m.name})`);
+      jobs.push(job);
+    }
   }
 
   for (const key of Object.keys(id)) if (!(key in en)) problems.push(`catalogue key ${key} has no English text`);
@@ -107,7 +117,7 @@ export function composeModules(modules: readonly ModuleDefinition[]): Registry {
   }
   if (problems.length > 0)
     throw new ModuleCompositionError(`Module declarations are inconsistent:\n- ${problems.join('\n- ')}`);
-  return { modules, permissions, documentClasses, catalogues: { id, en }, nav, auditEvents, dashboards, tables };
+  return { modules, permissions, documentClasses, catalogues: { id, en }, nav, auditEvents, dashboards, tables, jobs };
 }
 
 function mergeCatalogue(into: Record<string, string>, from: Catalogue, source: string, problems: string[]) {

@@ -8,7 +8,9 @@ import { systemClock } from './platform/clock.ts';
 import { lockDataDir } from './platform/db/data-dir.ts';
 import { type Database, openPglite, openPostgres } from './platform/db/database.ts';
 import { LocalBlobStore } from './platform/files/blob-store.ts';
+import { createJobRunner } from './platform/jobs/runner.ts';
 import { createMailWorker } from './platform/mail/outbox.ts';
+import { registry } from './registry.ts';
 
 export function createLogger(config: Config) {
   return pino({
@@ -51,7 +53,15 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
   });
-  const app = await buildApp({ database, clock: systemClock, config, files, mail }, { logger: log });
+  const jobs = createJobRunner({
+    db: database.db,
+    clock: systemClock,
+    log: log.child({ component: 'jobs' }),
+    config,
+    files,
+    handlers: registry().jobs,
+  });
+  const app = await buildApp({ database, clock: systemClock, config, files, mail, jobs }, { logger: log });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -63,6 +73,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     try {
       await app.close();
       await mail.stop();
+      await jobs.stop();
       await database.close();
       await release();
     } finally {
@@ -74,6 +85,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
 
   await app.listen({ port: config.port, host: config.host });
   mail.start(config.mailPollMs);
+  jobs.start(config.jobsPollMs);
   const setupToken = await issueSetupTokenIfNoUsers(database.db, systemClock);
   log.info(
     { mode: database.kind, startupMs: Math.round(performance.now() - started), url: config.baseUrl },

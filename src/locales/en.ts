@@ -2,6 +2,7 @@ import type { id } from './id.ts';
 
 /** English: the second language. Every key of `id.ts` must be here (the type enforces it). */
 export const en: Record<keyof typeof id, string> = {
+  'audit.event.job.retry': 'Retried the scheduled job {key}',
   'audit.event.document.read': 'Opened a document',
   'audit.event.document.read_denied': 'Was refused a document',
   'audit.event.demo.loaded': 'Loaded the demo data ({agencies} agencies, {users} users)',
@@ -22,6 +23,7 @@ export const en: Record<keyof typeof id, string> = {
   'nav.agencies': 'Agencies',
   'nav.team': 'LPSE team',
   'nav.audit': 'Audit trail',
+  'nav.jobs': 'Scheduled jobs',
   'nav.account': 'My account',
   'nav.login': 'Sign in',
   'nav.logout': 'Sign out',
@@ -271,4 +273,26 @@ export const en: Record<keyof typeof id, string> = {
   'audit.verify': 'Check the integrity of the hash chain',
   'audit.chainOk': 'Hash chain intact ({count} events).',
   'audit.chainBroken': 'Hash chain BROKEN from event #{seq}. Report to the Head of LPSE.',
+
+  'jobs.title': 'Scheduled jobs',
+  'jobs.intro':
+    'Work the system runs later or repeatedly: deadline reminders, stage notices, the nightly backup. A failed job is retried automatically; after its last attempt it can be retried from here.',
+  'jobs.filter.all': 'All',
+  'jobs.kind': 'Kind',
+  'jobs.key': 'Key',
+  'jobs.status': 'Status',
+  'jobs.runAt': 'Scheduled for',
+  'jobs.attempts': 'Attempts',
+  'jobs.lastError': 'Last error',
+  'jobs.actions': 'Actions',
+  'jobs.empty': 'No jobs match the filter.',
+  'jobs.more': 'Only the latest {count} jobs are shown; filter by status to see others.',
+  'jobs.retry': 'Retry',
+  'jobs.retried': 'Job {key} rescheduled to run now.',
+  'jobs.notFailed': 'Only a failed job can be retried.',
+  'jobs.status.pending': 'Pending',
+  'jobs.status.running': 'Running',
+  'jobs.status.done': 'Done',
+  'jobs.status.failed': 'Failed',
+  'jobs.status.cancelled': 'Cancelled',
 };

@@ -5,6 +5,7 @@ export type { MessageKey } from '../registry.ts';
  * `en.ts` must translate every one (the type and a test check).
  */
 export const id = {
+  'audit.event.job.retry': 'Mengulang tugas terjadwal {key}',
   'audit.event.document.read': 'Membuka dokumen',
   'audit.event.document.read_denied': 'Ditolak membuka dokumen',
   'audit.event.demo.loaded': 'Memuat data demo ({agencies} instansi, {users} pengguna)',
@@ -25,6 +26,7 @@ export const id = {
   'nav.agencies': 'Instansi',
   'nav.team': 'Tim LPSE',
   'nav.audit': 'Jejak Audit',
+  'nav.jobs': 'Tugas Terjadwal',
   'nav.account': 'Akun saya',
   'nav.login': 'Masuk',
   'nav.logout': 'Keluar',
@@ -276,4 +278,26 @@ export const id = {
   'audit.verify': 'Periksa keutuhan rantai hash',
   'audit.chainOk': 'Rantai hash utuh ({count} kejadian).',
   'audit.chainBroken': 'Rantai hash RUSAK mulai kejadian #{seq}. Laporkan ke Kepala LPSE.',
+
+  'jobs.title': 'Tugas terjadwal',
+  'jobs.intro':
+    'Pekerjaan yang dijalankan sistem nanti atau berulang: pengingat tenggat, pemberitahuan tahapan, pencadangan malam. Tugas yang gagal dicoba lagi otomatis; setelah batas percobaan, tugas dapat diulang dari sini.',
+  'jobs.filter.all': 'Semua',
+  'jobs.kind': 'Jenis',
+  'jobs.key': 'Kunci',
+  'jobs.status': 'Status',
+  'jobs.runAt': 'Jadwal',
+  'jobs.attempts': 'Percobaan',
+  'jobs.lastError': 'Kesalahan terakhir',
+  'jobs.actions': 'Tindakan',
+  'jobs.empty': 'Tidak ada tugas yang cocok dengan saringan.',
+  'jobs.more': 'Hanya {count} tugas terbaru yang ditampilkan; saring menurut status untuk melihat yang lain.',
+  'jobs.retry': 'Ulangi',
+  'jobs.retried': 'Tugas {key} dijadwalkan ulang untuk dijalankan sekarang.',
+  'jobs.notFailed': 'Hanya tugas yang gagal yang dapat diulang.',
+  'jobs.status.pending': 'Menunggu',
+  'jobs.status.running': 'Berjalan',
+  'jobs.status.done': 'Selesai',
+  'jobs.status.failed': 'Gagal',
+  'jobs.status.cancelled': 'Dibatalkan',
 } as const;

@@ -8,6 +8,7 @@ import type { Db } from './db/database.ts';
 import type { BlobStore } from './files/blob-store.ts';
 import type { DocumentRow } from './files/documents.ts';
 import type { Locale } from './i18n/i18n.ts';
+import type { JobDefinition } from './jobs/jobs.ts';
 
 /**
  * The module contract. Each feature module exports one `defineModule({...})` from its `index.ts`, and `src/modules.ts`
@@ -128,6 +129,9 @@ export interface ModuleDefinition {
   auditEvents?: Readonly<Record<string, AuditEventDecl<never>>>;
   demo?: (ctx: DemoContext) => Promise<void>;
   dashboard?: DashboardDecl;
+  /** Work this module runs later or repeatedly (reminders, notices, sweeps): handlers for the job runner. */
+  // biome-ignore lint/suspicious/noExplicitAny: handlers of different payload types
+  jobs?: readonly JobDefinition<any>[];
 }
 
 /** Identity function that keeps the literal types of a module's declarations for the derived unions. */

@@ -1,8 +1,12 @@
+import type { FastifyInstance } from 'fastify';
 import { en } from '../locales/en.ts';
 import { id } from '../locales/id.ts';
 import * as auditTables from './audit/audit.schema.ts';
 import { filesPlugin } from './files/files.plugin.ts';
 import * as fileTables from './files/files.schema.ts';
+import { jobsPlugin } from './jobs/jobs.plugin.ts';
+import * as jobTables from './jobs/jobs.schema.ts';
+import { platformJobs } from './jobs/platform-jobs.ts';
 import * as mailTables from './mail/mail.schema.ts';
 import { auditEvent, defineModule } from './module.ts';
 
@@ -13,9 +17,26 @@ import { auditEvent, defineModule } from './module.ts';
  */
 export const platformModule = defineModule({
   name: 'platform',
-  plugin: filesPlugin,
-  tables: { ...auditTables, ...fileTables, ...mailTables },
+  plugin: async (app: FastifyInstance) => {
+    await app.register(filesPlugin);
+    await app.register(jobsPlugin);
+  },
+  tables: { ...auditTables, ...fileTables, ...mailTables, ...jobTables },
   locales: { id, en },
+  permissions: {
+    'jobs:read': {
+      roles: ['ADMIN_SISTEM'],
+      scope: 'global',
+      description: 'See scheduled work (reminders, notices, sweeps) and its failures',
+    },
+    'jobs:manage': {
+      roles: ['ADMIN_SISTEM'],
+      scope: 'global',
+      description: 'Retry a failed scheduled job',
+    },
+  },
+  nav: [{ href: '/admin/tugas', labelKey: 'nav.jobs', permission: 'jobs:read' }],
+  jobs: platformJobs,
   auditEvents: {
     'document.read': auditEvent<{ docClass: string; sha256: string; via?: string }>({
       messageKey: 'audit.event.document.read',
@@ -25,5 +46,9 @@ export const platformModule = defineModule({
       messageKey: 'audit.event.document.read_denied',
     }),
     'demo.loaded': auditEvent<{ agencies: number; users: number }>({ messageKey: 'audit.event.demo.loaded' }),
+    'job.retry': auditEvent<{ kind: string; key: string; lastError: string | null }>({
+      messageKey: 'audit.event.job.retry',
+      link: () => '/admin/tugas?status=pending',
+    }),
   },
 });

@@ -14,17 +14,24 @@ import { hashPassword } from '../platform/auth/tokens.ts';
 import { ManualClock } from '../platform/clock.ts';
 import { type Database, openPglite, openPostgres } from '../platform/db/database.ts';
 import { LocalBlobStore } from '../platform/files/blob-store.ts';
+import type { JobDefinition } from '../platform/jobs/jobs.ts';
+import { createJobRunner, type JobRunner } from '../platform/jobs/runner.ts';
 import { createMailWorker, type MailWorker } from '../platform/mail/outbox.ts';
+import { registry } from '../registry.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
   db: Database['db'];
+  /** The test database's URL when on a PostgreSQL server (to open a second pool on it), else undefined. */
+  databaseUrl: string | undefined;
   clock: ManualClock;
   config: Config;
   files: LocalBlobStore;
   dataDir: string;
   mail: MailWorker;
+  /** The job runner, not polling: tests call `runDue()` after moving the clock. */
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -32,11 +39,16 @@ export interface TestApp {
  * A fresh database per test file: an in-memory PGlite by default, or a brand-new database on the PostgreSQL server
  * named by DATABASE_URL (CI runs the suite both ways). Never a mock: the SQL is the point.
  */
-export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{
+  database: Database;
+  drop: () => Promise<void>;
+  /** The new database's URL on the PostgreSQL server (undefined on PGlite), to open a second pool on it. */
+  url: string | undefined;
+}> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const database = await openPglite(undefined);
-    return { database, drop: async () => {} };
+    return { database, drop: async () => {}, url: undefined };
   }
   const name = `lpse_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: url });
@@ -48,6 +60,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   const database = await openPostgres(u.toString());
   return {
     database,
+    url: u.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -57,8 +70,16 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   };
 }
 
-export async function createTestApp(opts: { smtpUrl?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const { database, drop } = await openTestDatabase();
+export async function createTestApp(
+  opts: {
+    smtpUrl?: string;
+    env?: Record<string, string>;
+    /** Job handlers besides the platform's own. */
+    // biome-ignore lint/suspicious/noExplicitAny: handlers of different payload types
+    jobs?: JobDefinition<any>[];
+  } = {},
+): Promise<TestApp> {
+  const { database, drop, url } = await openTestDatabase();
   await database.migrate();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'lpse-test-'));
   const clock = new ManualClock('2026-03-02T01:00:00.000Z');
@@ -77,20 +98,32 @@ export async function createTestApp(opts: { smtpUrl?: string; env?: Record<strin
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
   });
-  const app = await buildApp({ database, clock, config, files, mail });
+  const jobs = createJobRunner({
+    db: database.db,
+    clock,
+    log: pino({ level: 'silent' }),
+    config,
+    files,
+    handlers: [...registry().jobs, ...(opts.jobs ?? [])],
+    runnerId: 'test-runner',
+  });
+  const app = await buildApp({ database, clock, config, files, mail, jobs });
   await app.ready();
   return {
     app,
     database,
     db: database.db,
+    databaseUrl: url,
     clock,
     config,
     files,
     dataDir,
     mail,
+    jobs,
     async close() {
       await app.close();
       await mail.stop();
+      await jobs.stop();
       await database.close().catch(() => {}); // a test may have closed it on purpose
       await drop();
       await fs.rm(dataDir, { recursive: true, force: true });

@@ -4,4 +4,5 @@ export * from '../../modules/organisation/organisation.schema.ts';
 export * from '../../modules/registration/registration.schema.ts';
 export * from '../audit/audit.schema.ts';
 export * from '../files/files.schema.ts';
+export * from '../jobs/jobs.schema.ts';
 export * from '../mail/mail.schema.ts';

@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Database, Db } from '../db/database.ts';
 import type { BlobStore } from '../files/blob-store.ts';
 import type { Locale, Translate } from '../i18n/i18n.ts';
+import type { JobRunner } from '../jobs/runner.ts';
 import type { MailWorker } from '../mail/outbox.ts';
 
 /** What the process is built from; tests pass their own (a fresh database, a ManualClock, a temp file store). */
@@ -14,6 +15,7 @@ export interface Services {
   config: Config;
   files: BlobStore;
   mail?: MailWorker;
+  jobs?: JobRunner;
 }
 
 /** What a command needs to do one use case on behalf of one person. No HTTP in here. */

@@ -1,0 +1,27 @@
+import { and, inArray, lt } from 'drizzle-orm';
+import { DAY, HOUR } from '../clock.ts';
+import { jobs } from './jobs.schema.ts';
+import { defineJob, type JobDefinition } from './jobs.ts';
+
+export const JOBS_RETENTION_MS = 30 * DAY;
+
+/**
+ * Nightly at 03:00 WITA: forgets done and cancelled jobs older than 30 days (a recurring job leaves one row per
+ * occurrence). Failed jobs stay until an admin retries them. A key older than that can be scheduled again.
+ */
+export const purgeJobsJob = defineJob({
+  kind: 'jobs.purge',
+  recurring: { everyMs: DAY, offsetMs: 19 * HOUR },
+  run: async (ctx) => {
+    const before = new Date(ctx.clock.now().getTime() - JOBS_RETENTION_MS);
+    const gone = await ctx.db
+      .delete(jobs)
+      .where(and(inArray(jobs.status, ['done', 'cancelled']), lt(jobs.updatedAt, before)))
+      .returning({ id: jobs.id });
+    if (gone.length) ctx.log.info({ count: gone.length }, 'tugas lama dihapus');
+  },
+});
+
+/** The platform's own handlers; modules add theirs when they register. */
+// biome-ignore lint/suspicious/noExplicitAny: handlers of different payload types
+export const platformJobs: readonly JobDefinition<any>[] = [purgeJobsJob];
