@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LPSE_NAME: z.string().min(3).default('LPSE Kabupaten Konawe Kepulauan'),
   MAIL_POLL_MS: z.coerce.number().int().min(100).default(5000),
+  MASTER_KEY_FILE: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -37,6 +38,8 @@ export type Config = {
   trustProxy: boolean;
   lpseName: string;
   mailPollMs: number;
+  /** The keyring that wraps the data keys of encrypted documents (default DATA_DIR/keys/master.json). */
+  masterKeyFile: string;
 };
 
 export class ConfigError extends Error {
@@ -65,5 +68,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY === 'true',
     lpseName: e.LPSE_NAME,
     mailPollMs: e.MAIL_POLL_MS,
+    masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(e.DATA_DIR, 'keys', 'master.json')),
   };
 }

@@ -81,6 +81,8 @@ export const en: Record<MessageKey, string> = {
   'error.bodyTooLarge': 'The form data is too large to send.',
   'error.fileTooLarge': 'The file is too large. The maximum size is {max} MB.',
   'error.fileTypeNotAllowed': 'This type of file is not allowed. Upload a PDF (or a JPG/PNG image where allowed).',
+  'error.documentIntegrity':
+    'This file cannot be opened because its stored content has been changed or damaged. This has been logged; contact the LPSE administrator to restore it from backup.',
   'error.rateLimited': 'Too many attempts. Wait a moment and try again.',
   'error.unsupportedMediaType': 'The request content type is not supported.',
   'error.status.400': 'Bad request',

@@ -80,6 +80,8 @@ export const id = {
   'error.bodyTooLarge': 'Isian formulir terlalu besar untuk dikirim.',
   'error.fileTooLarge': 'Berkas terlalu besar. Ukuran maksimal {max} MB.',
   'error.fileTypeNotAllowed': 'Jenis berkas tidak diizinkan. Unggah PDF (atau gambar JPG/PNG jika diizinkan).',
+  'error.documentIntegrity':
+    'Berkas ini tidak dapat dibuka karena isinya di penyimpanan telah berubah atau rusak. Kejadian ini sudah dicatat; hubungi Admin LPSE agar berkas dipulihkan dari cadangan.',
   'error.rateLimited': 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
   'error.unsupportedMediaType': 'Jenis isi permintaan tidak didukung.',
   'error.status.400': 'Permintaan tidak valid',

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { auditContext } from '../http/context.ts';
 import type { DocumentClass } from './document-classes.ts';
-import { type DocumentRow, getDocument } from './documents.ts';
+import { type DocumentRow, getDocument, openDocumentForRead } from './documents.ts';
 
 /** Decides whether `actor` may read `doc`. Modules register one per document class they own. */
 export type DocumentReadPolicy = (db: Db, actor: Actor | null, doc: DocumentRow) => Promise<boolean> | boolean;
@@ -45,12 +45,13 @@ export async function filesPlugin(app: FastifyInstance) {
     }
     if (!allowed) throw req.ctx.actor ? forbidden() : forbidden('error.unauthenticated');
     const disposition = req.query.unduh ? 'attachment' : 'inline';
+    const body = await openDocumentForRead(req.ctx.db, req.ctx.files, doc, auditContext(req.ctx));
     return reply
       .header('content-type', doc.mime)
       .header('content-length', String(doc.size))
       .header('content-disposition', `${disposition}; filename="${doc.originalName.replace(/[^\w.-]+/g, '_')}"`)
       .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff')
-      .send(req.ctx.files.open(doc.sha256));
+      .send(body);
   });
 }
