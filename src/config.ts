@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   LPSE_NAME: z.string().min(3).default('LPSE Kabupaten Konawe Kepulauan'),
   MAIL_POLL_MS: z.coerce.number().int().min(100).default(5000),
   JOBS_POLL_MS: z.coerce.number().int().min(100).default(5000),
+  MASTER_KEY_FILE: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -39,6 +40,8 @@ export type Config = {
   lpseName: string;
   mailPollMs: number;
   jobsPollMs: number;
+  /** The keyring that wraps the data keys of encrypted documents (default DATA_DIR/keys/master.json). */
+  masterKeyFile: string;
 };
 
 export class ConfigError extends Error {
@@ -68,5 +71,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lpseName: e.LPSE_NAME,
     mailPollMs: e.MAIL_POLL_MS,
     jobsPollMs: e.JOBS_POLL_MS,
+    masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(e.DATA_DIR, 'keys', 'master.json')),
   };
 }

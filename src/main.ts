@@ -10,6 +10,7 @@ const USAGE = `Pemakaian: lpse <perintah>
   create-admin --username U --name N --email E
                              membuat Admin Sistem dan mencetak tautan sekali pakai untuk membuat kata sandi
   audit verify               memeriksa rantai hash jejak audit (exit 0 bila utuh)
+  keys rotate                mengganti kunci induk enkripsi dokumen rahasia (MASTER_KEY_FILE); berkas tidak ditulis ulang
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -57,6 +58,12 @@ async function main(argv: string[]): Promise<number> {
         );
         return 2;
       });
+    }
+    case 'keys': {
+      if (sub !== 'rotate') break;
+      const { withDatabase } = await import('./cli/with-database.ts');
+      const { rotateKeysFromCli } = await import('./cli/keys-rotate.ts');
+      return withDatabase(config, (database) => rotateKeysFromCli(database.db, config));
     }
   }
   process.stderr.write(USAGE);

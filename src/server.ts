@@ -8,6 +8,7 @@ import { systemClock } from './platform/clock.ts';
 import { lockDataDir } from './platform/db/data-dir.ts';
 import { type Database, openPglite, openPostgres } from './platform/db/database.ts';
 import { LocalBlobStore } from './platform/files/blob-store.ts';
+import { openKeyring } from './platform/files/keyring.ts';
 import { createJobRunner } from './platform/jobs/runner.ts';
 import { createMailWorker } from './platform/mail/outbox.ts';
 import { registry } from './registry.ts';
@@ -45,7 +46,17 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const started = performance.now();
   const { database, release } = await openConfiguredDatabase(config);
   await database.migrate();
-  const files = new LocalBlobStore(path.join(config.dataDir, 'files'));
+  let files: LocalBlobStore;
+  try {
+    files = new LocalBlobStore(
+      path.join(config.dataDir, 'files'),
+      await openKeyring(config.masterKeyFile, database.db),
+    );
+  } catch (err) {
+    await database.close();
+    await release();
+    throw err;
+  }
   const mail = createMailWorker({
     db: database.db,
     clock: systemClock,

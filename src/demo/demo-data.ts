@@ -10,6 +10,7 @@ import { hashPassword } from '../platform/auth/tokens.ts';
 import { systemClock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/database.ts';
 import { LocalBlobStore } from '../platform/files/blob-store.ts';
+import { openKeyring } from '../platform/files/keyring.ts';
 import type { DemoContext } from '../platform/module.ts';
 import { registry } from '../registry.ts';
 
@@ -76,7 +77,7 @@ export async function loadDemoData(db: Db, config: Config): Promise<void> {
       return { person, hash: await hashPassword(password) };
     }),
   );
-  const files = new LocalBlobStore(path.join(config.dataDir, 'files'));
+  const files = new LocalBlobStore(path.join(config.dataDir, 'files'), await openKeyring(config.masterKeyFile, db));
   await db.transaction(async (tx) => {
     const now = clock.now();
     const audit = { clock, requestId: null, actor: { userId: null, name: 'demo', role: null } };

@@ -3,6 +3,8 @@ import type { id } from './id.ts';
 /** English: the second language. Every key of `id.ts` must be here (the type enforces it). */
 export const en: Record<keyof typeof id, string> = {
   'audit.event.job.retry': 'Retried the scheduled job {key}',
+  'audit.event.document.integrity_failed': 'A stored document was damaged or altered; it was not served',
+  'audit.event.keys.rotated': 'Rotated the master encryption key; {rewrapped} data keys re-wrapped',
   'audit.event.document.read': 'Opened a document',
   'audit.event.document.read_denied': 'Was refused a document',
   'audit.event.demo.loaded': 'Loaded the demo data ({agencies} agencies, {users} users)',
@@ -84,6 +86,8 @@ export const en: Record<keyof typeof id, string> = {
   'error.bodyTooLarge': 'The form data is too large to send.',
   'error.fileTooLarge': 'The file is too large. The maximum size is {max} MB.',
   'error.fileTypeNotAllowed': 'This type of file is not allowed. Upload a PDF (or a JPG/PNG image where allowed).',
+  'error.documentIntegrity':
+    'This file cannot be opened because its stored content has been changed or damaged. This has been logged; contact the LPSE administrator to restore it from backup.',
   'error.rateLimited': 'Too many attempts. Wait a moment and try again.',
   'error.unsupportedMediaType': 'The request content type is not supported.',
   'error.status.400': 'Bad request',

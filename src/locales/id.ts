@@ -6,6 +6,8 @@ export type { MessageKey } from '../registry.ts';
  */
 export const id = {
   'audit.event.job.retry': 'Mengulang tugas terjadwal {key}',
+  'audit.event.document.integrity_failed': 'Dokumen tersimpan rusak atau diubah; tidak disajikan',
+  'audit.event.keys.rotated': 'Mengganti kunci induk enkripsi; {rewrapped} kunci data dibungkus ulang',
   'audit.event.document.read': 'Membuka dokumen',
   'audit.event.document.read_denied': 'Ditolak membuka dokumen',
   'audit.event.demo.loaded': 'Memuat data demo ({agencies} instansi, {users} pengguna)',
@@ -87,6 +89,8 @@ export const id = {
   'error.bodyTooLarge': 'Isian formulir terlalu besar untuk dikirim.',
   'error.fileTooLarge': 'Berkas terlalu besar. Ukuran maksimal {max} MB.',
   'error.fileTypeNotAllowed': 'Jenis berkas tidak diizinkan. Unggah PDF (atau gambar JPG/PNG jika diizinkan).',
+  'error.documentIntegrity':
+    'Berkas ini tidak dapat dibuka karena isinya di penyimpanan telah berubah atau rusak. Kejadian ini sudah dicatat; hubungi Admin LPSE agar berkas dipulihkan dari cadangan.',
   'error.rateLimited': 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
   'error.unsupportedMediaType': 'Jenis isi permintaan tidak didukung.',
   'error.status.400': 'Permintaan tidak valid',

@@ -46,6 +46,12 @@ export const platformModule = defineModule({
       messageKey: 'audit.event.document.read_denied',
     }),
     'demo.loaded': auditEvent<{ agencies: number; users: number }>({ messageKey: 'audit.event.demo.loaded' }),
+    'document.integrity_failed': auditEvent<{ docClass: string; sha256: string; encrypted: boolean; via?: string }>({
+      messageKey: 'audit.event.document.integrity_failed',
+    }),
+    'keys.rotated': auditEvent<{ newKeyId: string; rewrapped: number; via: string }>({
+      messageKey: 'audit.event.keys.rotated',
+    }),
     'job.retry': auditEvent<{ kind: string; key: string; lastError: string | null }>({
       messageKey: 'audit.event.job.retry',
       link: () => '/admin/tugas?status=pending',

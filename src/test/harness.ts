@@ -14,6 +14,7 @@ import { hashPassword } from '../platform/auth/tokens.ts';
 import { ManualClock } from '../platform/clock.ts';
 import { type Database, openPglite, openPostgres } from '../platform/db/database.ts';
 import { LocalBlobStore } from '../platform/files/blob-store.ts';
+import { openKeyring } from '../platform/files/keyring.ts';
 import type { JobDefinition } from '../platform/jobs/jobs.ts';
 import { createJobRunner, type JobRunner } from '../platform/jobs/runner.ts';
 import { createMailWorker, type MailWorker } from '../platform/mail/outbox.ts';
@@ -90,7 +91,7 @@ export async function createTestApp(
     ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
     ...opts.env,
   });
-  const files = new LocalBlobStore(path.join(dataDir, 'files'));
+  const files = new LocalBlobStore(path.join(dataDir, 'files'), await openKeyring(config.masterKeyFile, database.db));
   const mail = createMailWorker({
     db: database.db,
     clock,

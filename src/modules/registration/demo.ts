@@ -3,8 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { BlobStore } from '../../platform/files/blob-store.ts';
-import { documentClass } from '../../platform/files/document-classes.ts';
-import { insertDocument } from '../../platform/files/documents.ts';
+import { insertDocument, uploadBlob } from '../../platform/files/documents.ts';
 import type { DemoContext } from '../../platform/module.ts';
 import { userRoles, users } from '../accounts/accounts.schema.ts';
 import { nextRegistrationNumber } from './registration.repository.ts';
@@ -158,16 +157,9 @@ export async function loadRegistrationDemo(
       .returning();
     for (const r of VENDOR_REQUIREMENTS.filter((q) => q.required)) {
       const bytes = demoPdf(`${v.username} ${r.code}`);
-      const blob = await deps.files.put(Readable.from(bytes), {
-        maxBytes: documentClass(r.docClass)!.maxBytes,
-        allowedMimes: documentClass(r.docClass)!.mimes,
-      });
-      const doc = await insertDocument(
-        tx,
-        deps.clock,
-        { ...blob, filename: `${r.code}.pdf`, docClass: r.docClass },
-        user!.id,
-      );
+      // The same path as a real upload: identity documents are encrypted at rest.
+      const blob = await uploadBlob(deps.files, r.docClass, Readable.from(bytes), `${r.code}.pdf`);
+      const doc = await insertDocument(tx, deps.clock, blob, user!.id);
       await tx.insert(registrationDocuments).values({
         registrationId: reg!.id,
         requirement: r.code,

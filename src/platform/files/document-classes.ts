@@ -16,3 +16,8 @@ export function documentClass(docClass: string): DocumentClassDecl | undefined {
 export function maxUploadBytes(): number {
   return Math.max(...[...registry().documentClasses.values()].map((c) => c.maxBytes));
 }
+
+/** Confidential classes (identity documents, SULAP packages) are encrypted at rest under a per-file key. */
+export function isConfidential(docClass: string): boolean {
+  return documentClass(docClass)?.confidential === true;
+}

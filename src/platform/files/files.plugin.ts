@@ -4,7 +4,7 @@ import { forbidden, notFound } from '../errors.ts';
 import { PUBLIC } from '../http/access.ts';
 import { auditContext } from '../http/context.ts';
 import { documentClass } from './document-classes.ts';
-import { getDocument } from './documents.ts';
+import { getDocument, openDocumentForRead } from './documents.ts';
 
 /**
  * Every download passes the policy its document class declares; every non-public read is written to the audit trail,
@@ -33,13 +33,15 @@ export async function filesPlugin(app: FastifyInstance) {
       }
       if (!allowed) throw req.ctx.actor ? forbidden() : forbidden('error.unauthenticated');
       const disposition = req.query.unduh ? 'attachment' : 'inline';
+      // Verified whole before the first byte is sent: a tampered file is refused, never half-served.
+      const body = await openDocumentForRead(req.ctx.db, req.ctx.files, doc, auditContext(req.ctx));
       return reply
         .header('content-type', doc.mime)
         .header('content-length', String(doc.size))
         .header('content-disposition', `${disposition}; filename="${doc.originalName.replace(/[^\w.-]+/g, '_')}"`)
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
-        .send(req.ctx.files.open(doc.sha256));
+        .send(body);
     },
   );
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { assertCan } from '../../../platform/auth/permissions.ts';
 import { AppError, notFound, unauthenticated } from '../../../platform/errors.ts';
-import { getDocument } from '../../../platform/files/documents.ts';
+import { getDocument, openDocumentForRead } from '../../../platform/files/documents.ts';
 import { readMultipartForm } from '../../../platform/files/multipart-form.ts';
 import { allow, PUBLIC, SIGNED_IN } from '../../../platform/http/access.ts';
 import {
@@ -309,12 +309,14 @@ export async function registrantPages(app: FastifyInstance) {
       }),
     );
     if (!mine) throw new AppError('FORBIDDEN', 403, 'error.forbidden');
+    const body = await openDocumentForRead(req.ctx.db, req.ctx.files, doc, registrantAudit(req.ctx, r), 'registration');
     return reply
       .header('content-type', doc.mime)
+      .header('content-length', String(doc.size))
       .header('content-disposition', `inline; filename="${doc.originalName.replace(/[^\w.-]+/g, '_')}"`)
       .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff')
-      .send(req.ctx.files.open(doc.sha256));
+      .send(body);
   });
 
   // R34: the forms can be downloaded from the portal by anyone.
