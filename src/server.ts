@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildApp, LOG_REDACT } from './app.ts';
 import type { Config } from './config.ts';
-import { issueSetupTokenIfNoUsers } from './modules/accounts/commands/setup.ts';
+import { issueSetupTokenIfNoUsers } from './modules/accounts/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { lockDataDir } from './platform/db/data-dir.ts';
 import { type Database, openPglite, openPostgres } from './platform/db/database.ts';

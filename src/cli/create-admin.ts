@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Config } from '../config.ts';
-import { findUserByUsername } from '../modules/accounts/accounts.repository.ts';
 import { userRoles, users } from '../modules/accounts/accounts.schema.ts';
-import { issueToken } from '../modules/accounts/commands/tokens.ts';
+import { findUserByUsername, issueToken } from '../modules/accounts/index.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import { DAY, systemClock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/database.ts';

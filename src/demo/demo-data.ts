@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { userRoles, users } from '../modules/accounts/accounts.schema.ts';
-import { findAgencyByCode } from '../modules/organisation/organisation.repository.ts';
+import { findAgencyByCode } from '../modules/organisation/index.ts';
 import { agencies, lpseDecrees } from '../modules/organisation/organisation.schema.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Role } from '../platform/auth/roles.ts';

@@ -65,4 +65,16 @@ export const accountsModule = defineModule({
   },
 });
 
+// The public surface of accounts: what other modules may use. Tables (accounts.schema.ts) may be imported for foreign
+// keys and read joins; writes go through these commands (a test checks).
+export { consumeToken, findUsableToken, findUserById, findUserByUsername } from './accounts.repository.ts';
+export {
+  activateAccount,
+  createPendingAccount,
+  grantVendorRole,
+  renameAccount,
+  setAccountActive,
+} from './commands/lifecycle.ts';
+export { issueSetupTokenIfNoUsers } from './commands/setup.ts';
+export { issueToken } from './commands/tokens.ts';
 export { grantRoleTx } from './commands/users.ts';

@@ -5,7 +5,8 @@ import type { Db } from '../../platform/db/database.ts';
 import type { BlobStore } from '../../platform/files/blob-store.ts';
 import { insertDocument, uploadBlob } from '../../platform/files/documents.ts';
 import type { DemoContext } from '../../platform/module.ts';
-import { userRoles, users } from '../accounts/accounts.schema.ts';
+import { users } from '../accounts/accounts.schema.ts';
+import { activateAccount, createPendingAccount, grantVendorRole } from '../accounts/index.ts';
 import { nextRegistrationNumber } from './registration.repository.ts';
 import {
   blacklistEntries,
@@ -104,18 +105,14 @@ export async function loadRegistrationDemo(
   const [verifier] = await tx.select().from(users).where(eq(users.username, 'verifikator'));
   for (const [i, v] of DEMO_VENDORS.entries()) {
     const active = v.status === 'approved';
-    const [user] = await tx
-      .insert(users)
-      .values({
-        username: v.username,
-        name: v.pic,
-        email: `${v.username}@demo.penyedia.id`,
-        passwordHash: deps.passwordHash(v.username),
-        status: active ? 'active' : 'pending',
-        createdAt: day(20 - i),
-        updatedAt: now,
-      })
-      .returning();
+    const user = await createPendingAccount(tx, day(20 - i), {
+      username: v.username,
+      name: v.pic,
+      email: `${v.username}@demo.penyedia.id`,
+      passwordHash: deps.passwordHash(v.username),
+      locale: 'id',
+    });
+    if (active) await activateAccount(tx, now, user.id);
     const submitted = v.status !== 'draft';
     const decided = v.status === 'approved' || v.status === 'rejected';
     const [reg] = await tx
@@ -123,7 +120,7 @@ export async function loadRegistrationDemo(
       .values({
         number: await nextRegistrationNumber(tx, now),
         kind: 'vendor',
-        userId: user!.id,
+        userId: user.id,
         status: v.status,
         submittedAt: submitted ? day(10 - i) : null,
         decidedAt: decided ? day(5 - i / 2) : null,
@@ -137,7 +134,7 @@ export async function loadRegistrationDemo(
       .insert(vendors)
       .values({
         registrationId: reg!.id,
-        userId: user!.id,
+        userId: user.id,
         name: v.company,
         businessForm: v.form,
         npwp: v.npwp,
@@ -159,7 +156,7 @@ export async function loadRegistrationDemo(
       const bytes = demoPdf(`${v.username} ${r.code}`);
       // The same path as a real upload: identity documents are encrypted at rest.
       const blob = await uploadBlob(deps.files, r.docClass, Readable.from(bytes), `${r.code}.pdf`);
-      const doc = await insertDocument(tx, deps.clock, blob, user!.id);
+      const doc = await insertDocument(tx, deps.clock, blob, user.id);
       await tx.insert(registrationDocuments).values({
         registrationId: reg!.id,
         requirement: r.code,
@@ -185,13 +182,13 @@ export async function loadRegistrationDemo(
       await tx.insert(registrationEvents).values({
         registrationId: reg!.id,
         at: now,
-        actorUserId: k === 'created' || k === 'submitted' ? user!.id : (verifier?.id ?? null),
+        actorUserId: k === 'created' || k === 'submitted' ? user.id : (verifier?.id ?? null),
         actorName: k === 'created' || k === 'submitted' ? v.pic : (verifier?.name ?? null),
         kind: k,
         note,
       });
     }
-    if (active) await tx.insert(userRoles).values({ userId: user!.id, role: 'PENYEDIA', createdAt: now });
+    if (active) await grantVendorRole(tx, now, user.id);
     if (v.blacklisted && verifier) {
       await tx.insert(blacklistEntries).values({
         vendorId: vendor!.id,

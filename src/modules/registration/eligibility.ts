@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import { findUserById } from '../accounts/accounts.repository.ts';
+import { findUserById } from '../accounts/index.ts';
 import { activeBlacklist, findRegistration, findVendor } from './registration.repository.ts';
 
 export type Eligibility =

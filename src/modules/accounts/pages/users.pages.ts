@@ -8,7 +8,7 @@ import { emailField, nipField, optionalText, requiredText, usernameField } from 
 import type { FormState } from '../../../platform/http/forms.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
 import { type PageCtx, pageCtx, redirectSeeOther, sendHtml } from '../../../platform/ui/page.ts';
-import { listAgencies } from '../../organisation/organisation.repository.ts';
+import { listAgencies } from '../../organisation/index.ts';
 import { findUserById, listUsers, rolesOfUser } from '../accounts.repository.ts';
 import { createUser, grantRole, revokeRole } from '../commands/users.ts';
 import { NewUserView, UserDetailView, UsersListView } from '../views/users.views.tsx';

@@ -3,9 +3,7 @@ import { assertCan } from '../../../platform/auth/permissions.ts';
 import { isRole } from '../../../platform/auth/roles.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
-import { findUserById } from '../../accounts/accounts.repository.ts';
-import { users } from '../../accounts/accounts.schema.ts';
-import { grantRoleTx } from '../../accounts/commands/users.ts';
+import { activateAccount, findUserById, grantRoleTx } from '../../accounts/index.ts';
 import { queueNotice } from '../mails.ts';
 import { regErrors } from '../registration.errors.ts';
 import { currentDocuments, lockRegistration } from '../registration.repository.ts';
@@ -33,14 +31,12 @@ export async function approveRegistration(ctx: Ctx, input: { registrationId: str
     if (!isRole(role)) throw regErrors.notSubmitted();
     await grantRoleTx(tx, ctx, { userId: user.id, role, agencyId: reg.kind === 'vendor' ? null : reg.agencyId });
     const wasPending = user.status === 'pending';
-    await tx
-      .update(users)
-      .set({
-        status: wasPending ? 'active' : user.status,
-        ...(reg.kind === 'official' ? { nip: reg.nip ?? user.nip, position: reg.position ?? user.position } : {}),
-        updatedAt: now,
-      })
-      .where(eq(users.id, user.id));
+    await activateAccount(
+      tx,
+      now,
+      user.id,
+      reg.kind === 'official' ? { nip: reg.nip ?? null, position: reg.position ?? null } : undefined,
+    );
     if (reg.kind === 'vendor')
       await tx.update(vendors).set({ verifiedAt: now }).where(eq(vendors.registrationId, reg.id));
     await tx

@@ -1,7 +1,6 @@
 import { hashPassword, sha256Hex } from '../../../platform/auth/tokens.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
-import { consumeToken, findUsableToken, findUserByUsername } from '../../accounts/accounts.repository.ts';
-import { users } from '../../accounts/accounts.schema.ts';
+import { consumeToken, createPendingAccount, findUsableToken, findUserByUsername } from '../../accounts/index.ts';
 import { createRegistrantSession, registrantAudit } from '../registrant.ts';
 import { regErrors } from '../registration.errors.ts';
 import { nextRegistrationNumber } from '../registration.repository.ts';
@@ -30,25 +29,19 @@ export async function createRegistrantAccount(
     const now = ctx.clock.now();
     if (!(await consumeToken(tx, sha256Hex(input.token), now))) throw regErrors.linkInvalid();
     if (await findUserByUsername(tx, input.username)) throw regErrors.usernameTaken();
-    const [user] = await tx
-      .insert(users)
-      .values({
-        username: input.username,
-        name: input.name,
-        email,
-        passwordHash,
-        status: 'pending',
-        locale: ctx.locale,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const user = await createPendingAccount(tx, now, {
+      username: input.username,
+      name: input.name,
+      email,
+      passwordHash,
+      locale: ctx.locale,
+    });
     const [reg] = await tx
       .insert(registrations)
       .values({
         number: await nextRegistrationNumber(tx, now),
         kind: input.kind,
-        userId: user!.id,
+        userId: user.id,
         status: 'draft',
         createdAt: now,
         updatedAt: now,
@@ -57,13 +50,13 @@ export async function createRegistrantAccount(
     if (input.kind === 'vendor') {
       await tx
         .insert(vendors)
-        .values({ registrationId: reg!.id, userId: user!.id, email, createdAt: now, updatedAt: now });
+        .values({ registrationId: reg!.id, userId: user.id, email, createdAt: now, updatedAt: now });
     }
-    const audit = registrantAudit(ctx, { userId: user!.id, name: user!.name });
+    const audit = registrantAudit(ctx, { userId: user.id, name: user.name });
     await recordStep(tx, audit, {
       registrationId: reg!.id,
       action: 'created',
-      details: { number: reg!.number, kind: input.kind, username: user!.username, email },
+      details: { number: reg!.number, kind: input.kind, username: user.username, email },
     });
     const sessionToken = await createRegistrantSession(tx, ctx.clock, reg!.id);
     return { registrationId: reg!.id, sessionToken };

@@ -4,8 +4,7 @@ import { assertCan } from '../../../platform/auth/permissions.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { insertDocument, type UploadedBlob } from '../../../platform/files/documents.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
-import { findUserById } from '../../accounts/accounts.repository.ts';
-import { users } from '../../accounts/accounts.schema.ts';
+import { findUserById, setAccountActive } from '../../accounts/index.ts';
 import { queueNotice } from '../mails.ts';
 import { regErrors } from '../registration.errors.ts';
 import { accountStatusChanges, type REQUESTER_KINDS } from '../registration.schema.ts';
@@ -38,10 +37,7 @@ export async function changeAccountStatus(ctx: Ctx, input: StatusChangeInput, ac
     if (action === 'reactivate' && user.status !== 'inactive') throw regErrors.alreadyActive();
     const now = ctx.clock.now();
     const doc = input.reference ? await insertDocument(tx, ctx.clock, input.reference, actor.userId) : null;
-    await tx
-      .update(users)
-      .set({ status: action === 'deactivate' ? 'inactive' : 'active', updatedAt: now })
-      .where(eq(users.id, user.id));
+    await setAccountActive(tx, now, user.id, action !== 'deactivate');
     const [row] = await tx
       .insert(accountStatusChanges)
       .values({

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { assertCan } from '../../../platform/auth/permissions.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
-import { findUserById } from '../../accounts/accounts.repository.ts';
+import { findUserById } from '../../accounts/index.ts';
 import { queueNotice } from '../mails.ts';
 import { regErrors } from '../registration.errors.ts';
 import { lockRegistration } from '../registration.repository.ts';

@@ -1,7 +1,7 @@
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { DAY } from '../../../platform/clock.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
-import { issueToken } from '../../accounts/commands/tokens.ts';
+import { issueToken } from '../../accounts/index.ts';
 import { queueNotice } from '../mails.ts';
 
 export const CONFIRM_TTL_MS = DAY;

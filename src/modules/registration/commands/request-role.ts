@@ -4,7 +4,7 @@ import { isRole, separationOfDutiesConflict } from '../../../platform/auth/roles
 import { AppError, forbidden, unauthenticated } from '../../../platform/errors.ts';
 import { insertDocument, type UploadedBlob } from '../../../platform/files/documents.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
-import { findUserById } from '../../accounts/accounts.repository.ts';
+import { findUserById } from '../../accounts/index.ts';
 import { queueNotice } from '../mails.ts';
 import { regErrors } from '../registration.errors.ts';
 import type { DocumentMeta } from '../registration.forms.ts';

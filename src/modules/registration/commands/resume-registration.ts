@@ -1,6 +1,6 @@
 import { verifyPassword } from '../../../platform/auth/tokens.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
-import { findUserByUsername } from '../../accounts/accounts.repository.ts';
+import { findUserByUsername } from '../../accounts/index.ts';
 import { createRegistrantSession, registrantAudit } from '../registrant.ts';
 import { regErrors } from '../registration.errors.ts';
 import { findRegistrationOfUser } from '../registration.repository.ts';

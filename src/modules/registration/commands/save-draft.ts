@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
 import { insertDocument, type UploadedBlob } from '../../../platform/files/documents.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
-import { users } from '../../accounts/accounts.schema.ts';
+import { renameAccount } from '../../accounts/index.ts';
 import { type Registrant, registrantAudit } from '../registrant.ts';
 import { regErrors } from '../registration.errors.ts';
 import { type DocumentMeta, documentMeta, type OfficialDraft, type VendorDraft } from '../registration.forms.ts';
@@ -65,7 +65,7 @@ export async function saveDraft(ctx: Ctx, registrant: Registrant, input: DraftIn
           })
           .where(eq(vendors.registrationId, regId));
         // The responsible person's name is the account's name (R33: the User ID belongs to that person).
-        if (d.picName) await tx.update(users).set({ name: d.picName, updatedAt: now }).where(eq(users.id, reg.userId));
+        if (d.picName) await renameAccount(tx, now, reg.userId, d.picName);
       } else {
         const d = input.data;
         await tx

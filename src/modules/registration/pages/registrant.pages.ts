@@ -18,7 +18,7 @@ import {
 import { type FormState, type FormValues, parseForm } from '../../../platform/http/forms.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
 import { pageCtx, redirectSeeOther, sendHtml } from '../../../platform/ui/page.ts';
-import { listAgencies } from '../../organisation/organisation.repository.ts';
+import { listAgencies } from '../../organisation/index.ts';
 import { assertConfirmTokenUsable, createRegistrantAccount } from '../commands/create-registrant-account.ts';
 import { keepUploads } from '../commands/keep-uploads.ts';
 import { requestEmailConfirmation } from '../commands/request-email-confirmation.ts';

@@ -9,7 +9,7 @@ import { dateField, optionalText, requiredText, uuidField } from '../../../platf
 import { type FormState, formValues, parseForm } from '../../../platform/http/forms.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
 import { pageCtx, redirectSeeOther, sendHtml } from '../../../platform/ui/page.ts';
-import { findUserById } from '../../accounts/accounts.repository.ts';
+import { findUserById } from '../../accounts/index.ts';
 import { agencies } from '../../organisation/organisation.schema.ts';
 import { addBlacklistEntry } from '../commands/add-blacklist-entry.ts';
 import { approveRegistration } from '../commands/approve-registration.ts';
