@@ -50,7 +50,16 @@ test('no module writes another module’s tables (the user lifecycle belongs to 
     for (const { target, names } of importsOf(file)) {
       const other = moduleOf(target);
       if (!other || other === own || !target.endsWith('.schema.ts')) continue;
-      for (const table of names.replace(/[{}]/g, '').split(',').map((n) => n.trim().split(/\s+as\s+/).pop()!)) {
+      for (const table of names
+        .replace(/[{}]/g, '')
+        .split(',')
+        .map(
+          (n) =>
+            n
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()!,
+        )) {
         if (table && new RegExp(`\\.(insert|update|delete)\\(${table}\\)`).test(text)) {
           offences.push(`${path.relative(SRC, file)} writes ${other}.${table}`);
         }
