@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { assertCan } from '../../../platform/auth/permissions.ts';
 import { notFound } from '../../../platform/errors.ts';
