@@ -10,12 +10,18 @@ const USAGE = `Pemakaian: lpse <perintah>
   create-admin --username U --name N --email E
                              membuat Admin Sistem dan mencetak tautan sekali pakai untuk membuat kata sandi
   audit verify               memeriksa rantai hash jejak audit (exit 0 bila utuh)
+  permissions                mencetak matriks akses (izin × peran × cakupan) dari deklarasi modul
   keys rotate                mengganti kunci induk enkripsi dokumen rahasia (MASTER_KEY_FILE); berkas tidak ditulis ulang
 `;
 
 async function main(argv: string[]): Promise<number> {
   const [command, sub] = argv;
   const config = loadConfig();
+  if (command === 'permissions') {
+    const { accessMatrixMarkdown } = await import('./cli/permissions.ts');
+    process.stdout.write(accessMatrixMarkdown());
+    return 0;
+  }
   switch (command) {
     case 'start': {
       const { startServer } = await import('./server.ts');
