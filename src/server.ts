@@ -50,6 +50,9 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     log,
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
+    // Without SMTP, each mail's links are printed to the console (the log redacts the body); see /admin/surel.
+    console: (text) => process.stdout.write(text),
+    baseUrl: config.baseUrl,
   });
   const app = await buildApp({ database, clock: systemClock, config, files, mail }, { logger: log });
 

@@ -3,7 +3,9 @@ import { id } from '../locales/id.ts';
 import * as auditTables from './audit/audit.schema.ts';
 import { filesPlugin } from './files/files.plugin.ts';
 import * as fileTables from './files/files.schema.ts';
+import { mailPages } from './mail/mail.pages.ts';
 import * as mailTables from './mail/mail.schema.ts';
+import { mailTasks } from './mail/mail.tasks.ts';
 import { auditEvent, defineModule } from './module.ts';
 
 /**
@@ -13,9 +15,30 @@ import { auditEvent, defineModule } from './module.ts';
  */
 export const platformModule = defineModule({
   name: 'platform',
-  plugin: filesPlugin,
+  plugin: async (app) => {
+    await app.register(filesPlugin);
+    await app.register(mailPages);
+  },
   tables: { ...auditTables, ...fileTables, ...mailTables },
   locales: { id, en },
+  permissions: {
+    'mail:read': {
+      roles: ['ADMIN_SISTEM'],
+      scope: 'global',
+      description:
+        'Read the mail outbox and each message with its body, single-use links included (every view is audited)',
+    },
+    'mail:resend': {
+      roles: ['ADMIN_SISTEM'],
+      scope: 'global',
+      description: 'Put a message of the outbox back in the queue to be sent again',
+    },
+  },
+  nav: [{ href: '/admin/surel', labelKey: 'nav.mail', permission: 'mail:read' }],
+  dashboard: {
+    tasks: mailTasks,
+    emptyHints: { ADMIN_SISTEM: 'dashboard.empty.ADMIN_SISTEM' },
+  },
   auditEvents: {
     'document.read': auditEvent<{ docClass: string; sha256: string; via?: string }>({
       messageKey: 'audit.event.document.read',
@@ -23,6 +46,14 @@ export const platformModule = defineModule({
     }),
     'document.read_denied': auditEvent<{ docClass: string; sha256: string; via?: string }>({
       messageKey: 'audit.event.document.read_denied',
+    }),
+    'mail.viewed': auditEvent<{ to: string; subject: string; status: string }>({
+      messageKey: 'audit.event.mail.viewed',
+      link: (mailId) => (mailId ? `/admin/surel/${mailId}` : null),
+    }),
+    'mail.resent': auditEvent<{ to: string; subject: string; previousStatus: string; attempts: number }>({
+      messageKey: 'audit.event.mail.resent',
+      link: (mailId) => (mailId ? `/admin/surel/${mailId}` : null),
     }),
     'demo.loaded': auditEvent<{ agencies: number; users: number }>({ messageKey: 'audit.event.demo.loaded' }),
   },

@@ -76,6 +76,7 @@ export async function createTestApp(opts: { smtpUrl?: string; env?: Record<strin
     log: pino({ level: 'silent' }),
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
+    baseUrl: config.baseUrl,
   });
   const app = await buildApp({ database, clock, config, files, mail });
   await app.ready();
