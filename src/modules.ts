@@ -1,5 +1,6 @@
 import { accountsModule } from './modules/accounts/index.ts';
 import { auditModule } from './modules/audit/index.ts';
+import { dashboardModule } from './modules/dashboard/index.ts';
 import { organisationModule } from './modules/organisation/index.ts';
 import { portalModule } from './modules/portal/index.ts';
 import { registrationModule } from './modules/registration/index.ts';
@@ -11,12 +12,14 @@ import { platformModule } from './platform/platform.module.ts';
  * here plus its own folder.
  */
 export const MODULES = [
-  platformModule,
   portalModule,
   accountsModule,
+  dashboardModule,
   organisationModule,
   registrationModule,
   auditModule,
+  // Last, so that its menu entries (the outbox) come after the modules' own.
+  platformModule,
 ] as const;
 
 export type AnyModule = (typeof MODULES)[number];

@@ -63,6 +63,9 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     log,
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
+    // Without SMTP, each mail's links are printed to the console (the log redacts the body); see /admin/surel.
+    console: (text) => process.stdout.write(text),
+    baseUrl: config.baseUrl,
   });
   const jobs = createJobRunner({
     db: database.db,

@@ -98,6 +98,7 @@ export async function createTestApp(
     log: pino({ level: 'silent' }),
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
+    baseUrl: config.baseUrl,
   });
   const jobs = createJobRunner({
     db: database.db,

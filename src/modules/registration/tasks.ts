@@ -3,7 +3,10 @@ import { can } from '../../platform/auth/permissions.ts';
 import type { DashboardDecl, DashboardTask } from '../../platform/module.ts';
 import { registrations } from './registration.schema.ts';
 
-/** What waits for the registration unit: submitted registrations (originals to check) and those sent back. */
+/**
+ * What waits for the registration unit: submitted registrations (originals to check) and those sent back. The
+ * Kepala LPSE holds `registration:read` too, so the head of the LPSE sees the unit's backlog on their own dashboard.
+ */
 export const registrationTasks: DashboardDecl = {
   async tasks({ db, actor }) {
     if (!can(actor, 'registration:read')) return [];
@@ -30,4 +33,5 @@ export const registrationTasks: DashboardDecl = {
     });
     return out.filter((t) => t.count > 0);
   },
+  emptyHints: { VERIFIKATOR: 'dashboard.empty.VERIFIKATOR', KEPALA_LPSE: 'dashboard.empty.KEPALA_LPSE' },
 };

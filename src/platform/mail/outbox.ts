@@ -24,6 +24,28 @@ export async function enqueueMail(tx: Db, clock: Clock, mail: Mail): Promise<voi
 }
 
 const MAX_ATTEMPTS = 8;
+
+const LINK_RE = /https?:\/\/[^\s<>"']+/g;
+
+/** The http(s) links of a mail body, in order, without trailing punctuation. */
+export function linksIn(text: string): string[] {
+  return [...text.matchAll(LINK_RE)].map((m) => m[0].replace(/[.,;:!?)\]]+$/, ''));
+}
+
+/**
+ * The console notice for a mail kept without SMTP. The JSON log redacts the body (it holds single-use links), so on
+ * a machine without SMTP this notice is how a newcomer finds the set-password or confirmation link.
+ */
+export function unsentMailNotice(
+  mail: { id: string; toAddress: string; subject: string; bodyText: string },
+  baseUrl: string,
+) {
+  const links = linksIn(mail.bodyText).map((l) => `  ${l}\n`);
+  return (
+    `\nSurel untuk ${mail.toAddress} (tanpa SMTP): ${mail.subject}\n${links.join('')}` +
+    `  Isi lengkap: ${baseUrl}/admin/surel/${mail.id} (Admin Sistem)\n`
+  );
+}
 /** 30 s, 1 min, 2 min … capped at 1 h: a mail server that is down for a while still gets the mail later. */
 export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 
@@ -40,6 +62,13 @@ export function createMailWorker(opts: {
   log: Logger;
   smtpUrl: string | undefined;
   from: string;
+  /**
+   * Where to print a short notice of each mail "delivered" without SMTP (the server passes stdout): the recipient,
+   * the subject, every link of the body and where to read it. Only without SMTP; never into the JSON log.
+   */
+  console?: (text: string) => void;
+  /** The public address, for the pointer to the outbox page in that notice. */
+  baseUrl?: string;
 }): MailWorker {
   const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -60,7 +89,11 @@ export function createMailWorker(opts: {
           { mail: { id: mail.id, to: mail.toAddress, subject: mail.subject, text: mail.bodyText } },
           'mail (SMTP belum dikonfigurasi)',
         );
-        await opts.db.update(mailOutbox).set({ status: 'logged' }).where(eq(mailOutbox.id, mail.id));
+        await opts.db
+          .update(mailOutbox)
+          .set({ status: 'logged', attempts: mail.attempts + 1, lastError: null })
+          .where(eq(mailOutbox.id, mail.id));
+        opts.console?.(unsentMailNotice(mail, opts.baseUrl ?? ''));
         continue;
       }
       try {

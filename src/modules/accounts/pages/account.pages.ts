@@ -7,10 +7,10 @@ import type { FormState } from '../../../platform/http/forms.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import { pageCtx, redirectSeeOther, sendHtml } from '../../../platform/ui/page.ts';
-import { rolesOfUser, sessionsOfUser } from '../accounts.repository.ts';
+import { sessionsOfUser } from '../accounts.repository.ts';
 import { changePassword } from '../commands/passwords.ts';
 import { revokeSession } from '../commands/sessions.ts';
-import { AccountView, DashboardView } from '../views/account.views.tsx';
+import { AccountView } from '../views/account.views.tsx';
 
 const ChangePasswordSchema = withPasswordConfirmation({ current: z.string().min(1, 'validation.required') });
 
@@ -23,15 +23,10 @@ async function accountView(req: FastifyRequest, p: PageCtx, state?: FormState) {
   return AccountView({ p, sessions, state });
 }
 
-/** The signed-in person's own pages: dashboard, sessions with revoke, change password. */
+/** The signed-in person's own pages: sessions with revoke, change password (the dashboard is modules/dashboard). */
 export async function accountPages(app: FastifyInstance) {
   app.addHook('preHandler', async (req) => {
     if (!req.ctx.actor) throw unauthenticated();
-  });
-
-  app.get('/dasbor', { config: SIGNED_IN }, async (req, reply) => {
-    const roles = await rolesOfUser(req.ctx.db, req.ctx.actor!.userId);
-    return sendHtml(reply, DashboardView({ p: pageCtx(req, reply), roles }));
   });
 
   app.get('/akun', { config: SIGNED_IN }, async (req, reply) =>

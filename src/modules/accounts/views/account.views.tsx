@@ -5,36 +5,6 @@ import { Button, Csrf, ErrorSummary, NewPasswordFields, TextField } from '../../
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 
-export function DashboardView({ p, roles }: { p: PageCtx; roles: { role: string; agencyName: string | null }[] }) {
-  const tasks = p.nav.filter((n) => n.href !== '/' && n.href !== '/dasbor');
-  return (
-    <Layout p={p} title={p.t('dashboard.title')}>
-      <h1>{p.t('dashboard.hello', { name: p.actor?.name ?? '' })}</h1>
-      <h2>{p.t('dashboard.roles')}</h2>
-      {roles.length === 0 ? (
-        <p class="empty">{p.t('dashboard.noRoles')}</p>
-      ) : (
-        <ul>
-          {roles.map((r) => (
-            <li key={r.role + r.agencyName}>
-              {p.t(`role.${r.role}` as MessageKey)}
-              {r.agencyName ? ` — ${r.agencyName}` : ''}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2>{p.t('dashboard.tasks')}</h2>
-      <ul>
-        {tasks.map((n) => (
-          <li key={n.href}>
-            <a href={n.href}>{p.t(n.labelKey)}</a>
-          </li>
-        ))}
-      </ul>
-    </Layout>
-  );
-}
-
 interface SessionItem {
   id: string;
   userAgent: string | null;
