@@ -172,7 +172,16 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
       return sendError(req, reply, 500, 'INTERNAL', 'error.internal');
     }
     if (mapped.status >= 500) req.log.error({ err }, 'server error');
-    return sendError(req, reply, mapped.status, mapped.code, mapped.messageKey, mapped.params, mapped.details);
+    return sendError(
+      req,
+      reply,
+      mapped.status,
+      mapped.code,
+      mapped.messageKey,
+      mapped.params,
+      mapped.details,
+      mapped.refusal,
+    );
   });
   app.setNotFoundHandler((req, reply) => sendError(req, reply, 404, 'NOT_FOUND', 'error.notFound'));
 

@@ -145,4 +145,12 @@ export function registry(): Registry {
   return composed;
 }
 
+/**
+ * Replaces the module list of this process: for a test that shows a new module works when registered in the list
+ * (each test file runs in its own process). Never used by the app.
+ */
+export function useModulesForTest(modules: readonly ModuleDefinition[]): void {
+  composed = composeModules(modules);
+}
+
 export type { Catalogue };

@@ -67,7 +67,13 @@ export const accountsModule = defineModule({
 
 // The public surface of accounts: what other modules may use. Tables (accounts.schema.ts) may be imported for foreign
 // keys and read joins; writes go through these commands (a test checks).
-export { consumeToken, findUsableToken, findUserById, findUserByUsername } from './accounts.repository.ts';
+export {
+  consumeToken,
+  findUsableToken,
+  findUserById,
+  findUserByUsername,
+  rolesOfUser,
+} from './accounts.repository.ts';
 export {
   activateAccount,
   createPendingAccount,

@@ -5,7 +5,7 @@ import { isMessageKey } from '../../platform/i18n/i18n.ts';
 import type { DashboardTask } from '../../platform/module.ts';
 import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
 import { registry } from '../../registry.ts';
-import { rolesOfUser } from '../accounts/accounts.repository.ts';
+import { rolesOfUser } from '../accounts/index.ts';
 import { formatAge } from './age.ts';
 import { DashboardView, type TaskLine } from './dashboard.view.tsx';
 

@@ -1,8 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { MessageKey } from '../../locales/id.ts';
+import { PolicyRefusal } from '../auth/policy.ts';
 import { AppError } from '../errors.ts';
-import { isMessageKey, translator } from '../i18n/i18n.ts';
+import { formatDateTime, isMessageKey, translator } from '../i18n/i18n.ts';
 import { Layout } from '../ui/layout.tsx';
 import { pageCtx, sendHtml } from '../ui/page.ts';
 
@@ -12,6 +13,8 @@ interface Mapped {
   messageKey: MessageKey;
   params?: Record<string, string | number>;
   details?: unknown;
+  /** A policy refusal's legal basis and, for time-gated actions, when the action opens. */
+  refusal?: { basis?: string; opensAt?: Date };
 }
 
 /** Fastify and plugin errors that are the client's fault, mapped to a stable code and a message people can read. */
@@ -45,6 +48,15 @@ const FRAMEWORK_ERRORS: Record<string, Omit<Mapped, 'details'>> = {
 };
 
 export function mapError(err: FastifyError | AppError | Error): Mapped | undefined {
+  if (err instanceof PolicyRefusal) {
+    return {
+      status: err.status,
+      code: err.code,
+      messageKey: err.messageKey,
+      params: err.params,
+      refusal: { basis: err.basis, opensAt: err.opensAt },
+    };
+  }
   if (err instanceof AppError)
     return { status: err.status, code: err.code, messageKey: err.messageKey, params: err.params };
   const fe = err as FastifyError;
@@ -66,7 +78,12 @@ export function mapError(err: FastifyError | AppError | Error): Mapped | undefin
 
 export const isApiRequest = (req: FastifyRequest) => req.url.startsWith('/api/');
 
-export function ErrorPage(props: { p: ReturnType<typeof pageCtx>; status: number; message: string }) {
+export function ErrorPage(props: {
+  p: ReturnType<typeof pageCtx>;
+  status: number;
+  message: string;
+  refusal?: Mapped['refusal'];
+}) {
   const { p } = props;
   const titleKey = `error.status.${props.status}` as MessageKey;
   const title = p.t(titleKey) === titleKey ? p.t('error.title') : p.t(titleKey);
@@ -74,6 +91,10 @@ export function ErrorPage(props: { p: ReturnType<typeof pageCtx>; status: number
     <Layout p={p} title={title}>
       <h1>{title}</h1>
       <p class="lead">{props.message}</p>
+      {props.refusal?.opensAt ? (
+        <p class="refusal-opens">{p.t('error.opensAt', { when: formatDateTime(props.refusal.opensAt, p.locale) })}</p>
+      ) : null}
+      {props.refusal?.basis ? <p class="refusal-basis">{p.t('error.basis', { basis: props.refusal.basis })}</p> : null}
       {props.status === 401 ? (
         <p>
           <a href={`/masuk?kembali=${encodeURIComponent(p.path)}`}>{p.t('nav.login')}</a>
@@ -94,6 +115,7 @@ export function sendError(
   messageKey: MessageKey,
   params?: Record<string, string | number>,
   details?: unknown,
+  refusal?: Mapped['refusal'],
 ) {
   const t = req.ctx?.t ?? translator('id');
   const message = t(messageKey, params);
@@ -108,7 +130,15 @@ export function sendError(
           message: d.message && isMessageKey(d.message) ? t(d.message) : d.message,
         }))
       : undefined;
-    return reply.code(status).send({ error: { code, message, ...(translated ? { details: translated } : {}) } });
+    return reply.code(status).send({
+      error: {
+        code,
+        message,
+        ...(translated ? { details: translated } : {}),
+        ...(refusal?.basis ? { basis: refusal.basis } : {}),
+        ...(refusal?.opensAt ? { opensAt: refusal.opensAt.toISOString() } : {}),
+      },
+    });
   }
   if (!req.ctx) {
     // The failure happened before the request context existed (e.g. a malformed URL): plain text is all we can do.
@@ -121,5 +151,9 @@ export function sendError(
       .header('location', `/masuk?kembali=${encodeURIComponent(req.url)}`)
       .send();
   }
-  return sendHtml(reply, <ErrorPage p={pageCtx(req, reply)} status={status} message={message} />, status);
+  return sendHtml(
+    reply,
+    <ErrorPage p={pageCtx(req, reply)} status={status} message={message} refusal={refusal} />,
+    status,
+  );
 }

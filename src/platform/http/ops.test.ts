@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Agent } from '../../test/agent.ts';
 import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
+import { withFlash } from './handle-form.ts';
 
 describe('operations basics and security headers', () => {
   let t: TestApp;
@@ -48,8 +49,18 @@ describe('operations basics and security headers', () => {
   });
 
   test('a confirmation after a redirect is shown once, by the layout', async () => {
-    const r = await new Agent(t.app).get('/daftar/lanjut?ok=Anda%20sudah%20keluar');
+    const r = await new Agent(t.app).get(withFlash('/daftar/lanjut', 'Anda sudah keluar'));
     assert.equal(r.body.split('Anda sudah keluar').length - 1, 1);
+  });
+
+  test('`?ok=` with any text of an attacker shows nothing (confirmations are signed)', async () => {
+    const a = new Agent(t.app);
+    const plain = await a.get('/?ok=Akun%20Anda%20diblokir.%20Hubungi%200812-0000');
+    assert.doesNotMatch(plain.body, /notice success|>[^<]*diblokir/);
+    const signed = withFlash('/', 'Pesan asli');
+    const forged = signed.replace(/ok=[^.]+/, `ok=${Buffer.from('Pesan palsu').toString('base64url')}`);
+    assert.doesNotMatch((await a.get(forged)).body, /Pesan palsu|Pesan asli/);
+    assert.match((await a.get(signed)).body, /notice success[^>]*>Pesan asli/);
   });
 
   test('static assets are cached; pages are not', async () => {

@@ -32,9 +32,6 @@ export async function mailPages(app: FastifyInstance) {
 
   app.post<IdP>('/admin/surel/:id/kirim-ulang', { config: allow('mail:resend') }, async (req, reply) => {
     const mail = await resendMail(req.ctx, req.params.id);
-    return redirectSeeOther(
-      reply,
-      withFlash(`/admin/surel/${mail.id}`, req.ctx.t('mail.resent', { to: mail.toAddress })),
-    );
+    return redirectSeeOther(reply, withFlash(`/admin/surel/${mail.id}`, req.ctx.t('mail.resent')));
   });
 }

@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { type MessageKey, registry } from '../../registry.ts';
 import { type Actor, can, type Permission } from '../auth/permissions.ts';
+import { readFlash } from '../http/handle-form.ts';
 import type { Locale, Translate } from '../i18n/i18n.ts';
 
 export interface NavItem {
@@ -21,7 +22,7 @@ export interface PageCtx {
   path: string;
   lpseName: string;
   nav: NavItem[];
-  /** A one-line confirmation after a Post/Redirect/Get, read from the `ok` query parameter. */
+  /** A one-line confirmation after a Post/Redirect/Get: the signed `ok` query parameter made by `withFlash`. */
   flash?: string;
 }
 
@@ -46,7 +47,7 @@ export function pageCtx(req: FastifyRequest, reply: FastifyReply): PageCtx {
     path: req.url,
     lpseName: req.server.services.config.lpseName,
     nav,
-    flash: typeof okKey === 'string' ? okKey : undefined,
+    flash: readFlash(okKey),
   };
 }
 

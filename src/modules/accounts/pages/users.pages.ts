@@ -68,10 +68,7 @@ export async function usersPages(app: FastifyInstance) {
         err.code === 'USERNAME_TAKEN' ? 'username' : err.code.startsWith('AGENCY') ? 'agencyId' : 'role',
       run: async (data) => {
         const user = await createUser(req.ctx, data);
-        return withFlash(
-          `/admin/pengguna/${user.id}`,
-          req.ctx.t('users.created', { name: user.name, email: user.email }),
-        );
+        return withFlash(`/admin/pengguna/${user.id}`, req.ctx.t('users.created', { name: user.name }));
       },
     }),
   );
