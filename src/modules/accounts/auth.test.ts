@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { buildApp } from '../../app.ts';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
+import { SESSION_COOKIE } from '../../platform/auth/session.ts';
 import { Agent } from '../../test/agent.ts';
 import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
 import { users } from './accounts.schema.ts';
 import { issueSetupTokenIfNoUsers } from './commands/setup.ts';
+import { CSRF_COOKIE } from './csrf.ts';
 
 describe('first-run setup and sign-in (R37)', () => {
   let t: TestApp;
@@ -88,6 +92,80 @@ describe('first-run setup and sign-in (R37)', () => {
     const after = await a.get('/dasbor');
     assert.equal(after.statusCode, 303);
     assert.match(String(after.headers.location), /^\/masuk/);
+  });
+
+  test('a session cookie kept after logout is refused: the session ended on the server, not only in the browser', async () => {
+    const u = await buildUser(t, { roles: ['AUDITOR'] });
+    const a = new Agent(t.app);
+    await a.login(u.username);
+    const cookie = a.cookie(SESSION_COOKIE);
+    assert.ok(cookie);
+    assert.equal((await a.post('/keluar', {})).statusCode, 303);
+    assert.equal(a.hasCookie(SESSION_COOKIE), false);
+    a.setCookie(SESSION_COOKIE, cookie);
+    const replay = await a.get('/dasbor');
+    assert.equal(replay.statusCode, 303);
+    assert.match(String(replay.headers.location), /^\/masuk/);
+  });
+
+  test('the CSRF secret changes at login and logout: older tokens are refused', async () => {
+    const u = await buildUser(t, { roles: ['AUDITOR'] });
+    const v = await buildUser(t, { roles: ['AUDITOR'] });
+    const a = new Agent(t.app);
+    await a.get('/masuk');
+    const beforeLogin = a.csrf!;
+    await a.login(u.username);
+    const stale = await a.post('/keluar', {}, { csrf: beforeLogin });
+    assert.equal(stale.statusCode, 403);
+    assert.equal(stale.headers['x-error-code'], 'CSRF_INVALID');
+    assert.notEqual(a.csrf, beforeLogin);
+    const firstUser = a.csrf!;
+    assert.equal((await a.post('/keluar', {})).statusCode, 303);
+    // The next person at the same browser.
+    await a.login(v.username);
+    const previous = await a.post('/keluar', {}, { csrf: firstUser });
+    assert.equal(previous.statusCode, 403);
+    assert.equal(previous.headers['x-error-code'], 'CSRF_INVALID');
+    assert.equal((await a.post('/keluar', {})).statusCode, 303);
+  });
+
+  test('request logs never hold the CSRF token or a link token from the URL', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (l: string) => lines.push(l) });
+    const app = await buildApp(
+      { database: t.database, clock: t.clock, config: t.config, files: t.files, mail: t.mail },
+      { logger },
+    );
+    try {
+      await app.inject({ method: 'GET', url: '/kata-sandi/atur-ulang?token=rahasia-tautan&_csrf=rahasia-csrf' });
+      await app.inject({ method: 'POST', url: '/daftar/formulir?_csrf=rahasia-csrf2' });
+    } finally {
+      await app.close();
+    }
+    const log = lines.join('');
+    assert.match(log, /\/kata-sandi\/atur-ulang/);
+    assert.doesNotMatch(log, /rahasia/);
+  });
+});
+
+describe('behind an HTTPS proxy (TRUST_PROXY=true)', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ env: { TRUST_PROXY: 'true', BASE_URL: 'https://lpse.test' } });
+  });
+  after(() => t.close());
+
+  test('HSTS and Secure cookies over HTTPS only', async () => {
+    const https = await t.app.inject({ method: 'GET', url: '/masuk', headers: { 'x-forwarded-proto': 'https' } });
+    assert.equal(https.statusCode, 200);
+    assert.match(String(https.headers['strict-transport-security']), /max-age=\d+/);
+    const csrf = (https.cookies as { name: string; secure?: boolean }[]).find((c) => c.name === CSRF_COOKIE);
+    assert.equal(csrf?.secure, true);
+    const plain = await t.app.inject({ method: 'GET', url: '/masuk' });
+    assert.equal(plain.headers['strict-transport-security'], undefined);
+    const plainCsrf = (plain.cookies as { name: string; secure?: boolean }[]).find((c) => c.name === CSRF_COOKIE);
+    assert.ok(plainCsrf);
+    assert.notEqual(plainCsrf.secure, true);
   });
 
   test('an inactive account cannot sign in', async () => {

@@ -6,6 +6,7 @@ import { emailField, requiredText, usernameField, withPasswordConfirmation } fro
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
 import { pageCtx, redirectSeeOther, safeLocalPath, sendHtml } from '../../../platform/ui/page.ts';
 import { login } from '../commands/login.ts';
+import { rotateCsrfSecret } from '../csrf.ts';
 import { assertResetTokenUsable, requestPasswordReset, resetPassword } from '../commands/passwords.ts';
 import { revokeSession } from '../commands/sessions.ts';
 import { assertSetupTokenUsable, createFirstAdmin } from '../commands/setup.ts';
@@ -47,6 +48,7 @@ export async function authPages(app: FastifyInstance) {
             ip: req.ip,
           });
           setSessionCookie(req, reply, token);
+          rotateCsrfSecret(req, reply);
           return back;
         },
       });
@@ -56,6 +58,7 @@ export async function authPages(app: FastifyInstance) {
   app.post('/keluar', { config: PUBLIC }, async (req, reply) => {
     if (req.ctx.actor) await revokeSession(req.ctx, req.ctx.actor.sessionId, 'logout');
     clearSessionCookie(reply);
+    rotateCsrfSecret(req, reply);
     return redirectSeeOther(reply, withFlash('/', req.ctx.t('auth.logout.done')));
   });
 
