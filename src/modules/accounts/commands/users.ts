@@ -6,7 +6,7 @@ import { DAY } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError, assertUuid, badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
-import type { Translate } from '../../../platform/i18n/i18n.ts';
+import { type Translate, translator } from '../../../platform/i18n/i18n.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { agencies, lpseDecrees } from '../../organisation/organisation.schema.ts';
 import { findUserById, findUserByUsername } from '../accounts.repository.ts';
@@ -54,7 +54,8 @@ export async function createUser(ctx: Ctx, input: NewUser) {
     if (input.role)
       await grantRoleTx(tx, ctx, { userId: user!.id, role: input.role, agencyId: input.agencyId ?? null });
     const token = await issueToken(tx, ctx.clock, { purpose: 'password_reset', ttlMs: 3 * DAY, userId: user!.id });
-    await enqueueMail(tx, ctx.clock, welcomeMail(ctx.t, ctx.config, user!, token));
+    // In the recipient's language (their `locale`), not the admin's.
+    await enqueueMail(tx, ctx.clock, welcomeMail(translator(user!.locale), ctx.config, user!, token));
     return user!;
   });
 }
