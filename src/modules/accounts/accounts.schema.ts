@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, ts } from '../../platform/db/columns.ts';
 import { agencies, lpseDecrees } from '../organisation/organisation.schema.ts';
 
@@ -67,3 +68,34 @@ export const oneTimeTokens = pgTable('one_time_tokens', {
   usedAt: ts('used_at'),
   createdAt: ts('created_at').notNull(),
 });
+
+/**
+ * A role given to an LPSE-unit role that waits for a second person (two-person rule): the Kepala LPSE approves what an
+ * Admin Sistem asks for, another Admin Sistem approves a grant of Kepala LPSE. Only an approved request becomes a row
+ * of `user_roles`.
+ */
+export const roleGrantRequests = pgTable(
+  'role_grant_requests',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    agencyId: uuid('agency_id').references(() => agencies.id),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: ts('requested_at').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [
+    // One open request per person and role.
+    uniqueIndex('role_grant_requests_pending').on(t.userId, t.role).where(sql`status = 'pending'`),
+    index().on(t.status),
+  ],
+);

@@ -47,7 +47,7 @@ describe('user administration with roles per agency (R21–R23)', () => {
     assert.match(mail!.bodyText, /http:\/\/lpse\.test\/kata-sandi\/atur-ulang\?token=/);
   });
 
-  test('the welcome mail is in the new user\'s language, not the admin\'s', async () => {
+  test("the welcome mail is in the new user's language, not the admin's", async () => {
     const en = new Agent(t.app);
     en.setCookie('lang', 'en');
     const u = await buildUser(t, { roles: ['ADMIN_SISTEM'] });

@@ -6,10 +6,10 @@ import { emailField, requiredText, usernameField, withPasswordConfirmation } fro
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
 import { pageCtx, redirectSeeOther, safeLocalPath, sendHtml } from '../../../platform/ui/page.ts';
 import { login } from '../commands/login.ts';
-import { rotateCsrfSecret } from '../csrf.ts';
 import { assertResetTokenUsable, requestPasswordReset, resetPassword } from '../commands/passwords.ts';
 import { revokeSession } from '../commands/sessions.ts';
 import { assertSetupTokenUsable, createFirstAdmin } from '../commands/setup.ts';
+import { rotateCsrfSecret } from '../csrf.ts';
 import { ForgotView, LoginView, ResetView, SetupView } from '../views/auth.views.tsx';
 
 const LoginSchema = z.object({ username: requiredText(100), password: z.string().min(1, 'validation.required') });
