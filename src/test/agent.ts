@@ -10,7 +10,11 @@ export class Agent {
   private cookies = new Map<string, string>();
   csrf: string | undefined;
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `ip`: the client address (default 127.0.0.1), for tests of per-address limits. */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly opts: { ip?: string } = {},
+  ) {}
 
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -32,7 +36,8 @@ export class Agent {
 
   async request(opts: InjectOptions) {
     const headers = { ...(opts.headers ?? {}), cookie: this.cookieHeader() };
-    return this.absorb(await this.app.inject({ ...opts, headers }));
+    const remoteAddress = opts.remoteAddress ?? this.opts.ip;
+    return this.absorb(await this.app.inject({ ...opts, headers, ...(remoteAddress ? { remoteAddress } : {}) }));
   }
 
   get(url: string, headers: Record<string, string> = {}) {

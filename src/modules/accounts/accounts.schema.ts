@@ -99,3 +99,20 @@ export const roleGrantRequests = pgTable(
     index().on(t.status),
   ],
 );
+
+/**
+ * Failed password checks per User ID and per IP address, for the slowdown shared by every password form (/masuk,
+ * /daftar/lanjut). The key is the SHA-256 of `user:<id>` or `ip:<address>`, kept for unknown User IDs exactly as for
+ * real ones, so the answer never tells whether an account exists (and a mistyped password in the User ID field is not
+ * stored in clear).
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: ts('last_failure_at').notNull(),
+    blockedUntil: ts('blocked_until'),
+  },
+  (t) => [index().on(t.lastFailureAt)],
+);

@@ -38,10 +38,10 @@ export const accountsModule = defineModule({
   ],
   auditEvents: {
     'auth.login': auditEvent<{ ip: string | null }>({ messageKey: 'audit.event.auth.login' }),
-    'auth.login_failed': auditEvent<{ failedAttempts: number; ip: string | null }>({
+    'auth.login_failed': auditEvent<{ failedAttempts: number; ip: string | null; via?: string }>({
       messageKey: 'audit.event.auth.login_failed',
     }),
-    'auth.account_locked': auditEvent<{ failedAttempts: number; ip: string | null }>({
+    'auth.account_locked': auditEvent<{ failedAttempts: number; ip: string | null; via?: string }>({
       messageKey: 'audit.event.auth.account_locked',
     }),
     'auth.logout': auditEvent<{ via?: string }>({ messageKey: 'audit.event.auth.logout' }),

@@ -7,6 +7,7 @@ import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { consumeToken, findActiveUserByEmail, findUsableToken, findUserById } from '../accounts.repository.ts';
 import { users } from '../accounts.schema.ts';
+import { clearThrottleOf } from './password-check.ts';
 import { revokeOtherSessions } from './sessions.ts';
 import { issueToken } from './tokens.ts';
 
@@ -80,10 +81,12 @@ export async function resetPassword(ctx: Ctx, input: { token: string; password: 
     const tokenHash = sha256Hex(input.token);
     const row = await findUsableToken(tx, tokenHash, 'password_reset', now);
     if (!row?.userId || !(await consumeToken(tx, tokenHash, now))) throw resetTokenInvalid();
-    await tx
+    const [user] = await tx
       .update(users)
       .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now })
-      .where(eq(users.id, row.userId));
+      .where(eq(users.id, row.userId))
+      .returning({ username: users.username });
+    if (user) await clearThrottleOf(tx, user.username);
     await revokeOtherSessions(tx, row.userId, null, now);
     await recordAudit(
       tx,

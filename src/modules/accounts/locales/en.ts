@@ -3,7 +3,7 @@ import type { accountsId } from './id.ts';
 export const accountsEn: Record<keyof typeof accountsId, string> = {
   'audit.event.auth.login': 'Signed in',
   'audit.event.auth.login_failed': 'Failed sign-in (attempt {failedAttempts})',
-  'audit.event.auth.account_locked': 'Account locked for a while after {failedAttempts} failed sign-ins',
+  'audit.event.auth.account_locked': 'Sign-in slowed down after {failedAttempts} failed attempts',
   'audit.event.auth.logout': 'Signed out',
   'audit.event.auth.session_revoked': 'Revoked a session',
   'audit.event.auth.password_changed': 'Changed the password',
@@ -17,6 +17,8 @@ export const accountsEn: Record<keyof typeof accountsId, string> = {
   'audit.event.user.role_grant_approved': 'Approved giving the role {role} to {object}',
   'audit.event.user.role_grant_rejected': 'Refused giving the role {role} to {object}',
   'audit.event.user.role_self_grant_refused': 'Refused: tried to give the role {role} to themselves',
+  'auth.login.throttled':
+    'Too many failed sign-in attempts for this User ID or from this address. Try again in {minutes} minutes, or reset your password.',
   'nav.roleApprovals': 'Role approvals',
   'users.selfGrant': 'You cannot give a role to yourself. Ask another System Administrator.',
   'users.grantPending': 'This role grant is already waiting for approval.',

@@ -2,7 +2,7 @@
 export const accountsId = {
   'audit.event.auth.login': 'Masuk ke sistem',
   'audit.event.auth.login_failed': 'Gagal masuk (percobaan ke-{failedAttempts})',
-  'audit.event.auth.account_locked': 'Akun dikunci sementara setelah {failedAttempts} kali gagal masuk',
+  'audit.event.auth.account_locked': 'Percobaan masuk diperlambat setelah {failedAttempts} kali gagal masuk',
   'audit.event.auth.logout': 'Keluar dari sistem',
   'audit.event.auth.session_revoked': 'Mencabut sesi masuk',
   'audit.event.auth.password_changed': 'Mengganti kata sandi',
@@ -16,6 +16,8 @@ export const accountsId = {
   'audit.event.user.role_grant_approved': 'Menyetujui pemberian peran {role} kepada {object}',
   'audit.event.user.role_grant_rejected': 'Menolak pemberian peran {role} kepada {object}',
   'audit.event.user.role_self_grant_refused': 'Ditolak: mencoba memberi peran {role} kepada diri sendiri',
+  'auth.login.throttled':
+    'Terlalu banyak percobaan masuk yang gagal untuk User ID ini atau dari alamat ini. Coba lagi dalam {minutes} menit, atau atur ulang kata sandi.',
   'nav.roleApprovals': 'Persetujuan peran',
   'users.selfGrant': 'Anda tidak dapat memberi peran kepada diri sendiri. Mintalah Admin Sistem lain.',
   'users.grantPending': 'Pemberian peran ini sudah menunggu persetujuan.',

@@ -183,9 +183,12 @@ export async function registrantPages(app: FastifyInstance) {
       handleForm(req, reply, {
         schema: ResumeSchema,
         render: (p, state) => ResumeView({ p, state }),
-        errorField: () => 'username',
+        errorField: (err) => {
+          reply.header('x-error-code', err.code);
+          return 'username';
+        },
         run: async (data) => {
-          setRegistrantCookie(req, reply, await resumeRegistration(req.ctx, data));
+          setRegistrantCookie(req, reply, await resumeRegistration(req.ctx, { ...data, ip: req.ip }));
           return '/daftar/formulir';
         },
       }),
