@@ -66,6 +66,8 @@ export const oneTimeTokens = pgTable('one_time_tokens', {
   email: text('email'),
   expiresAt: ts('expires_at').notNull(),
   usedAt: ts('used_at'),
+  /** Refused tries made with the link (e.g. a User ID already taken); a link allows only a few. */
+  attempts: integer('attempts').notNull().default(0),
   createdAt: ts('created_at').notNull(),
 });
 
