@@ -16,6 +16,7 @@ import { AppError, unauthenticated } from './platform/errors.ts';
 import { maxUploadBytes } from './platform/files/document-classes.ts';
 import { type Access, PUBLIC, type RouteEntry } from './platform/http/access.ts';
 import type { Services } from './platform/http/context.ts';
+import { CSRF_COOKIE } from './platform/http/csrf.ts';
 import { mapError, sendError } from './platform/http/errors.tsx';
 import { type Locale, parseLocale, translator } from './platform/i18n/i18n.ts';
 import { registry } from './registry.ts';
@@ -33,6 +34,27 @@ export const LOG_REDACT = [
   'mail.text',
 ];
 
+/** Query parameters that carry secrets in URLs: the CSRF token of multipart forms, one-time link tokens. */
+const SECRET_QUERY = /([?&](?:_csrf|token)=)[^&#]*/gi;
+export const redactUrl = (url: string) => url.replace(SECRET_QUERY, '$1[disembunyikan]');
+
+/**
+ * The request as it appears in the log: Fastify's default fields, with the URL's secret query parameters redacted
+ * (pino's `redact` works on whole fields, so `?_csrf=…` inside `req.url` needs its own serializer).
+ */
+export function serializeRequest(req: FastifyRequest) {
+  return {
+    method: req.method,
+    url: redactUrl(req.url),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
+/** HSTS for a year, sent only on HTTPS responses (browsers ignore it over plain HTTP, and it must not pin a test). */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 export type BuildOptions = { logger?: FastifyBaseLogger };
 
 /**
@@ -48,6 +70,9 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     requestTimeout: 120_000,
     connectionTimeout: 0,
     return503OnClosing: true,
+    // Every request's logger serializes the request without secrets in its URL.
+    childLoggerFactory: (logger, bindings, childOpts) =>
+      logger.child(bindings, { ...childOpts, serializers: { ...childOpts.serializers, req: serializeRequest } }),
     routerOptions: {
       maxParamLength: 200,
       // One value per query parameter (the last one wins): `?q=a&q=b` must never reach a handler as an array.
@@ -79,14 +104,15 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     frameguard: { action: 'sameorigin' },
     strictTransportSecurity: false,
   });
-  app.addHook('onRequest', (req, reply, done) =>
-    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
-  );
+  app.addHook('onRequest', (req, reply, done) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
+    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
+  });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: 'lpse_csrf',
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: false },
     // Multipart forms carry the token in the query string: their body is a stream that is read only after the check.
     getToken: (req) => {
@@ -149,6 +175,11 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
       locale,
       t: translator(locale),
     };
+    // The CSRF secret cookie is `Secure` exactly when the session cookie is: when the request came over HTTPS.
+    if (req.protocol === 'https') {
+      const generate = reply.generateCsrf;
+      reply.generateCsrf = (o) => generate.call(reply, { ...o, secure: true });
+    }
     // The declared access is checked before the body is read: a refused upload never reaches the blob store.
     checkAccess(req.routeOptions.config?.access, req.ctx.actor);
   });

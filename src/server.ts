@@ -105,6 +105,11 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     { mode: database.kind, startupMs: Math.round(performance.now() - started), url: config.baseUrl },
     'LPSE Terpadu siap',
   );
+  if (config.baseUrl.startsWith('https:') && !config.trustProxy) {
+    log.warn(
+      'BASE_URL memakai https tetapi TRUST_PROXY=false: di balik proxy TLS cookie sesi dan CSRF tidak ditandai Secure dan HSTS tidak dikirim; setel TRUST_PROXY=true',
+    );
+  }
   if (setupToken) {
     // Printed straight to the console, not the JSON log: the operator must see it and the log must not keep it.
     process.stdout.write(

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { CSRF_COOKIE } from '../platform/http/csrf.ts';
 import { TEST_PASSWORD } from './harness.ts';
 
 /**
@@ -9,7 +10,11 @@ export class Agent {
   private cookies = new Map<string, string>();
   csrf: string | undefined;
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `ip`: the client address (default 127.0.0.1), for tests of per-address limits. */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly opts: { ip?: string } = {},
+  ) {}
 
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -17,9 +22,12 @@ export class Agent {
 
   private absorb(res: LightMyRequestResponse) {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now() - 1000))
+      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now() - 1000)) {
         this.cookies.delete(c.name);
-      else this.cookies.set(c.name, c.value);
+        // A new CSRF secret is coming (login, logout): the token of the old page no longer fits, as in a browser
+        // that follows the redirect to a fresh page.
+        if (c.name === CSRF_COOKIE) this.csrf = undefined;
+      } else this.cookies.set(c.name, c.value);
     }
     const m = /name="_csrf" value="([^"]+)"/.exec(res.body) ?? /_csrf=([^"&]+)/.exec(res.body);
     if (m) this.csrf = decodeURIComponent(m[1]!);
@@ -28,7 +36,8 @@ export class Agent {
 
   async request(opts: InjectOptions) {
     const headers = { ...(opts.headers ?? {}), cookie: this.cookieHeader() };
-    return this.absorb(await this.app.inject({ ...opts, headers }));
+    const remoteAddress = opts.remoteAddress ?? this.opts.ip;
+    return this.absorb(await this.app.inject({ ...opts, headers, ...(remoteAddress ? { remoteAddress } : {}) }));
   }
 
   get(url: string, headers: Record<string, string> = {}) {
@@ -67,10 +76,21 @@ export class Agent {
     await this.get('/masuk');
     const res = await this.post('/masuk', { username, password });
     if (res.statusCode !== 303) throw new Error(`login as ${username} failed: ${res.statusCode}`);
+    // Like a browser, follow the redirect: the CSRF secret is new after sign-in, so the next form needs a new token.
+    await this.get(String(res.headers.location));
     return res;
   }
 
   hasCookie(name: string) {
     return this.cookies.has(name);
+  }
+
+  cookie(name: string) {
+    return this.cookies.get(name);
+  }
+
+  /** Puts a cookie back by hand, e.g. to replay a session cookie the server has told the browser to forget. */
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
   }
 }

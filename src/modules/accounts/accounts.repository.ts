@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, isNull, or } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/errors.ts';
 import { agencies } from '../organisation/organisation.schema.ts';
@@ -77,4 +77,20 @@ export async function consumeToken(db: Db, tokenHash: string, now: Date): Promis
     .where(and(eq(oneTimeTokens.tokenHash, tokenHash), isNull(oneTimeTokens.usedAt)))
     .returning({ h: oneTimeTokens.tokenHash });
   return rows.length === 1;
+}
+
+/**
+ * Counts a refused try made with a token; the try that reaches `max` uses the token up. Returns whether the token is
+ * still usable afterwards.
+ */
+export async function countTokenAttempt(db: Db, tokenHash: string, max: number, now: Date): Promise<boolean> {
+  const [row] = await db
+    .update(oneTimeTokens)
+    .set({
+      attempts: sql`${oneTimeTokens.attempts} + 1`,
+      usedAt: sql`case when ${oneTimeTokens.attempts} + 1 >= ${max} then ${now.toISOString()}::timestamptz else null end`,
+    })
+    .where(and(eq(oneTimeTokens.tokenHash, tokenHash), isNull(oneTimeTokens.usedAt)))
+    .returning({ usedAt: oneTimeTokens.usedAt });
+  return !!row && !row.usedAt;
 }

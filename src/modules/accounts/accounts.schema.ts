@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, ts } from '../../platform/db/columns.ts';
 import { agencies, lpseDecrees } from '../organisation/organisation.schema.ts';
 
@@ -65,5 +66,55 @@ export const oneTimeTokens = pgTable('one_time_tokens', {
   email: text('email'),
   expiresAt: ts('expires_at').notNull(),
   usedAt: ts('used_at'),
+  /** Refused tries made with the link (e.g. a User ID already taken); a link allows only a few. */
+  attempts: integer('attempts').notNull().default(0),
   createdAt: ts('created_at').notNull(),
 });
+
+/**
+ * A role given to an LPSE-unit role that waits for a second person (two-person rule): the Kepala LPSE approves what an
+ * Admin Sistem asks for, another Admin Sistem approves a grant of Kepala LPSE. Only an approved request becomes a row
+ * of `user_roles`.
+ */
+export const roleGrantRequests = pgTable(
+  'role_grant_requests',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    agencyId: uuid('agency_id').references(() => agencies.id),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: ts('requested_at').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [
+    // One open request per person and role.
+    uniqueIndex('role_grant_requests_pending').on(t.userId, t.role).where(sql`status = 'pending'`),
+    index().on(t.status),
+  ],
+);
+
+/**
+ * Failed password checks per User ID and per IP address, for the slowdown shared by every password form (/masuk,
+ * /daftar/lanjut). The key is the SHA-256 of `user:<id>` or `ip:<address>`, kept for unknown User IDs exactly as for
+ * real ones, so the answer never tells whether an account exists (and a mistyped password in the User ID field is not
+ * stored in clear).
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: ts('last_failure_at').notNull(),
+    blockedUntil: ts('blocked_until'),
+  },
+  (t) => [index().on(t.lastFailureAt)],
+);

@@ -23,18 +23,25 @@ export const accountsModule = defineModule({
       scope: 'global',
       description: 'Look up accounts (LPSE units that serve users)',
     },
+    'role-grants:approve': {
+      roles: ['KEPALA_LPSE', 'ADMIN_SISTEM'],
+      scope: 'global',
+      description:
+        'Approve or refuse a pending LPSE-unit role grant (two-person rule: Kepala LPSE for grants by an admin, another Admin Sistem for Kepala LPSE)',
+    },
   },
   nav: [
     { href: '/dasbor', labelKey: 'nav.dashboard', permission: 'signedIn' },
     { href: '/admin/pengguna', labelKey: 'nav.users', permission: 'users:manage' },
+    { href: '/admin/persetujuan-peran', labelKey: 'nav.roleApprovals', permission: 'role-grants:approve' },
     { href: '/akun', labelKey: 'nav.account', permission: 'signedIn' },
   ],
   auditEvents: {
     'auth.login': auditEvent<{ ip: string | null }>({ messageKey: 'audit.event.auth.login' }),
-    'auth.login_failed': auditEvent<{ failedAttempts: number; ip: string | null }>({
+    'auth.login_failed': auditEvent<{ failedAttempts: number; ip: string | null; via?: string }>({
       messageKey: 'audit.event.auth.login_failed',
     }),
-    'auth.account_locked': auditEvent<{ failedAttempts: number; ip: string | null }>({
+    'auth.account_locked': auditEvent<{ failedAttempts: number; ip: string | null; via?: string }>({
       messageKey: 'audit.event.auth.account_locked',
     }),
     'auth.logout': auditEvent<{ via?: string }>({ messageKey: 'audit.event.auth.logout' }),
@@ -54,8 +61,29 @@ export const accountsModule = defineModule({
       after: { username: string; name?: string; email?: string; nip?: string | null; role?: string };
       via?: string;
     }>({ messageKey: 'audit.event.user.created', link: userLink }),
-    'user.role_granted': auditEvent<{ role: string; agencyId: string | null; decreeId: string | null }>({
+    'user.role_granted': auditEvent<{
+      role: string;
+      agencyId: string | null;
+      decreeId: string | null;
+      requestId?: string;
+    }>({
       messageKey: 'audit.event.user.role_granted',
+      link: userLink,
+    }),
+    'user.role_grant_requested': auditEvent<{ role: string; requestId: string; approverRole: string }>({
+      messageKey: 'audit.event.user.role_grant_requested',
+      link: userLink,
+    }),
+    'user.role_grant_approved': auditEvent<{ role: string; requestId: string; requestedBy: string }>({
+      messageKey: 'audit.event.user.role_grant_approved',
+      link: userLink,
+    }),
+    'user.role_grant_rejected': auditEvent<{ role: string; requestId: string; requestedBy: string }>({
+      messageKey: 'audit.event.user.role_grant_rejected',
+      link: userLink,
+    }),
+    'user.role_self_grant_refused': auditEvent<{ role: string }>({
+      messageKey: 'audit.event.user.role_self_grant_refused',
       link: userLink,
     }),
     'user.role_revoked': auditEvent<{ before: { role: string; agencyId: string | null } }>({
@@ -69,6 +97,7 @@ export const accountsModule = defineModule({
 // keys and read joins; writes go through these commands (a test checks).
 export {
   consumeToken,
+  countTokenAttempt,
   findUsableToken,
   findUserById,
   findUserByUsername,
@@ -81,6 +110,7 @@ export {
   renameAccount,
   setAccountActive,
 } from './commands/lifecycle.ts';
+export { checkPassword } from './commands/password-check.ts';
 export { issueSetupTokenIfNoUsers } from './commands/setup.ts';
 export { issueToken } from './commands/tokens.ts';
 export { grantRoleTx } from './commands/users.ts';

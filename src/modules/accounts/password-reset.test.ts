@@ -64,6 +64,29 @@ describe('password reset by e-mail link through a real SMTP server (R37)', () =>
     assert.equal(sent.length, 2);
   });
 
+  test('using one reset link cancels every other outstanding link of that user', async () => {
+    const u = await buildUser(t, { roles: ['PPK'] });
+    const a = new Agent(t.app);
+    await a.get('/kata-sandi/lupa');
+    const links: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      assert.equal((await a.post('/kata-sandi/lupa', { email: u.email })).statusCode, 303);
+      await t.mail.runOnce();
+      links.push(/token=([\w-]+)/.exec(mailText(smtp.inbox.at(-1)!.raw))![1]!);
+    }
+    // Issuing the second link kept the first: mail may arrive out of order, the person uses whichever comes.
+    assert.equal((await a.get(`/kata-sandi/atur-ulang?token=${links[0]}`)).statusCode, 200);
+    const used = await a.post('/kata-sandi/atur-ulang', {
+      token: links[1]!,
+      password: 'teluk-kendari-tenang-sekali',
+      passwordConfirm: 'teluk-kendari-tenang-sekali',
+    });
+    assert.equal(used.statusCode, 303);
+    const older = await a.get(`/kata-sandi/atur-ulang?token=${links[0]}`);
+    assert.equal(older.statusCode, 410);
+    assert.equal(older.headers['x-error-code'], 'RESET_TOKEN_INVALID');
+  });
+
   test('changing the password closes the other sessions; "my sessions" can revoke one', async () => {
     const u = await buildUser(t, { roles: ['AUDITOR'] });
     const laptop = new Agent(t.app);

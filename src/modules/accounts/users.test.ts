@@ -47,6 +47,26 @@ describe('user administration with roles per agency (R21–R23)', () => {
     assert.match(mail!.bodyText, /http:\/\/lpse\.test\/kata-sandi\/atur-ulang\?token=/);
   });
 
+  test("the welcome mail is in the new user's language, not the admin's", async () => {
+    const en = new Agent(t.app);
+    en.setCookie('lang', 'en');
+    const u = await buildUser(t, { roles: ['ADMIN_SISTEM'] });
+    await en.login(u.username);
+    await en.get('/admin/pengguna/baru');
+    const r = await en.post('/admin/pengguna/baru', {
+      name: 'Wa Ode Nur',
+      username: 'wa.ode',
+      email: 'waode@dinas.go.id',
+      nip: '',
+      position: '',
+      role: '',
+      agencyId: '',
+    });
+    assert.equal(r.statusCode, 303, r.body);
+    const [mail] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'waode@dinas.go.id'));
+    assert.equal(mail!.subject, 'Akun LPSE Anda sudah dibuat');
+  });
+
   test('separation of duties: an LPSE-team member cannot become Pokja, citing Pasal 13(3)', async () => {
     const verifier = await buildUser(t, { roles: ['VERIFIKATOR'] });
     await admin.get(`/admin/pengguna/${verifier.id}`);

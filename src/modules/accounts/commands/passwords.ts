@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { hashPassword, sha256Hex, verifyPassword } from '../../../platform/auth/tokens.ts';
 import { HOUR } from '../../../platform/clock.ts';
@@ -6,7 +6,8 @@ import { AppError, unauthenticated } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { consumeToken, findActiveUserByEmail, findUsableToken, findUserById } from '../accounts.repository.ts';
-import { users } from '../accounts.schema.ts';
+import { oneTimeTokens, users } from '../accounts.schema.ts';
+import { clearThrottleOf } from './password-check.ts';
 import { revokeOtherSessions } from './sessions.ts';
 import { issueToken } from './tokens.ts';
 
@@ -34,7 +35,8 @@ export async function changePassword(ctx: Ctx, input: { current: string; passwor
 }
 
 /**
- * Sends a single-use reset link valid for one hour. The answer is the same whether or not the address exists, so
+ * Sends a single-use reset link valid for one hour. Asking again keeps the earlier links (mail can be slow or arrive
+ * out of order, and the person uses whichever arrives first); using any one of them cancels all the others. The answer is the same whether or not the address exists, so
  * the form cannot be used to find out who has an account.
  */
 export async function requestPasswordReset(ctx: Ctx, input: { email: string }) {
@@ -80,10 +82,24 @@ export async function resetPassword(ctx: Ctx, input: { token: string; password: 
     const tokenHash = sha256Hex(input.token);
     const row = await findUsableToken(tx, tokenHash, 'password_reset', now);
     if (!row?.userId || !(await consumeToken(tx, tokenHash, now))) throw resetTokenInvalid();
-    await tx
+    const [user] = await tx
       .update(users)
       .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now })
-      .where(eq(users.id, row.userId));
+      .where(eq(users.id, row.userId))
+      .returning({ username: users.username });
+    if (user) await clearThrottleOf(tx, user.username);
+    // Every other outstanding link of this person (older resets, an unused welcome link) dies with this one: a link
+    // lying in a mailbox must not reset the password again later.
+    await tx
+      .update(oneTimeTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(oneTimeTokens.userId, row.userId),
+          eq(oneTimeTokens.purpose, 'password_reset'),
+          isNull(oneTimeTokens.usedAt),
+        ),
+      );
     await revokeOtherSessions(tx, row.userId, null, now);
     await recordAudit(
       tx,

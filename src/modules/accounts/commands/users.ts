@@ -4,13 +4,13 @@ import { assertCan } from '../../../platform/auth/permissions.ts';
 import { isLpseTeamRole, isRole, type Role, separationOfDutiesConflict } from '../../../platform/auth/roles.ts';
 import { DAY } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import { AppError, assertUuid, badRequest, conflict, notFound } from '../../../platform/errors.ts';
+import { AppError, assertUuid, badRequest, conflict, notFound, unauthenticated } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
-import type { Translate } from '../../../platform/i18n/i18n.ts';
+import { type Translate, translator } from '../../../platform/i18n/i18n.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { agencies, lpseDecrees } from '../../organisation/organisation.schema.ts';
 import { findUserById, findUserByUsername } from '../accounts.repository.ts';
-import { userRoles, users } from '../accounts.schema.ts';
+import { roleGrantRequests, userRoles, users } from '../accounts.schema.ts';
 import { issueToken } from './tokens.ts';
 
 export interface NewUser {
@@ -54,7 +54,8 @@ export async function createUser(ctx: Ctx, input: NewUser) {
     if (input.role)
       await grantRoleTx(tx, ctx, { userId: user!.id, role: input.role, agencyId: input.agencyId ?? null });
     const token = await issueToken(tx, ctx.clock, { purpose: 'password_reset', ttlMs: 3 * DAY, userId: user!.id });
-    await enqueueMail(tx, ctx.clock, welcomeMail(ctx.t, ctx.config, user!, token));
+    // In the recipient's language (their `locale`), not the admin's.
+    await enqueueMail(tx, ctx.clock, welcomeMail(translator(user!.locale), ctx.config, user!, token));
     return user!;
   });
 }
@@ -83,9 +84,25 @@ export interface RoleGrant {
   agencyId: string | null;
 }
 
-/** Gives a role, refusing combinations forbidden by Pasal 13(3) (R22). Used inside an open transaction. */
-export async function grantRoleTx(tx: Db, ctx: Ctx, input: RoleGrant) {
+/**
+ * LPSE-unit roles take effect only when a second person approves them (two-person rule). All five LPSE-team roles
+ * are in: each is global in scope (it reaches every agency's data), each may look up every account with its NIP and
+ * e-mail (`users:read`), and all of them are appointed together by the Kepala LPSE's decree (SK Tim LPSE), so the
+ * Kepala LPSE confirming the appointment matches how the team is formed. Agency roles and PENYEDIA stay one-step:
+ * they are scoped to one agency or to the holder's own records.
+ */
+export const needsSecondApproval = (role: Role) => isLpseTeamRole(role);
+
+/** Who approves a grant of `role`: another Admin Sistem for the Kepala LPSE, the Kepala LPSE for the rest. */
+export const approverRoleFor = (role: Role): Role => (role === 'KEPALA_LPSE' ? 'ADMIN_SISTEM' : 'KEPALA_LPSE');
+
+export const selfGrantRefused = () => new AppError('ROLE_SELF_GRANT', 403, 'users.selfGrant');
+
+/** The checks every grant passes, whether it takes effect now or waits for approval. */
+async function checkGrant(tx: Db, ctx: Ctx, input: RoleGrant) {
   if (!isRole(input.role)) throw badRequest('ROLE_UNKNOWN', 'validation.role');
+  // Nobody gives a role to themselves: not even the Admin Sistem, who could otherwise read every KTP as Verifikator.
+  if (ctx.actor && ctx.actor.userId === input.userId) throw selfGrantRefused();
   const user = await findUserById(tx, input.userId);
   if (!user) throw notFound();
   const lpseRole = isLpseTeamRole(input.role);
@@ -115,6 +132,57 @@ export async function grantRoleTx(tx: Db, ctx: Ctx, input: RoleGrant) {
       ),
     );
   if (existing) throw conflict('ROLE_EXISTS', 'users.roleExists');
+  return { user, agencyId, lpseRole };
+}
+
+export type GrantOutcome = { status: 'granted'; roleId: string } | { status: 'pending'; requestId: string };
+
+/**
+ * Gives a role, refusing a grant to oneself and combinations forbidden by Pasal 13(3) (R22). An LPSE-unit role is
+ * not given yet: it becomes a pending request that a second person approves (`approveRoleGrant`). Used inside an open
+ * transaction.
+ */
+export async function grantRoleTx(tx: Db, ctx: Ctx, input: RoleGrant): Promise<GrantOutcome> {
+  const { agencyId } = await checkGrant(tx, ctx, input);
+  if (!needsSecondApproval(input.role)) {
+    const row = await insertRoleTx(tx, ctx, { ...input, agencyId });
+    return { status: 'granted', roleId: row.id };
+  }
+  const actor = ctx.actor;
+  if (!actor) throw unauthenticated();
+  const [open] = await tx
+    .select({ id: roleGrantRequests.id })
+    .from(roleGrantRequests)
+    .where(
+      and(
+        eq(roleGrantRequests.userId, input.userId),
+        eq(roleGrantRequests.role, input.role),
+        eq(roleGrantRequests.status, 'pending'),
+      ),
+    );
+  if (open) throw conflict('ROLE_GRANT_PENDING', 'users.grantPending');
+  const [request] = await tx
+    .insert(roleGrantRequests)
+    .values({
+      userId: input.userId,
+      role: input.role,
+      agencyId,
+      requestedBy: actor.userId,
+      requestedAt: ctx.clock.now(),
+    })
+    .returning({ id: roleGrantRequests.id });
+  await recordAudit(tx, auditContext(ctx), {
+    action: 'user.role_grant_requested',
+    objectType: 'user',
+    objectId: input.userId,
+    summary: { role: input.role, requestId: request!.id, approverRole: approverRoleFor(input.role) },
+  });
+  return { status: 'pending', requestId: request!.id };
+}
+
+/** Writes the role itself (after all checks and, for LPSE-unit roles, the second person's approval). */
+export async function insertRoleTx(tx: Db, ctx: Ctx, input: RoleGrant & { requestId?: string }) {
+  const lpseRole = isLpseTeamRole(input.role);
   const [decree] = lpseRole
     ? await tx
         .select({ id: lpseDecrees.id })
@@ -128,7 +196,7 @@ export async function grantRoleTx(tx: Db, ctx: Ctx, input: RoleGrant) {
     .values({
       userId: input.userId,
       role: input.role,
-      agencyId,
+      agencyId: input.agencyId,
       decreeId: decree?.id ?? null,
       createdAt: ctx.clock.now(),
     })
@@ -137,14 +205,37 @@ export async function grantRoleTx(tx: Db, ctx: Ctx, input: RoleGrant) {
     action: 'user.role_granted',
     objectType: 'user',
     objectId: input.userId,
-    summary: { role: input.role, agencyId, decreeId: decree?.id ?? null },
+    summary: {
+      role: input.role,
+      agencyId: input.agencyId,
+      decreeId: decree?.id ?? null,
+      ...(input.requestId ? { requestId: input.requestId } : {}),
+    },
   });
   return row!;
 }
 
-export async function grantRole(ctx: Ctx, input: RoleGrant) {
+/** Re-runs the grant checks at approval time (a clash may have appeared while the request waited). */
+export const recheckGrantTx = (tx: Db, ctx: Ctx, input: RoleGrant) => checkGrant(tx, ctx, input);
+
+export async function grantRole(ctx: Ctx, input: RoleGrant): Promise<GrantOutcome> {
   assertCan(ctx.actor, 'users:manage');
-  return ctx.db.transaction((tx) => grantRoleTx(tx, ctx, input));
+  try {
+    return await ctx.db.transaction((tx) => grantRoleTx(tx, ctx, input));
+  } catch (err) {
+    // A refused self-grant is worth a line in the audit trail: the attempt itself is the signal.
+    if (err instanceof AppError && err.code === 'ROLE_SELF_GRANT') {
+      await ctx.db.transaction((tx) =>
+        recordAudit(tx, auditContext(ctx), {
+          action: 'user.role_self_grant_refused',
+          objectType: 'user',
+          objectId: input.userId,
+          summary: { role: input.role },
+        }),
+      );
+    }
+    throw err;
+  }
 }
 
 export async function revokeRole(ctx: Ctx, input: { userId: string; roleId: string }) {

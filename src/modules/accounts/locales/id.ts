@@ -2,7 +2,7 @@
 export const accountsId = {
   'audit.event.auth.login': 'Masuk ke sistem',
   'audit.event.auth.login_failed': 'Gagal masuk (percobaan ke-{failedAttempts})',
-  'audit.event.auth.account_locked': 'Akun dikunci sementara setelah {failedAttempts} kali gagal masuk',
+  'audit.event.auth.account_locked': 'Percobaan masuk diperlambat setelah {failedAttempts} kali gagal masuk',
   'audit.event.auth.logout': 'Keluar dari sistem',
   'audit.event.auth.session_revoked': 'Mencabut sesi masuk',
   'audit.event.auth.password_changed': 'Mengganti kata sandi',
@@ -12,4 +12,34 @@ export const accountsId = {
   'audit.event.user.created': 'Membuat akun pengguna {object}',
   'audit.event.user.role_granted': 'Memberi peran {role} kepada {object}',
   'audit.event.user.role_revoked': 'Mencabut peran {role} dari {object}',
+  'audit.event.user.role_grant_requested': 'Meminta persetujuan untuk memberi peran {role} kepada {object}',
+  'audit.event.user.role_grant_approved': 'Menyetujui pemberian peran {role} kepada {object}',
+  'audit.event.user.role_grant_rejected': 'Menolak pemberian peran {role} kepada {object}',
+  'audit.event.user.role_self_grant_refused': 'Ditolak: mencoba memberi peran {role} kepada diri sendiri',
+  'auth.login.throttled':
+    'Terlalu banyak percobaan masuk yang gagal untuk User ID ini atau dari alamat ini. Coba lagi dalam {minutes} menit, atau atur ulang kata sandi.',
+  'nav.roleApprovals': 'Persetujuan peran',
+  'users.selfGrant': 'Anda tidak dapat memberi peran kepada diri sendiri. Mintalah Admin Sistem lain.',
+  'users.grantPending': 'Pemberian peran ini sudah menunggu persetujuan.',
+  'users.roleRequested': 'Peran {role} menunggu persetujuan {approver}; peran berlaku setelah disetujui.',
+  'users.pendingRoles': 'Menunggu persetujuan',
+  'users.pendingRole': '{role} — diminta oleh {requester}, menunggu persetujuan {approver}',
+  'roleGrants.title': 'Persetujuan peran Tim LPSE',
+  'roleGrants.intro':
+    'Peran Tim LPSE berlaku setelah disetujui orang kedua: Kepala LPSE menyetujui pemberian oleh Admin Sistem, Admin Sistem lain menyetujui pemberian peran Kepala LPSE. Pemohon dan penerima peran tidak dapat menyetujui.',
+  'roleGrants.empty': 'Tidak ada pemberian peran yang menunggu persetujuan.',
+  'roleGrants.person': 'Penerima',
+  'roleGrants.role': 'Peran',
+  'roleGrants.requester': 'Diminta oleh',
+  'roleGrants.requestedAt': 'Waktu',
+  'roleGrants.approve': 'Setujui',
+  'roleGrants.reject': 'Tolak',
+  'roleGrants.waitingFor': 'Menunggu {approver} lain',
+  'roleGrants.approved': 'Peran {role} sudah berlaku.',
+  'roleGrants.rejected': 'Pemberian peran {role} ditolak.',
+  'roleGrants.notAllowed':
+    'Permintaan ini harus diputuskan oleh {approver} yang bukan pemohon dan bukan penerima peran.',
+  'roleGrants.mail.subject': 'Peran {role} Anda sudah berlaku',
+  'roleGrants.mail.body':
+    'Yth. {name},\n\nPeran {role} untuk akun Anda sudah disetujui dan berlaku mulai sekarang.\nMasuk di {link}.\n\nBila Anda tidak mengharapkan peran ini, hubungi LPSE.\n\n{lpse}',
 } as const;

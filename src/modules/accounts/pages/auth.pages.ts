@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../../../platform/auth/session.ts';
 import { PUBLIC } from '../../../platform/http/access.ts';
+import { rotateCsrfSecret } from '../../../platform/http/csrf.ts';
 import { emailField, requiredText, usernameField, withPasswordConfirmation } from '../../../platform/http/fields.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
 import { pageCtx, redirectSeeOther, safeLocalPath, sendHtml } from '../../../platform/ui/page.ts';
@@ -38,7 +39,10 @@ export async function authPages(app: FastifyInstance) {
       return handleForm(req, reply, {
         schema: LoginSchema,
         render: (p, state) => LoginView({ p, state, back: req.query.kembali }),
-        errorField: () => 'username',
+        errorField: (err) => {
+          reply.header('x-error-code', err.code);
+          return 'username';
+        },
         run: async (data) => {
           const { token } = await login(req.ctx, {
             username: data.username,
@@ -47,6 +51,7 @@ export async function authPages(app: FastifyInstance) {
             ip: req.ip,
           });
           setSessionCookie(req, reply, token);
+          rotateCsrfSecret(req, reply);
           return back;
         },
       });
@@ -56,6 +61,7 @@ export async function authPages(app: FastifyInstance) {
   app.post('/keluar', { config: PUBLIC }, async (req, reply) => {
     if (req.ctx.actor) await revokeSession(req.ctx, req.ctx.actor.sessionId, 'logout');
     clearSessionCookie(reply);
+    rotateCsrfSecret(req, reply);
     return redirectSeeOther(reply, withFlash('/', req.ctx.t('auth.logout.done')));
   });
 

@@ -10,7 +10,8 @@ import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
 import { type PageCtx, pageCtx, redirectSeeOther, sendHtml } from '../../../platform/ui/page.ts';
 import { listAgencies } from '../../organisation/index.ts';
 import { findUserById, listUsers, rolesOfUser } from '../accounts.repository.ts';
-import { createUser, grantRole, revokeRole } from '../commands/users.ts';
+import { pendingRoleGrants } from '../commands/role-grants.ts';
+import { approverRoleFor, createUser, grantRole, revokeRole } from '../commands/users.ts';
 import { NewUserView, UserDetailView, UsersListView } from '../views/users.views.tsx';
 
 const optionalAgency = z
@@ -45,7 +46,8 @@ async function detailView(req: FastifyRequest, p: PageCtx, userId: string, state
   const user = await findUserById(req.ctx.db, userId);
   if (!user) throw notFound();
   const roles = await rolesOfUser(req.ctx.db, user.id);
-  return UserDetailView({ p, user, roles, agencies: await agencyOptions(req), state });
+  const pending = await pendingRoleGrants(req.ctx.db, user.id);
+  return UserDetailView({ p, user, roles, pending, agencies: await agencyOptions(req), state });
 }
 
 /** User administration by the Unit Administrasi Sistem Elektronik (R21). */
@@ -84,11 +86,22 @@ export async function usersPages(app: FastifyInstance) {
       handleForm(req, reply, {
         schema: GrantRoleSchema,
         render: (p, state) => detailView(req, p, req.params.id, state),
-        errorField: (err) => (err.code.startsWith('AGENCY') ? 'agencyId' : 'role'),
+        errorField: (err) => {
+          // The form is shown again with the message; the header names the refusal for clients and tests.
+          reply.header('x-error-code', err.code);
+          return err.code.startsWith('AGENCY') ? 'agencyId' : 'role';
+        },
         run: async (data) => {
-          await grantRole(req.ctx, { userId: req.params.id, ...data });
+          const outcome = await grantRole(req.ctx, { userId: req.params.id, ...data });
           const roleName = req.ctx.t(`role.${data.role}`);
-          return withFlash(`/admin/pengguna/${req.params.id}`, req.ctx.t('users.roleAdded', { role: roleName }));
+          const flash =
+            outcome.status === 'pending'
+              ? req.ctx.t('users.roleRequested', {
+                  role: roleName,
+                  approver: req.ctx.t(`role.${approverRoleFor(data.role)}`),
+                })
+              : req.ctx.t('users.roleAdded', { role: roleName });
+          return withFlash(`/admin/pengguna/${req.params.id}`, flash);
         },
       }),
   );

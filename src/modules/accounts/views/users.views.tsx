@@ -1,10 +1,12 @@
 import type { MessageKey } from '../../../locales/id.ts';
-import { ROLES } from '../../../platform/auth/roles.ts';
+import { ROLES, type Role } from '../../../platform/auth/roles.ts';
 import { type FormState, hasErrors } from '../../../platform/http/forms.ts';
 import { Button, Csrf, ErrorSummary, SelectField, TextField } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import type { UserRow } from '../accounts.repository.ts';
+import type { PendingRoleGrant } from '../commands/role-grants.ts';
+import { approverRoleFor } from '../commands/users.ts';
 
 type AgencyOption = { id: string; name: string };
 
@@ -123,6 +125,7 @@ export function UserDetailView(props: {
   p: PageCtx;
   user: UserRow;
   roles: { id: string; role: string; agencyName: string | null }[];
+  pending: PendingRoleGrant[];
   agencies: AgencyOption[];
   state?: FormState;
 }) {
@@ -167,6 +170,22 @@ export function UserDetailView(props: {
             </li>
           ))}
         </ul>
+      )}
+      {props.pending.length > 0 && (
+        <>
+          <h2>{p.t('users.pendingRoles')}</h2>
+          <ul>
+            {props.pending.map((r) => (
+              <li key={r.id}>
+                {p.t('users.pendingRole', {
+                  role: p.t(`role.${r.role}` as MessageKey),
+                  requester: r.requesterName,
+                  approver: p.t(`role.${approverRoleFor(r.role as Role)}` as MessageKey),
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <h2>{p.t('users.addRole')}</h2>
       <form method="post" action={`/admin/pengguna/${user.id}/peran`} novalidate>

@@ -1,11 +1,20 @@
 import { hashPassword, sha256Hex } from '../../../platform/auth/tokens.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
-import { consumeToken, createPendingAccount, findUsableToken, findUserByUsername } from '../../accounts/index.ts';
+import {
+  consumeToken,
+  countTokenAttempt,
+  createPendingAccount,
+  findUsableToken,
+  findUserByUsername,
+} from '../../accounts/index.ts';
 import { createRegistrantSession, registrantAudit } from '../registrant.ts';
 import { regErrors } from '../registration.errors.ts';
 import { nextRegistrationNumber } from '../registration.repository.ts';
 import { registrations, vendors } from '../registration.schema.ts';
 import { recordStep } from './steps.ts';
+
+/** How many "User ID already taken" answers one confirmation link gives before it is used up. */
+export const MAX_TAKEN_TRIES = 5;
 
 export async function assertConfirmTokenUsable(ctx: Ctx, token: string) {
   const row = await findUsableToken(ctx.db, sha256Hex(token), 'email_confirm', ctx.clock.now());
@@ -23,7 +32,11 @@ export async function createRegistrantAccount(
   input: { token: string; kind: 'vendor' | 'official'; username: string; name: string; password: string },
 ): Promise<{ registrationId: string; sessionToken: string }> {
   const email = await assertConfirmTokenUsable(ctx, input.token);
-  if (await findUserByUsername(ctx.db, input.username)) throw regErrors.usernameTaken();
+  if (await findUserByUsername(ctx.db, input.username)) {
+    // Each "already taken" answer uses up one of the link's few tries: the form cannot probe User IDs at length.
+    await countTokenAttempt(ctx.db, sha256Hex(input.token), MAX_TAKEN_TRIES, ctx.clock.now());
+    throw regErrors.usernameTaken();
+  }
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();

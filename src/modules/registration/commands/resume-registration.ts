@@ -1,6 +1,5 @@
-import { verifyPassword } from '../../../platform/auth/tokens.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
-import { findUserByUsername } from '../../accounts/index.ts';
+import { checkPassword } from '../../accounts/index.ts';
 import { createRegistrantSession, registrantAudit } from '../registrant.ts';
 import { regErrors } from '../registration.errors.ts';
 import { findRegistrationOfUser } from '../registration.repository.ts';
@@ -11,10 +10,10 @@ import { recordStep } from './steps.ts';
  * confirmation and lands on their draft again. Active users use the normal sign-in; the answer for a wrong password,
  * an unknown User ID or an active account is the same.
  */
-export async function resumeRegistration(ctx: Ctx, input: { username: string; password: string }) {
-  const user = await findUserByUsername(ctx.db, input.username);
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : false;
-  if (!user || !ok || user.status !== 'pending') throw regErrors.wrongCredentials();
+export async function resumeRegistration(ctx: Ctx, input: { username: string; password: string; ip?: string }) {
+  // The same password check as /masuk: one slowdown per User ID and per address, whichever form is used.
+  const user = await checkPassword(ctx, { ...input, via: 'daftar/lanjut' }, regErrors.wrongCredentials);
+  if (user.status !== 'pending') throw regErrors.wrongCredentials();
   const reg = await findRegistrationOfUser(ctx.db, user.id);
   if (!reg) throw regErrors.wrongCredentials();
   return ctx.db.transaction(async (tx) => {

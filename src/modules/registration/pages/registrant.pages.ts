@@ -153,25 +153,29 @@ export async function registrantPages(app: FastifyInstance) {
     return sendHtml(reply, AccountView({ p: pageCtx(req, reply), token, kind: req.query.jenis ?? 'penyedia' }));
   });
 
-  app.post('/daftar/konfirmasi', { config: PUBLIC }, async (req, reply) => {
-    const body = (req.body ?? {}) as Record<string, string>;
-    return handleForm(req, reply, {
-      schema: AccountSchema,
-      render: (p, state) => AccountView({ p, state, token: body.token ?? '', kind: body.jenis ?? 'penyedia' }),
-      errorField: (err) => (err.code === 'USERNAME_TAKEN' ? 'username' : '_form'),
-      run: async (data) => {
-        const { sessionToken } = await createRegistrantAccount(req.ctx, {
-          token: data.token,
-          kind: data.jenis === 'non-penyedia' ? 'official' : 'vendor',
-          username: data.username,
-          name: data.name,
-          password: data.password,
-        });
-        setRegistrantCookie(req, reply, sessionToken);
-        return withFlash('/daftar/formulir', req.ctx.t('reg.account.created'));
-      },
-    });
-  });
+  app.post(
+    '/daftar/konfirmasi',
+    { config: { ...PUBLIC, rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, string>;
+      return handleForm(req, reply, {
+        schema: AccountSchema,
+        render: (p, state) => AccountView({ p, state, token: body.token ?? '', kind: body.jenis ?? 'penyedia' }),
+        errorField: (err) => (err.code === 'USERNAME_TAKEN' ? 'username' : '_form'),
+        run: async (data) => {
+          const { sessionToken } = await createRegistrantAccount(req.ctx, {
+            token: data.token,
+            kind: data.jenis === 'non-penyedia' ? 'official' : 'vendor',
+            username: data.username,
+            name: data.name,
+            password: data.password,
+          });
+          setRegistrantCookie(req, reply, sessionToken);
+          return withFlash('/daftar/formulir', req.ctx.t('reg.account.created'));
+        },
+      });
+    },
+  );
 
   app.get('/daftar/lanjut', { config: PUBLIC }, async (req, reply) =>
     sendHtml(reply, ResumeView({ p: pageCtx(req, reply) })),
@@ -183,9 +187,12 @@ export async function registrantPages(app: FastifyInstance) {
       handleForm(req, reply, {
         schema: ResumeSchema,
         render: (p, state) => ResumeView({ p, state }),
-        errorField: () => 'username',
+        errorField: (err) => {
+          reply.header('x-error-code', err.code);
+          return 'username';
+        },
         run: async (data) => {
-          setRegistrantCookie(req, reply, await resumeRegistration(req.ctx, data));
+          setRegistrantCookie(req, reply, await resumeRegistration(req.ctx, { ...data, ip: req.ip }));
           return '/daftar/formulir';
         },
       }),
