@@ -307,6 +307,7 @@ export const en: Record<keyof typeof id, string> = {
   'audit.filter.action': 'Action',
   'audit.filter.actor': 'Actor (User ID)',
   'audit.filter.object': 'Object ID',
+  'audit.details': 'Details',
   'audit.empty': 'No events match the filter.',
   'audit.system': 'System',
   'audit.older': 'Older',

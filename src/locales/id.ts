@@ -312,6 +312,7 @@ export const id = {
   'audit.filter.action': 'Tindakan',
   'audit.filter.actor': 'Pelaku (User ID)',
   'audit.filter.object': 'ID objek',
+  'audit.details': 'Rincian',
   'audit.empty': 'Tidak ada kejadian yang cocok dengan saringan.',
   'audit.system': 'Sistem',
   'audit.older': 'Lebih lama',

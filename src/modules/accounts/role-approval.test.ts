@@ -101,7 +101,7 @@ describe('no self-grant; two-person rule for LPSE-unit roles', () => {
     await a.get(`/admin/pengguna/${adminB.id}`);
     const asked = await a.post(`/admin/pengguna/${adminB.id}/peran`, { role: 'VERIFIKATOR' });
     assert.equal(asked.statusCode, 303);
-    assert.match(decodeURIComponent(String(asked.headers.location)), /menunggu persetujuan Kepala LPSE/);
+    assert.match((await a.get(String(asked.headers.location))).body, /menunggu persetujuan Kepala LPSE/);
     assert.deepEqual(await rolesOf(adminB.id), ['ADMIN_SISTEM']);
     const detail = await a.get(`/admin/pengguna/${adminB.id}`);
     assert.match(detail.body, /Menunggu persetujuan/);

@@ -116,20 +116,6 @@ describe('user administration with roles per agency (R21–R23)', () => {
     assert.ok((await verifyAuditChain(t.db)).ok);
   });
 
-  test('the audit page shows the change and filters by actor; only permitted roles may open it', async () => {
-    const page = await admin.get('/audit?action=role_granted');
-    assert.equal(page.statusCode, 200);
-    assert.match(page.body, /user\.role_granted/);
-    assert.match(page.body, /Unit Administrasi Sistem Elektronik/);
-    assert.doesNotMatch(page.body, /agency\.created/);
-    const verify = await admin.get('/audit?verifikasi=1');
-    assert.match(verify.body, /Rantai hash utuh/);
-    const ppk = await buildUser(t, { roles: ['PPK'], agencyId });
-    const a = new Agent(t.app);
-    await a.login(ppk.username);
-    assert.equal((await a.get('/audit')).statusCode, 403);
-  });
-
   test('the API: /me, users and agencies, with the OpenAPI 3.1 document generated from the schemas', async () => {
     const me = await admin.api('GET', '/api/v1/me');
     assert.equal(me.statusCode, 200);

@@ -1,5 +1,6 @@
 import { and, inArray, lt } from 'drizzle-orm';
 import { DAY, HOUR } from '../clock.ts';
+import { sweepOrphanBlobs } from '../files/sweep.ts';
 import { jobs } from './jobs.schema.ts';
 import { defineJob, type JobDefinition } from './jobs.ts';
 
@@ -22,6 +23,20 @@ export const purgeJobsJob = defineJob({
   },
 });
 
+/**
+ * Nightly at 02:00 WITA: removes blobs that no document row references and that are older than a day — uploads of a
+ * refused or invalid form (the blob is stored before the transaction that would reference it) and stale temp files.
+ * The day of grace covers a form still being submitted.
+ */
+export const sweepOrphanBlobsJob = defineJob({
+  kind: 'files.sweep-orphans',
+  recurring: { everyMs: DAY, offsetMs: 18 * HOUR },
+  run: async (ctx) => {
+    const result = await sweepOrphanBlobs(ctx.db, ctx.files, new Date(ctx.clock.now().getTime() - DAY));
+    ctx.log.info(result, 'berkas yatim dibersihkan');
+  },
+});
+
 /** The platform's own handlers; modules add theirs when they register. */
 // biome-ignore lint/suspicious/noExplicitAny: handlers of different payload types
-export const platformJobs: readonly JobDefinition<any>[] = [purgeJobsJob];
+export const platformJobs: readonly JobDefinition<any>[] = [purgeJobsJob, sweepOrphanBlobsJob];

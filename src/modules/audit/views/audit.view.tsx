@@ -6,8 +6,9 @@ import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import type { AuditFilter } from '../audit.repository.ts';
 import { AUDIT_PAGE_SIZE } from '../audit.repository.ts';
+import { describeAuditEvent } from '../describe.ts';
 
-type Row = { event: typeof auditEvents.$inferSelect; username: string | null };
+type Row = { event: typeof auditEvents.$inferSelect; username: string | null; objectName: string | null };
 
 function FilterField({ id, label, value }: { id: string; label: string; value?: string }) {
   return (
@@ -61,44 +62,51 @@ export function AuditView(props: { p: PageCtx; rows: Row[]; filter: AuditFilter;
                 <th scope="col">{p.t('audit.when')}</th>
                 <th scope="col">{p.t('audit.actor')}</th>
                 <th scope="col">{p.t('audit.action')}</th>
-                <th scope="col">{p.t('audit.object')}</th>
                 <th scope="col">{p.t('audit.summary')}</th>
               </tr>
             </thead>
             <tbody>
-              {rows.map(({ event: e, username }) => (
-                <tr key={e.seq}>
-                  <td>{e.seq}</td>
-                  <td>{formatDateTime(e.at, p.locale)}</td>
-                  <td>
-                    {e.actorName ?? p.t('audit.system')}
-                    {username ? <small> ({username})</small> : null}
-                    {e.actorRole ? (
-                      <>
-                        <br />
-                        <small>
-                          {isMessageKey(`role.${e.actorRole}`) ? p.t(`role.${e.actorRole}` as MessageKey) : e.actorRole}
-                        </small>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    {e.objectType}
-                    {e.objectId ? (
-                      <>
-                        <br />
-                        <small>{e.objectId}</small>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    <pre class="summary-json">{JSON.stringify(e.summary)}</pre>
-                  </td>
-                </tr>
-              ))}
+              {rows.map(({ event: e, username, objectName }) => {
+                const described = describeAuditEvent(p.t, e, objectName);
+                return (
+                  <tr key={e.seq}>
+                    <td>{e.seq}</td>
+                    <td>{formatDateTime(e.at, p.locale)}</td>
+                    <td>
+                      {e.actorName ?? p.t('audit.system')}
+                      {username ? <small> ({username})</small> : null}
+                      {e.actorRole ? (
+                        <>
+                          <br />
+                          <small>
+                            {isMessageKey(`role.${e.actorRole}`)
+                              ? p.t(`role.${e.actorRole}` as MessageKey)
+                              : e.actorRole}
+                          </small>
+                        </>
+                      ) : null}
+                    </td>
+                    <td>
+                      {described.href ? <a href={described.href}>{described.text}</a> : described.text}
+                      <br />
+                      <small>
+                        <code>{e.action}</code>
+                      </small>
+                    </td>
+                    <td>
+                      {/* The raw record stays one click away for auditors; the sentence is what people read. */}
+                      <details>
+                        <summary>{p.t('audit.details')}</summary>
+                        <p>
+                          {e.objectType}
+                          {e.objectId ? ` ${e.objectId}` : ''}
+                        </p>
+                        <pre class="summary-json">{JSON.stringify(e.summary, null, 1)}</pre>
+                      </details>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
