@@ -108,14 +108,17 @@ export async function visit(page: Page, path: string, expectedStatus = 200): Pro
   await checkA11y(page);
 }
 
-/** Clicks the button named `name` inside <main>, waits for the resulting page, and scans it. */
+/**
+ * Presses the button named `name` inside <main> from the keyboard (focus + Enter, as a keyboard user does), waits for
+ * the resulting page, and scans it. Not a mouse click: document previews (PDF frames) that finish loading while the
+ * pointer moves shift the layout, and a click could land beside the button without submitting anything.
+ */
 export async function submit(page: Page, name: string | RegExp): Promise<void> {
+  const button = page.locator('main').getByRole('button', { name, exact: typeof name === 'string' });
+  await button.focus();
   await Promise.all([
     page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }),
-    page
-      .locator('main')
-      .getByRole('button', { name, exact: typeof name === 'string' })
-      .click(),
+    button.press('Enter'),
   ]);
   await checkA11y(page);
 }
