@@ -34,7 +34,10 @@ export async function requestRole(
   // A vendor's User ID belongs to a company's responsible person; it cannot also be an official's.
   if (hasRole(actor, 'PENYEDIA')) throw forbidden();
   const clash = separationOfDutiesConflict(actor.roles.map((r) => r.role).filter(isRole), input.role);
-  if (clash) throw new AppError('SEPARATION_OF_DUTIES', 409, 'users.sodConflict', { held: ctx.t(`role.${clash}`) });
+  if (clash) {
+    const held = ctx.t(`role.${clash}`);
+    throw new AppError('SEPARATION_OF_DUTIES', 409, 'users.sodConflict', { held }, { field: 'requestedRole' });
+  }
   return ctx.db.transaction(async (tx) => {
     const [open] = await tx
       .select({ id: registrations.id })
