@@ -28,5 +28,7 @@ export const regErrors = {
   wrongCredentials: () => new AppError('REG_RESUME_INVALID', 401, 'reg.resume.invalid', {}, { field: 'username' }),
   revisionNoteRequired: () =>
     new AppError('REG_REVISION_NOTE_REQUIRED', 400, 'reg.revision.noteRequired', {}, { field: 'note' }),
+  /** A well-formed id of no agency (a stale form, or a crafted one): refused beside the field, never a 500. */
+  agencyUnknown: () => new AppError('AGENCY_UNKNOWN', 400, 'validation.agency', {}, { field: 'agencyId' }),
   pendingRequest: () => new AppError('REG_ALREADY_PENDING', 409, 'reg.role.pending'),
 };

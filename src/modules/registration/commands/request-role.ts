@@ -5,6 +5,7 @@ import { AppError, forbidden, unauthenticated } from '../../../platform/errors.t
 import { insertDocument, type UploadedBlob } from '../../../platform/files/documents.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { findUserById } from '../../accounts/index.ts';
+import { findAgencyById } from '../../organisation/index.ts';
 import { queueNotice } from '../mails.ts';
 import { regErrors } from '../registration.errors.ts';
 import type { DocumentMeta } from '../registration.forms.ts';
@@ -46,6 +47,7 @@ export async function requestRole(
         and(eq(registrations.userId, actor.userId), inArray(registrations.status, ['draft', 'submitted', 'revision'])),
       );
     if (open) throw regErrors.pendingRequest();
+    if (!(await findAgencyById(tx, input.agencyId))) throw regErrors.agencyUnknown();
     const now = ctx.clock.now();
     const [reg] = await tx
       .insert(registrations)
