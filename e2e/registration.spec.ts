@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { startSmtp } from '../src/modules/registration/registration.test-support.ts';
+import { startTestSmtp } from '../src/test/smtp.ts';
 import { checkA11y, expect, loginWithForm, screenshot, submit, test, visit } from './support/lpse.ts';
 import { type RunningApp, startApp } from './support/server.ts';
 
@@ -9,7 +9,7 @@ import { type RunningApp, startApp } from './support/server.ts';
  * The instance is loaded with the demo, for the Verifikator and the demo vendors.
  */
 let app: RunningApp;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 const PASSWORD = 'pulau-wawonii-indah-2026';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -17,7 +17,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  smtp = await startSmtp();
+  smtp = await startTestSmtp();
   const saved = { SMTP_URL: process.env.SMTP_URL, MAIL_POLL_MS: process.env.MAIL_POLL_MS };
   process.env.SMTP_URL = smtp.url;
   process.env.MAIL_POLL_MS = '200';

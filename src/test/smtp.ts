@@ -42,11 +42,19 @@ export async function startTestSmtp(opts: { failFirst?: number } = {}) {
   return {
     url: `smtp://127.0.0.1:${port}`,
     inbox,
+    /** The decoded text of the last message delivered to `to`, as a person would read the link out of it. */
+    lastTo(to: string): string | undefined {
+      const mail = [...inbox].reverse().find((m) => m.to.some((r) => r.toLowerCase() === to.toLowerCase()));
+      return mail && mailText(mail.raw);
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+export type TestSmtp = Awaited<ReturnType<typeof startTestSmtp>>;
 
-/** The mail body with quoted-printable soft breaks undone, so links can be read out of it. */
+/** The mail text with quoted-printable soft breaks and escapes undone, so links can be read out of it. */
 export function mailText(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 }

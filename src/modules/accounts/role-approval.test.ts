@@ -6,15 +6,17 @@ import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { mailOutbox } from '../../platform/mail/mail.schema.ts';
 import { Agent } from '../../test/agent.ts';
 import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
+import { postMultipart } from '../../test/multipart.ts';
+import { startTestSmtp } from '../../test/smtp.ts';
 import { registrationDocuments, registrations } from '../registration/registration.schema.ts';
-import { postMultipart, startSmtp, VALID_VENDOR, vendorFiles } from '../registration/registration.test-support.ts';
+import { VALID_VENDOR, vendorFiles } from '../registration/registration.test-support.ts';
 import { roleGrantRequests, userRoles, users } from './accounts.schema.ts';
 
 const PASSWORD = 'pulau-wawonii-indah-2026';
 
 describe('no self-grant; two-person rule for LPSE-unit roles', () => {
   let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
   let ktpUrl: string;
   let adminA: Awaited<ReturnType<typeof buildUser>>;
   let adminB: Awaited<ReturnType<typeof buildUser>>;
@@ -22,7 +24,7 @@ describe('no self-grant; two-person rule for LPSE-unit roles', () => {
   let kepala: Awaited<ReturnType<typeof buildUser>>;
 
   before(async () => {
-    smtp = await startSmtp();
+    smtp = await startTestSmtp();
     t = await createTestApp({ smtpUrl: smtp.url });
     adminA = await buildUser(t, { roles: ['ADMIN_SISTEM'] });
     adminB = await buildUser(t, { roles: ['ADMIN_SISTEM'] });

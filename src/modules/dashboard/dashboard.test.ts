@@ -6,7 +6,8 @@ import { translator } from '../../platform/i18n/i18n.ts';
 import { mailOutbox } from '../../platform/mail/mail.schema.ts';
 import { Agent } from '../../test/agent.ts';
 import { buildAgency, buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
-import { postMultipart, VALID_VENDOR, vendorFiles } from '../registration/registration.test-support.ts';
+import { postMultipart } from '../../test/multipart.ts';
+import { VALID_VENDOR, vendorFiles } from '../registration/registration.test-support.ts';
 import { formatAge } from './age.ts';
 
 const PASSWORD = 'pulau-wawonii-indah-2026';

@@ -41,4 +41,4 @@ export const organisationModule = defineModule({
   },
 });
 
-export { findAgencyByCode, listAgencies } from './organisation.repository.ts';
+export { findAgencyByCode, findAgencyById, listAgencies } from './organisation.repository.ts';

@@ -10,6 +10,11 @@ export function listAgencies(db: Db) {
   return db.select().from(agencies).orderBy(asc(agencies.name));
 }
 
+export async function findAgencyById(db: Db, id: string) {
+  const [row] = await db.select().from(agencies).where(eq(agencies.id, id));
+  return row;
+}
+
 export async function findAgencyByCode(db: Db, code: string) {
   const [row] = await db.select().from(agencies).where(eq(agencies.code, code));
   return row;

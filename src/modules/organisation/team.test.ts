@@ -2,27 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Agent } from '../../test/agent.ts';
 import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-function multipart(fields: Record<string, string>, file?: { name: string; filename: string; body: Buffer }) {
-  const boundary = '----lpseuji';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\ncontent-disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\ncontent-type: application/pdf\r\n\r\n`,
-      ),
-      file.body,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+import { PDF, postMultipart, type TestFile } from '../../test/multipart.ts';
 
 describe('Tim LPSE decree and org chart (R20), uploads checked by magic bytes', () => {
   let t: TestApp;
@@ -36,17 +16,13 @@ describe('Tim LPSE decree and org chart (R20), uploads checked by magic bytes', 
   });
   after(() => t.close());
 
-  const upload = (fields: Record<string, string>, file?: { name: string; filename: string; body: Buffer }) =>
-    kepala.request({
-      method: 'POST',
-      url: `/tim-lpse/sk?_csrf=${encodeURIComponent(kepala.csrf!)}`,
-      ...multipart(fields, file),
-    });
+  const upload = (fields: Record<string, string>, file?: TestFile) =>
+    postMultipart(kepala, '/tim-lpse/sk', fields, file ? { file } : {});
 
   test('a file that is not a PDF is refused with 415 and the typed values are kept', async () => {
     const r = await upload(
       { number: '188.45/1/2026', decreeDate: '2026-01-05' },
-      { name: 'file', filename: 'sk.pdf', body: Buffer.from('MZ this is an exe, renamed') },
+      { name: 'sk.pdf', data: Buffer.from('MZ this is an exe, renamed') },
     );
     assert.equal(r.statusCode, 415);
     assert.match(r.body, /Jenis berkas tidak diizinkan/);
@@ -55,10 +31,7 @@ describe('Tim LPSE decree and org chart (R20), uploads checked by magic bytes', 
 
   test('a file above the class limit is refused with 413', async () => {
     const big = Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024, 32)]);
-    const r = await upload(
-      { number: '188.45/1/2026', decreeDate: '2026-01-05' },
-      { name: 'file', filename: 'sk.pdf', body: big },
-    );
+    const r = await upload({ number: '188.45/1/2026', decreeDate: '2026-01-05' }, { name: 'sk.pdf', data: big });
     assert.equal(r.statusCode, 413);
     assert.match(r.body, /terlalu besar/);
   });
@@ -74,7 +47,7 @@ describe('Tim LPSE decree and org chart (R20), uploads checked by magic bytes', 
   test('a real PDF is stored by its SHA-256, shown on the public org chart, and downloadable', async () => {
     const r = await upload(
       { number: '188.45/123/2026', decreeDate: '2026-01-05' },
-      { name: 'file', filename: 'SK Tim LPSE.pdf', body: PDF },
+      { name: 'SK Tim LPSE.pdf', data: PDF },
     );
     assert.equal(r.statusCode, 303);
     const chart = await new Agent(t.app).get('/tim-lpse');
@@ -92,11 +65,12 @@ describe('Tim LPSE decree and org chart (R20), uploads checked by magic bytes', 
     const a = new Agent(t.app);
     await a.login(ppk.username);
     await a.get('/tim-lpse');
-    const r = await a.request({
-      method: 'POST',
-      url: `/tim-lpse/sk?_csrf=${encodeURIComponent(a.csrf!)}`,
-      ...multipart({ number: '1', decreeDate: '2026-01-01' }, { name: 'file', filename: 'sk.pdf', body: PDF }),
-    });
+    const r = await postMultipart(
+      a,
+      '/tim-lpse/sk',
+      { number: '1', decreeDate: '2026-01-01' },
+      { file: { name: 'sk.pdf', data: PDF } },
+    );
     assert.equal(r.statusCode, 403);
   });
 });

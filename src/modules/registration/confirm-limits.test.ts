@@ -3,17 +3,17 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { Agent } from '../../test/agent.ts';
 import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
+import { startTestSmtp } from '../../test/smtp.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { MAX_TAKEN_TRIES } from './commands/create-registrant-account.ts';
-import { startSmtp } from './registration.test-support.ts';
 
 const PASSWORD = 'pulau-wawonii-indah-2026';
 
 describe('the confirmation form cannot be used to probe User IDs', () => {
   let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
   before(async () => {
-    smtp = await startSmtp();
+    smtp = await startTestSmtp();
     t = await createTestApp({ smtpUrl: smtp.url });
   });
   after(async () => {

@@ -1,71 +1,17 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import type { Agent } from '../../test/agent.ts';
+import assert from 'node:assert/strict';
+import { and, eq, inArray } from 'drizzle-orm';
+import { auditEvents } from '../../platform/audit/audit.schema.ts';
+import { verifyAuditChain } from '../../platform/audit/audit.ts';
+import { Agent } from '../../test/agent.ts';
+import type { TestApp } from '../../test/harness.ts';
+import { PDF, postMultipart } from '../../test/multipart.ts';
+import type { TestSmtp } from '../../test/smtp.ts';
+import { users } from '../accounts/accounts.schema.ts';
+import { registrationDocuments, registrations } from './registration.schema.ts';
 
-/** A real SMTP server in-process: the tests read the confirmation link from the delivered message, as a person would. */
-export async function startSmtp() {
-  const messages: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        messages.push(Buffer.concat(chunks).toString('utf8'));
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    messages,
-    /** The decoded text of the last message sent to `to` (quoted-printable soft breaks and escapes undone). */
-    lastTo(to: string): string | undefined {
-      const raw = [...messages].reverse().find((m) => m.toLowerCase().includes(`to: ${to.toLowerCase()}`));
-      return raw
-        ?.replace(/=\r?\n/g, '')
-        .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+/** Factories for registration tests: each test builds the applicants, drafts and decisions it needs. */
 
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-/** A multipart form as a browser sends it; the CSRF token goes in the query string (platform rule for uploads). */
-export async function postMultipart(
-  agent: Agent,
-  url: string,
-  fields: Record<string, string>,
-  files: Record<string, { name: string; data: Buffer; type?: string }> = {},
-) {
-  const boundary = `----lpse${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  for (const [k, f] of Object.entries(files)) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/pdf'}\r\n\r\n`,
-      ),
-      f.data,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  const sep = url.includes('?') ? '&' : '?';
-  return agent.request({
-    method: 'POST',
-    url: `${url}${sep}_csrf=${encodeURIComponent(agent.csrf ?? '')}`,
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-}
+export const APPLICANT_PASSWORD = 'pulau-wawonii-indah-2026';
 
 export const VALID_VENDOR = {
   name: 'Bahari Wawonii Konstruksi',
@@ -101,3 +47,94 @@ export const vendorFiles = (tag: string) =>
       { name: `${c}.pdf`, data: Buffer.concat([PDF, Buffer.from(`%${tag}-${c}\n`)]) },
     ]),
   );
+
+let seq = 0;
+/** A fresh NPWP (15 digits) per call: one NPWP registers once, so tests must not share one by accident. */
+export const uniqueNpwp = () => `07${String(++seq).padStart(4, '0')}${String(process.pid % 1e9).padStart(9, '0')}`;
+
+/** The confirmation link of the last mail to `email`, read from what the SMTP server received. */
+export function confirmationLink(smtp: TestSmtp, email: string) {
+  const link = /http:\/\/lpse\.test(\/daftar\/konfirmasi\?[^\s]+)/.exec(smtp.lastTo(email) ?? '')?.[1];
+  assert.ok(link, `a confirmation link reached ${email}`);
+  return { link, token: new URL(`http://x${link}`).searchParams.get('token')! };
+}
+
+/** E-mail → link from the SMTP server → User ID; returns the applicant's agent on the draft form. */
+export async function startRegistration(
+  t: TestApp,
+  smtp: TestSmtp,
+  opts: { kind?: 'penyedia' | 'non-penyedia'; name?: string } = {},
+) {
+  const kind = opts.kind ?? 'penyedia';
+  const n = ++seq;
+  const username = `pendaftar${n}`;
+  const email = `${username}@contoh.co.id`;
+  // An address of its own: the start and confirmation forms are rate-limited per address (10 a minute).
+  const a = new Agent(t.app, { ip: `10.0.${(n >> 8) & 255}.${n & 255}` });
+  assert.equal((await a.get('/daftar')).statusCode, 200);
+  assert.equal((await a.post('/daftar', { kind, email })).statusCode, 303);
+  await t.mail.runOnce();
+  const { link, token } = confirmationLink(smtp, email);
+  assert.equal((await a.get(link)).statusCode, 200);
+  const created = await a.post('/daftar/konfirmasi', {
+    token,
+    jenis: kind,
+    name: opts.name ?? `Pendaftar ${n}`,
+    username,
+    password: APPLICANT_PASSWORD,
+    passwordConfirm: APPLICANT_PASSWORD,
+  });
+  assert.equal(created.statusCode, 303, created.body);
+  assert.match(String(created.headers.location), /^\/daftar\/formulir/);
+  assert.equal((await a.get('/daftar/formulir')).statusCode, 200);
+  const [user] = await t.db.select().from(users).where(eq(users.username, username));
+  const [reg] = await t.db.select().from(registrations).where(eq(registrations.userId, user!.id));
+  return { a, username, email, user: user!, reg: reg!, token, link };
+}
+
+/** The complete vendor form with every document, saved and submitted. */
+export async function submitVendor(a: Agent, npwp: string, tag: string) {
+  await a.get('/daftar/formulir');
+  return postMultipart(a, '/daftar/formulir', { ...VALID_VENDOR, npwp, aksi: 'kirim' }, vendorFiles(tag));
+}
+
+/** A vendor registration submitted for verification. */
+export async function submittedVendor(t: TestApp, smtp: TestSmtp) {
+  const applicant = await startRegistration(t, smtp);
+  const sent = await submitVendor(applicant.a, uniqueNpwp(), applicant.username);
+  assert.equal(sent.statusCode, 303, sent.body);
+  return applicant;
+}
+
+/** Signs the Verifikator in, ticks every original and approves the registration; returns the approval's answer. */
+export async function approveAll(t: TestApp, verifierUsername: string, regId: string) {
+  const v = new Agent(t.app);
+  await v.login(verifierUsername);
+  assert.equal((await v.get(`/verifikasi/${regId}`)).statusCode, 200);
+  const docs = await t.db
+    .select()
+    .from(registrationDocuments)
+    .where(and(eq(registrationDocuments.registrationId, regId), eq(registrationDocuments.current, true)));
+  const body = new URLSearchParams({ _csrf: v.csrf! });
+  for (const d of docs) body.append('asli', d.id);
+  const checked = await v.request({
+    method: 'POST',
+    url: `/verifikasi/${regId}/asli`,
+    payload: body.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  assert.equal(checked.statusCode, 303, checked.body);
+  return v.post(`/verifikasi/${regId}/setujui`, {});
+}
+
+/** Each action is in the audit trail, and the chain still verifies. */
+export async function assertAudited(t: TestApp, actions: string[]) {
+  const rows = await t.db
+    .selectDistinct({ action: auditEvents.action })
+    .from(auditEvents)
+    .where(inArray(auditEvents.action, actions));
+  const found = new Set(rows.map((r) => r.action));
+  for (const a of actions) assert.ok(found.has(a), `audit has ${a}`);
+  const chain = await verifyAuditChain(t.db);
+  assert.ok(chain.ok, JSON.stringify(chain));
+}

@@ -6,15 +6,11 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { rotateMasterKey } from '../../cli/keys-rotate.ts';
 import { users } from '../../modules/accounts/accounts.schema.ts';
 import { registrationDocuments, registrations } from '../../modules/registration/registration.schema.ts';
-import {
-  PDF,
-  postMultipart,
-  startSmtp,
-  VALID_VENDOR,
-  vendorFiles,
-} from '../../modules/registration/registration.test-support.ts';
+import { VALID_VENDOR, vendorFiles } from '../../modules/registration/registration.test-support.ts';
 import { Agent } from '../../test/agent.ts';
 import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
+import { PDF, postMultipart } from '../../test/multipart.ts';
+import { startTestSmtp } from '../../test/smtp.ts';
 import { auditEvents } from '../audit/audit.schema.ts';
 import { verifyAuditChain } from '../audit/audit.ts';
 import { documents } from './files.schema.ts';
@@ -28,11 +24,11 @@ const SIGNATURES = [Buffer.from('%PDF'), Buffer.from([0x89, 0x50, 0x4e, 0x47]), 
 
 describe('confidential documents are encrypted at rest (issue 6 item 5)', () => {
   let t: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
   let verifier: Awaited<ReturnType<typeof buildUser>>;
 
   before(async () => {
-    smtp = await startSmtp();
+    smtp = await startTestSmtp();
     t = await createTestApp({ smtpUrl: smtp.url });
     verifier = await buildUser(t, { roles: ['VERIFIKATOR'] });
   });

@@ -31,7 +31,7 @@ export const usernameField = () =>
     .min(1, 'validation.required')
     .regex(/^[a-z0-9._-]{3,40}$/, 'validation.username');
 
-export const passwordField = () =>
+const passwordField = () =>
   z
     .string({ error: 'validation.required' })
     .min(1, 'validation.required')

@@ -8,8 +8,6 @@ export interface FormState {
   errors: FormErrors;
 }
 
-export const emptyForm = (values: FormValues = {}): FormState => ({ values, errors: {} });
-
 /** Flattens a urlencoded body to strings (repeated fields keep their last value) for redisplay. */
 export function formValues(body: unknown): FormValues {
   const out: FormValues = {};

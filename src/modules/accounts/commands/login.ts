@@ -4,7 +4,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { checkPassword } from './password-check.ts';
 
-const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 401, 'auth.login.invalid');
+const invalidCredentials = () =>
+  new AppError('INVALID_CREDENTIALS', 401, 'auth.login.invalid', {}, { field: 'username' });
 
 /**
  * Checks User ID and password (R37) through the shared password check (per-account and per-IP slowdown, the same
@@ -20,7 +21,8 @@ export async function login(
     invalidCredentials,
   );
   const actor = { userId: user.id, name: user.name, role: null };
-  if (user.status !== 'active') throw new AppError('ACCOUNT_INACTIVE', 403, 'auth.login.inactive');
+  if (user.status !== 'active')
+    throw new AppError('ACCOUNT_INACTIVE', 403, 'auth.login.inactive', {}, { field: 'username' });
   return ctx.db.transaction(async (tx) => {
     const { token, sessionId } = await createSession(tx, ctx.clock, user.id, input);
     await recordAudit(

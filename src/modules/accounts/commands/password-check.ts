@@ -27,9 +27,13 @@ const userKey = (username: string) => sha256Hex(`user:${username}`);
 const ipKey = (ip: string) => sha256Hex(`ip:${ip}`);
 
 const throttled = (ctx: Ctx, until: Date) =>
-  new AppError('LOGIN_THROTTLED', 429, 'auth.login.throttled', {
-    minutes: Math.max(1, Math.ceil((until.getTime() - ctx.clock.now().getTime()) / MINUTE)),
-  });
+  new AppError(
+    'LOGIN_THROTTLED',
+    429,
+    'auth.login.throttled',
+    { minutes: Math.max(1, Math.ceil((until.getTime() - ctx.clock.now().getTime()) / MINUTE)) },
+    { field: 'username' },
+  );
 
 export interface PasswordAttempt {
   username: string;

@@ -18,7 +18,7 @@ export async function changePassword(ctx: Ctx, input: { current: string; passwor
   if (!actor) throw unauthenticated();
   const user = await findUserById(ctx.db, actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, input.current))) {
-    throw new AppError('WRONG_PASSWORD', 400, 'auth.password.wrongCurrent');
+    throw new AppError('WRONG_PASSWORD', 400, 'auth.password.wrongCurrent', {}, { field: 'current' });
   }
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {

@@ -30,7 +30,8 @@ export interface NewUser {
 export async function createUser(ctx: Ctx, input: NewUser) {
   assertCan(ctx.actor, 'users:manage');
   return ctx.db.transaction(async (tx) => {
-    if (await findUserByUsername(tx, input.username)) throw conflict('USERNAME_TAKEN', 'auth.usernameTaken');
+    if (await findUserByUsername(tx, input.username))
+      throw conflict('USERNAME_TAKEN', 'auth.usernameTaken', {}, { field: 'username' });
     const now = ctx.clock.now();
     const [user] = await tx
       .insert(users)
@@ -96,11 +97,11 @@ export const needsSecondApproval = (role: Role) => isLpseTeamRole(role);
 /** Who approves a grant of `role`: another Admin Sistem for the Kepala LPSE, the Kepala LPSE for the rest. */
 export const approverRoleFor = (role: Role): Role => (role === 'KEPALA_LPSE' ? 'ADMIN_SISTEM' : 'KEPALA_LPSE');
 
-export const selfGrantRefused = () => new AppError('ROLE_SELF_GRANT', 403, 'users.selfGrant');
+export const selfGrantRefused = () => new AppError('ROLE_SELF_GRANT', 403, 'users.selfGrant', {}, { field: 'role' });
 
 /** The checks every grant passes, whether it takes effect now or waits for approval. */
 async function checkGrant(tx: Db, ctx: Ctx, input: RoleGrant) {
-  if (!isRole(input.role)) throw badRequest('ROLE_UNKNOWN', 'validation.role');
+  if (!isRole(input.role)) throw badRequest('ROLE_UNKNOWN', 'validation.role', {}, { field: 'role' });
   // Nobody gives a role to themselves: not even the Admin Sistem, who could otherwise read every KTP as Verifikator.
   if (ctx.actor && ctx.actor.userId === input.userId) throw selfGrantRefused();
   const user = await findUserById(tx, input.userId);
@@ -109,17 +110,18 @@ async function checkGrant(tx: Db, ctx: Ctx, input: RoleGrant) {
   // LPSE-team roles belong to the LPSE itself; every other role acts for an agency.
   const agencyId = lpseRole ? null : input.agencyId;
   if (!lpseRole && input.role !== 'PENYEDIA' && input.role !== 'BUPATI' && !agencyId) {
-    throw badRequest('AGENCY_REQUIRED', 'users.agencyRequired');
+    throw badRequest('AGENCY_REQUIRED', 'users.agencyRequired', {}, { field: 'agencyId' });
   }
   if (agencyId) {
     const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, agencyId));
-    if (!agency) throw badRequest('AGENCY_UNKNOWN', 'validation.agency');
+    if (!agency) throw badRequest('AGENCY_UNKNOWN', 'validation.agency', {}, { field: 'agencyId' });
   }
   const held = await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, input.userId));
   const heldRoles = held.map((h) => h.role).filter(isRole);
   const clash = separationOfDutiesConflict(heldRoles, input.role);
   if (clash) {
-    throw new AppError('SEPARATION_OF_DUTIES', 409, 'users.sodConflict', { held: ctx.t(`role.${clash}`) });
+    const held = ctx.t(`role.${clash}`);
+    throw new AppError('SEPARATION_OF_DUTIES', 409, 'users.sodConflict', { held }, { field: 'role' });
   }
   const [existing] = await tx
     .select({ id: userRoles.id })
@@ -131,7 +133,7 @@ async function checkGrant(tx: Db, ctx: Ctx, input: RoleGrant) {
         agencyId ? eq(userRoles.agencyId, agencyId) : undefined,
       ),
     );
-  if (existing) throw conflict('ROLE_EXISTS', 'users.roleExists');
+  if (existing) throw conflict('ROLE_EXISTS', 'users.roleExists', {}, { field: 'role' });
   return { user, agencyId, lpseRole };
 }
 
@@ -160,7 +162,7 @@ export async function grantRoleTx(tx: Db, ctx: Ctx, input: RoleGrant): Promise<G
         eq(roleGrantRequests.status, 'pending'),
       ),
     );
-  if (open) throw conflict('ROLE_GRANT_PENDING', 'users.grantPending');
+  if (open) throw conflict('ROLE_GRANT_PENDING', 'users.grantPending', {}, { field: 'role' });
   const [request] = await tx
     .insert(roleGrantRequests)
     .values({

@@ -42,7 +42,6 @@ export async function accountPages(app: FastifyInstance) {
     handleForm(req, reply, {
       schema: ChangePasswordSchema,
       render: (p, state) => accountView(req, p, state),
-      errorField: () => 'current',
       run: async (data) => {
         await changePassword(req.ctx, data);
         return withFlash('/akun', req.ctx.t('auth.password.done'));

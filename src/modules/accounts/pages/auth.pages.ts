@@ -39,10 +39,6 @@ export async function authPages(app: FastifyInstance) {
       return handleForm(req, reply, {
         schema: LoginSchema,
         render: (p, state) => LoginView({ p, state, back: req.query.kembali }),
-        errorField: (err) => {
-          reply.header('x-error-code', err.code);
-          return 'username';
-        },
         run: async (data) => {
           const { token } = await login(req.ctx, {
             username: data.username,

@@ -66,8 +66,6 @@ export async function usersPages(app: FastifyInstance) {
     handleForm(req, reply, {
       schema: NewUserSchema,
       render: async (p, state) => NewUserView({ p, state, agencies: await agencyOptions(req) }),
-      errorField: (err) =>
-        err.code === 'USERNAME_TAKEN' ? 'username' : err.code.startsWith('AGENCY') ? 'agencyId' : 'role',
       run: async (data) => {
         const user = await createUser(req.ctx, data);
         return withFlash(`/admin/pengguna/${user.id}`, req.ctx.t('users.created', { name: user.name }));
@@ -86,11 +84,6 @@ export async function usersPages(app: FastifyInstance) {
       handleForm(req, reply, {
         schema: GrantRoleSchema,
         render: (p, state) => detailView(req, p, req.params.id, state),
-        errorField: (err) => {
-          // The form is shown again with the message; the header names the refusal for clients and tests.
-          reply.header('x-error-code', err.code);
-          return err.code.startsWith('AGENCY') ? 'agencyId' : 'role';
-        },
         run: async (data) => {
           const outcome = await grantRole(req.ctx, { userId: req.params.id, ...data });
           const roleName = req.ctx.t(`role.${data.role}`);

@@ -16,7 +16,8 @@ export interface NewAgency {
 export async function createAgency(ctx: Ctx, input: NewAgency) {
   assertCan(ctx.actor, 'agencies:manage');
   return ctx.db.transaction(async (tx) => {
-    if (await findAgencyByCode(tx, input.code)) throw conflict('AGENCY_CODE_TAKEN', 'agencies.codeTaken');
+    if (await findAgencyByCode(tx, input.code))
+      throw conflict('AGENCY_CODE_TAKEN', 'agencies.codeTaken', {}, { field: 'code' });
     const [row] = await tx
       .insert(agencies)
       .values({ ...input, createdAt: ctx.clock.now() })

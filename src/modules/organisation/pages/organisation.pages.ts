@@ -2,13 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { assertCan } from '../../../platform/auth/permissions.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import { readMultipartForm } from '../../../platform/files/multipart-form.ts';
 import { allow, PUBLIC } from '../../../platform/http/access.ts';
 import { dateField, optionalText, requiredText } from '../../../platform/http/fields.ts';
 import type { FormState } from '../../../platform/http/forms.ts';
-import { parseForm } from '../../../platform/http/forms.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
-import { type PageCtx, pageCtx, redirectSeeOther, sendHtml } from '../../../platform/ui/page.ts';
+import { type PageCtx, pageCtx, sendHtml } from '../../../platform/ui/page.ts';
 import { createAgency } from '../commands/create-agency.ts';
 import { recordDecree } from '../commands/record-decree.ts';
 import { currentDecree, listAgencies, lpseTeamMembers } from '../organisation.repository.ts';
@@ -46,7 +44,6 @@ export async function organisationPages(app: FastifyInstance) {
     return handleForm(req, reply, {
       schema: NewAgencySchema,
       render: (p, state) => NewAgencyView({ p, state }),
-      errorField: () => 'code',
       run: async (data) => {
         const agency = await createAgency(req.ctx, data);
         return withFlash('/admin/instansi', req.ctx.t('agencies.created', { name: agency.name }));
@@ -61,19 +58,15 @@ export async function organisationPages(app: FastifyInstance) {
 
   app.post('/tim-lpse/sk', { config: allow('lpse-team:manage') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'lpse-team:manage');
-    const form = await readMultipartForm(req, { file: 'sk_tim_lpse' });
-    const parsed = parseForm(DecreeSchema, form.fields, req.ctx.t);
-    const state: FormState = parsed.ok ? { values: form.fields, errors: {} } : parsed.state;
-    const fileError = form.fileErrors.file;
-    if (fileError) state.errors.file = req.ctx.t(fileError.messageKey, fileError.params);
-    else if (!form.files.file) state.errors.file = req.ctx.t('validation.file');
-    if (!parsed.ok || Object.keys(state.errors).length > 0) {
-      return sendHtml(reply, await orgChart(req.ctx.db, pageCtx(req, reply), state), fileError?.status ?? 400);
-    }
-    await recordDecree(req.ctx, { ...parsed.data, file: form.files.file ?? null });
-    return redirectSeeOther(
-      reply,
-      withFlash('/tim-lpse', req.ctx.t('team.decree.saved', { number: parsed.data.number })),
-    );
+    return handleForm(req, reply, {
+      schema: DecreeSchema,
+      files: { file: 'sk_tim_lpse' },
+      requiredFiles: ['file'],
+      render: (p, state) => orgChart(req.ctx.db, p, state),
+      run: async (data, files) => {
+        await recordDecree(req.ctx, { ...data, file: files.file ?? null });
+        return withFlash('/tim-lpse', req.ctx.t('team.decree.saved', { number: data.number }));
+      },
+    });
   });
 }

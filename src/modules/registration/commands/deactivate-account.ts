@@ -32,8 +32,8 @@ export async function changeAccountStatus(ctx: Ctx, input: StatusChangeInput, ac
   await ctx.db.transaction(async (tx) => {
     const user = await findUserById(tx, input.userId);
     if (!user) throw notFound();
-    if (action === 'deactivate' && user.status !== 'active') throw regErrors.alreadyInactive();
-    if (action === 'reactivate' && user.status !== 'inactive') throw regErrors.alreadyActive();
+    if (action === 'deactivate' && user.status !== 'active') throw regErrors.alreadyInactive(user.username);
+    if (action === 'reactivate' && user.status !== 'inactive') throw regErrors.alreadyActive(user.username);
     const now = ctx.clock.now();
     const doc = input.reference ? await insertDocument(tx, ctx.clock, input.reference, actor.userId) : null;
     await setAccountActive(tx, now, user.id, action !== 'deactivate');

@@ -5,6 +5,7 @@ import { AppError, forbidden, unauthenticated } from '../../../platform/errors.t
 import { insertDocument, type UploadedBlob } from '../../../platform/files/documents.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { findUserById } from '../../accounts/index.ts';
+import { findAgencyById } from '../../organisation/index.ts';
 import { queueNotice } from '../mails.ts';
 import { regErrors } from '../registration.errors.ts';
 import type { DocumentMeta } from '../registration.forms.ts';
@@ -34,7 +35,10 @@ export async function requestRole(
   // A vendor's User ID belongs to a company's responsible person; it cannot also be an official's.
   if (hasRole(actor, 'PENYEDIA')) throw forbidden();
   const clash = separationOfDutiesConflict(actor.roles.map((r) => r.role).filter(isRole), input.role);
-  if (clash) throw new AppError('SEPARATION_OF_DUTIES', 409, 'users.sodConflict', { held: ctx.t(`role.${clash}`) });
+  if (clash) {
+    const held = ctx.t(`role.${clash}`);
+    throw new AppError('SEPARATION_OF_DUTIES', 409, 'users.sodConflict', { held }, { field: 'requestedRole' });
+  }
   return ctx.db.transaction(async (tx) => {
     const [open] = await tx
       .select({ id: registrations.id })
@@ -43,6 +47,7 @@ export async function requestRole(
         and(eq(registrations.userId, actor.userId), inArray(registrations.status, ['draft', 'submitted', 'revision'])),
       );
     if (open) throw regErrors.pendingRequest();
+    if (!(await findAgencyById(tx, input.agencyId))) throw regErrors.agencyUnknown();
     const now = ctx.clock.now();
     const [reg] = await tx
       .insert(registrations)

@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { insertDocument, type UploadedBlob } from '../../../platform/files/documents.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
 import { renameAccount } from '../../accounts/index.ts';
+import { findAgencyById } from '../../organisation/index.ts';
 import { type Registrant, registrantAudit } from '../registrant.ts';
 import { regErrors } from '../registration.errors.ts';
 import { type DocumentMeta, documentMeta, type OfficialDraft, type VendorDraft } from '../registration.forms.ts';
@@ -68,6 +69,7 @@ export async function saveDraft(ctx: Ctx, registrant: Registrant, input: DraftIn
         if (d.picName) await renameAccount(tx, now, reg.userId, d.picName);
       } else {
         const d = input.data;
+        if (d.agencyId && !(await findAgencyById(tx, d.agencyId))) throw regErrors.agencyUnknown();
         await tx
           .update(registrations)
           .set({

@@ -21,7 +21,7 @@ export async function submitRegistration(ctx: Ctx, registrant: Registrant): Prom
     const vendor = await findVendorByRegistration(tx, reg.id);
     const docs = (await currentDocuments(tx, reg.id)).map((d) => d.row);
     const missing = missingForSubmit(reg, vendor, docs);
-    if (Object.keys(missing).length > 0) throw regErrors.incomplete(Object.keys(missing).join(', '));
+    if (Object.keys(missing).length > 0) throw regErrors.incomplete(missing);
     const now = ctx.clock.now();
     await tx
       .update(registrations)

@@ -2,13 +2,12 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { assertCan } from '../../../platform/auth/permissions.ts';
-import { AppError, notFound } from '../../../platform/errors.ts';
-import { readMultipartForm } from '../../../platform/files/multipart-form.ts';
+import { notFound } from '../../../platform/errors.ts';
 import { allow } from '../../../platform/http/access.ts';
 import { dateField, optionalText, requiredText, uuidField } from '../../../platform/http/fields.ts';
-import { type FormState, formValues, parseForm } from '../../../platform/http/forms.ts';
+import type { FormState } from '../../../platform/http/forms.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
-import { pageCtx, redirectSeeOther, sendHtml } from '../../../platform/ui/page.ts';
+import { type PageCtx, pageCtx, sendHtml } from '../../../platform/ui/page.ts';
 import { findUserById } from '../../accounts/index.ts';
 import { agencies } from '../../organisation/organisation.schema.ts';
 import { addBlacklistEntry } from '../commands/add-blacklist-entry.ts';
@@ -54,9 +53,19 @@ const BlacklistSchema = z.object({
   endsOn: dateField(),
 });
 
+/** The ticked documents: one `asli` field per checkbox, none when nothing is ticked. */
+const OriginalsSchema = z.object({
+  asli: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (Array.isArray(v) ? v : v ? [v] : [])),
+});
+/** A general note and one `note_<document id>` per document. */
+const RevisionSchema = z.record(z.string(), z.string().optional());
+
 type P = { Params: { id: string } };
 
-async function renderDetail(req: FastifyRequest, reply: FastifyReply, id: string, state?: FormState, status = 200) {
+async function detailView(req: FastifyRequest, p: PageCtx, id: string, state?: FormState) {
   const reg = await findRegistration(req.ctx.db, id);
   if (!reg) throw notFound();
   const user = await findUserById(req.ctx.db, reg.userId);
@@ -64,29 +73,19 @@ async function renderDetail(req: FastifyRequest, reply: FastifyReply, id: string
   const [agency] = reg.agencyId
     ? await req.ctx.db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, reg.agencyId))
     : [];
-  return sendHtml(
-    reply,
-    DetailView({
-      p: pageCtx(req, reply),
-      reg,
-      user,
-      vendor: await findVendorByRegistration(req.ctx.db, reg.id),
-      agencyName: agency?.name ?? null,
-      docs: await currentDocuments(req.ctx.db, reg.id),
-      events: await eventsOf(req.ctx.db, reg.id),
-      state,
-    }),
-    status,
-  );
+  return DetailView({
+    p,
+    reg,
+    user,
+    vendor: await findVendorByRegistration(req.ctx.db, reg.id),
+    agencyName: agency?.name ?? null,
+    docs: await currentDocuments(req.ctx.db, reg.id),
+    events: await eventsOf(req.ctx.db, reg.id),
+    state,
+  });
 }
 
-async function renderArchive(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  userId: string,
-  state?: FormState,
-  status = 200,
-) {
+async function archiveView(req: FastifyRequest, p: PageCtx, userId: string, state?: FormState) {
   const user = await findUserById(req.ctx.db, userId);
   if (!user) throw notFound();
   const regs = await registrationsOfUser(req.ctx.db, user.id);
@@ -101,22 +100,8 @@ async function renderArchive(
       events: await eventsOf(req.ctx.db, reg.id),
     });
   }
-  return sendHtml(
-    reply,
-    ArchiveView({
-      p: pageCtx(req, reply),
-      user,
-      registrations,
-      changes: await statusChangesOf(req.ctx.db, user.id),
-      state,
-    }),
-    status,
-  );
+  return ArchiveView({ p, user, registrations, changes: await statusChangesOf(req.ctx.db, user.id), state });
 }
-
-/** Rejections the page shows back as an error summary, not as an error page. */
-const isExpected = (err: unknown): err is AppError =>
-  err instanceof AppError && err.status < 500 && err.status !== 401 && err.status !== 403 && err.status !== 404;
 
 /** The Unit Registrasi dan Verifikasi's pages (R33–R36). */
 export async function verificationPages(app: FastifyInstance) {
@@ -151,7 +136,6 @@ export async function verificationPages(app: FastifyInstance) {
     return handleForm(req, reply, {
       schema: BlacklistSchema,
       render: (p, state) => BlacklistAdminView({ p, entries, vendors, state }),
-      errorField: (err) => (err.code === 'BLACKLIST_PERIOD_INVALID' ? 'endsOn' : 'vendorId'),
       run: async (data) => {
         const entry = await addBlacklistEntry(req.ctx, data);
         return withFlash('/verifikasi/daftar-hitam', req.ctx.t('reg.blacklist.added', { name: entry.vendorName }));
@@ -161,83 +145,64 @@ export async function verificationPages(app: FastifyInstance) {
 
   app.get<P>('/verifikasi/:id', { config: allow('registration:read') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'registration:read');
-    return renderDetail(req, reply, req.params.id);
+    return sendHtml(reply, await detailView(req, pageCtx(req, reply), req.params.id));
   });
 
-  app.post<P>('/verifikasi/:id/asli', { config: allow('registration:verify') }, async (req, reply) => {
+  /** The decisions on one registration: each form is shown again on the detail page when refused. */
+  const decide = <S extends z.ZodType>(
+    req: FastifyRequest<P>,
+    reply: FastifyReply,
+    schema: S,
+    run: (data: z.infer<S>) => Promise<string>,
+  ) => {
     assertCan(req.ctx.actor, 'registration:verify');
-    const raw = (req.body as Record<string, unknown> | undefined)?.asli;
-    const checkedIds = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((v): v is string => typeof v === 'string');
-    try {
-      await checkOriginals(req.ctx, { registrationId: req.params.id, checkedIds });
-    } catch (err) {
-      if (!isExpected(err)) throw err;
-      return renderDetail(
-        req,
-        reply,
-        req.params.id,
-        { values: {}, errors: { _form: req.ctx.t(err.messageKey) } },
-        err.status,
-      );
-    }
-    return redirectSeeOther(reply, withFlash(`/verifikasi/${req.params.id}`, req.ctx.t('reg.detail.checklistSaved')));
-  });
+    return handleForm(req, reply, {
+      schema,
+      render: (p, state) => detailView(req, p, req.params.id, state),
+      run,
+    });
+  };
 
-  app.post<P>('/verifikasi/:id/setujui', { config: allow('registration:verify') }, async (req, reply) => {
-    assertCan(req.ctx.actor, 'registration:verify');
-    try {
+  app.post<P>('/verifikasi/:id/asli', { config: allow('registration:verify') }, async (req, reply) =>
+    decide(req, reply, OriginalsSchema, async ({ asli }) => {
+      await checkOriginals(req.ctx, { registrationId: req.params.id, checkedIds: asli });
+      return withFlash(`/verifikasi/${req.params.id}`, req.ctx.t('reg.detail.checklistSaved'));
+    }),
+  );
+
+  app.post<P>('/verifikasi/:id/setujui', { config: allow('registration:verify') }, async (req, reply) =>
+    decide(req, reply, z.object({}), async () => {
       await approveRegistration(req.ctx, { registrationId: req.params.id });
-    } catch (err) {
-      if (!isExpected(err)) throw err;
-      const state = { values: {}, errors: { _form: req.ctx.t(err.messageKey, err.params) } };
-      return renderDetail(req, reply, req.params.id, state, err.status);
-    }
-    return redirectSeeOther(reply, withFlash('/verifikasi', req.ctx.t('reg.detail.approved')));
-  });
+      return withFlash('/verifikasi', req.ctx.t('reg.detail.approved'));
+    }),
+  );
 
-  app.post<P>('/verifikasi/:id/tolak', { config: allow('registration:verify') }, async (req, reply) => {
-    assertCan(req.ctx.actor, 'registration:verify');
-    const parsed = parseForm(RejectSchema, req.body, req.ctx.t);
-    if (!parsed.ok) return renderDetail(req, reply, req.params.id, parsed.state, 400);
-    try {
-      await rejectRegistration(req.ctx, { registrationId: req.params.id, reason: parsed.data.reason });
-    } catch (err) {
-      if (!isExpected(err)) throw err;
-      const state = { values: formValues(req.body), errors: { _form: req.ctx.t(err.messageKey) } };
-      return renderDetail(req, reply, req.params.id, state, err.status);
-    }
-    return redirectSeeOther(reply, withFlash('/verifikasi', req.ctx.t('reg.detail.rejected')));
-  });
+  app.post<P>('/verifikasi/:id/tolak', { config: allow('registration:verify') }, async (req, reply) =>
+    decide(req, reply, RejectSchema, async ({ reason }) => {
+      await rejectRegistration(req.ctx, { registrationId: req.params.id, reason });
+      return withFlash('/verifikasi', req.ctx.t('reg.detail.rejected'));
+    }),
+  );
 
-  app.post<P>('/verifikasi/:id/revisi', { config: allow('registration:verify') }, async (req, reply) => {
-    assertCan(req.ctx.actor, 'registration:verify');
-    const values = formValues(req.body);
-    const documentNotes: Record<string, string> = {};
-    for (const [k, v] of Object.entries(values))
-      if (k.startsWith('note_') && v.trim()) documentNotes[k.slice(5)] = v.slice(0, 2000);
-    try {
+  app.post<P>('/verifikasi/:id/revisi', { config: allow('registration:verify') }, async (req, reply) =>
+    decide(req, reply, RevisionSchema, async (data) => {
+      const documentNotes: Record<string, string> = {};
+      for (const [k, v] of Object.entries(data)) {
+        if (k.startsWith('note_') && v?.trim()) documentNotes[k.slice(5)] = v.slice(0, 2000);
+      }
       await requestRevision(req.ctx, {
         registrationId: req.params.id,
-        note: values.note?.trim().slice(0, 2000) || null,
+        note: data.note?.trim().slice(0, 2000) || null,
         documentNotes,
       });
-    } catch (err) {
-      if (!isExpected(err)) throw err;
-      return renderDetail(
-        req,
-        reply,
-        req.params.id,
-        { values, errors: { note: req.ctx.t(err.messageKey) } },
-        err.status,
-      );
-    }
-    return redirectSeeOther(reply, withFlash('/verifikasi', req.ctx.t('reg.detail.revisionSent')));
-  });
+      return withFlash('/verifikasi', req.ctx.t('reg.detail.revisionSent'));
+    }),
+  );
 
   // R36: each user's archive of document versions and events, for the Verifikator and the Kepala LPSE.
   app.get<P>('/verifikasi/pengguna/:id', { config: allow('registration:read') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'registration:read');
-    return renderArchive(req, reply, req.params.id);
+    return sendHtml(reply, await archiveView(req, pageCtx(req, reply), req.params.id));
   });
 
   app.get<P>('/verifikasi/pengguna/:id/riwayat.csv', { config: allow('registration:read') }, async (req, reply) => {
@@ -279,20 +244,15 @@ export async function verificationPages(app: FastifyInstance) {
   ] as const) {
     app.post<P>(`/verifikasi/pengguna/:id/${path}`, { config: allow('accounts:deactivate') }, async (req, reply) => {
       assertCan(req.ctx.actor, 'accounts:deactivate');
-      const form = await readMultipartForm(req, { reference: 'referensi' });
-      const parsed = parseForm(StatusChangeSchema, form.fields, req.ctx.t);
-      const state: FormState = parsed.ok ? { values: form.fields, errors: {} } : parsed.state;
-      const fileError = form.fileErrors.reference;
-      if (fileError) state.errors.reference = req.ctx.t(fileError.messageKey, fileError.params);
-      if (!parsed.ok || fileError) return renderArchive(req, reply, req.params.id, state, fileError?.status ?? 400);
-      try {
-        await command(req.ctx, { userId: req.params.id, ...parsed.data, reference: form.files.reference ?? null });
-      } catch (err) {
-        if (!isExpected(err)) throw err;
-        state.errors._form = req.ctx.t(err.messageKey);
-        return renderArchive(req, reply, req.params.id, state, err.status);
-      }
-      return redirectSeeOther(reply, withFlash(`/verifikasi/pengguna/${req.params.id}`, req.ctx.t(flash)));
+      return handleForm(req, reply, {
+        schema: StatusChangeSchema,
+        files: { reference: 'referensi' },
+        render: (p, state) => archiveView(req, p, req.params.id, state),
+        run: async (data, files) => {
+          await command(req.ctx, { userId: req.params.id, ...data, reference: files.reference ?? null });
+          return withFlash(`/verifikasi/pengguna/${req.params.id}`, req.ctx.t(flash));
+        },
+      });
     });
   }
 }
