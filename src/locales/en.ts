@@ -14,8 +14,9 @@ export const en: Record<keyof typeof id, string> = {
   'layout.switchLanguageLabel': 'Ganti ke Bahasa Indonesia',
   'layout.signedInAs': 'Signed in as {name}',
   'layout.mainNav': 'Main navigation',
-  'layout.footer.hours': 'Service hours: Monday–Thursday 08:00–16:00 WITA, Friday 08:00–16:30 WITA',
-  'layout.footer.contact': 'Contact: lpse@konkepkab.go.id · Office of the Regent of Konawe Kepulauan, Langara',
+  'layout.footer.hours': 'Service hours: {hours}',
+  'layout.footer.hoursDefault': 'Monday–Thursday 08:00–16:00 WITA, Friday 08:00–16:30 WITA',
+  'layout.footer.contact': 'Contact: {contact} · {address}',
   'layout.footer.basis': 'Established by Konawe Kepulauan Regent Regulation No. 14 of 2018.',
   'layout.footer.times': 'All times are shown in WITA (UTC+8).',
 

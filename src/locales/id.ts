@@ -17,8 +17,9 @@ export const id = {
   'layout.switchLanguageLabel': 'Switch to English',
   'layout.signedInAs': 'Masuk sebagai {name}',
   'layout.mainNav': 'Navigasi utama',
-  'layout.footer.hours': 'Jam layanan: Senin–Kamis 08.00–16.00 WITA, Jumat 08.00–16.30 WITA',
-  'layout.footer.contact': 'Kontak: lpse@konkepkab.go.id · Kantor Bupati Konawe Kepulauan, Langara',
+  'layout.footer.hours': 'Jam layanan: {hours}',
+  'layout.footer.hoursDefault': 'Senin–Kamis 08.00–16.00 WITA, Jumat 08.00–16.30 WITA',
+  'layout.footer.contact': 'Kontak: {contact} · {address}',
   'layout.footer.basis': 'Dibentuk berdasarkan Peraturan Bupati Konawe Kepulauan Nomor 14 Tahun 2018.',
   'layout.footer.times': 'Semua waktu ditampilkan dalam WITA (UTC+8).',
 
