@@ -133,6 +133,11 @@ export const en: Record<keyof typeof id, string> = {
   'auth.login.submit': 'Sign in',
   'auth.login.invalid': 'Wrong User ID or password.',
   'auth.login.locked': 'The account is locked for a while after too many failed attempts. Try again after {until}.',
+  'auth.login.pendingRegistration':
+    'Your registration has not been approved yet: it is still a draft, or it was sent and waits for the originals to be checked at the LPSE office. You can sign in with this User ID once a Verifikator approves it.',
+  'auth.login.continueRegistration': 'Continue the registration',
+  'auth.login.continueRegistrationHint':
+    'Complete the data, send the registration or see its status with the same User ID and password.',
   'auth.login.inactive': 'This account is not active. Contact the LPSE Registration and Verification Unit.',
   'auth.login.forgot': 'Forgot your password?',
   'auth.logout.done': 'You have signed out.',

@@ -137,6 +137,11 @@ export const id = {
   'auth.login.submit': 'Masuk',
   'auth.login.invalid': 'User ID atau kata sandi salah.',
   'auth.login.locked': 'Akun dikunci sementara setelah terlalu banyak percobaan gagal. Coba lagi setelah {until}.',
+  'auth.login.pendingRegistration':
+    'Pendaftaran Anda belum disetujui: masih draf, atau sudah dikirim dan menunggu pemeriksaan dokumen asli di kantor LPSE. User ID ini dapat dipakai untuk masuk setelah Verifikator menyetujuinya.',
+  'auth.login.continueRegistration': 'Lanjutkan pendaftaran',
+  'auth.login.continueRegistrationHint':
+    'Lengkapi data, kirim pendaftaran, atau lihat statusnya dengan User ID dan kata sandi yang sama.',
   'auth.login.inactive': 'Akun ini tidak aktif. Hubungi Unit Registrasi dan Verifikasi LPSE.',
   'auth.login.forgot': 'Lupa kata sandi?',
   'auth.logout.done': 'Anda sudah keluar.',

@@ -66,7 +66,8 @@ export function stripBusinessForm(businessForm: string | null | undefined, name:
 }
 
 /** The company's full name, the bentuk usaha written once: "CV Bahari Mandiri". */
-export function companyName(businessForm: string | null | undefined, name: string): string {
+export function companyName(businessForm: string | null | undefined, name: string | null | undefined): string {
+  if (!name) return '';
   const prefix = businessForm ? NAME_PREFIX[businessForm] : null;
   const base = stripBusinessForm(businessForm, name);
   return prefix ? `${prefix} ${base}` : base;

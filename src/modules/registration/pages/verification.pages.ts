@@ -186,6 +186,15 @@ export async function verificationPages(app: FastifyInstance) {
   app.post<P>('/verifikasi/:id/setujui', { config: allow('registration:verify') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'registration:verify');
     try {
+      // Ticked and approved in one submit: the approve button belongs to the checklist form, so save the ticks first.
+      const body = req.body as Record<string, unknown> | undefined;
+      if (body?.checklist === '1') {
+        const raw = body.asli;
+        const checkedIds = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter(
+          (v): v is string => typeof v === 'string',
+        );
+        await checkOriginals(req.ctx, { registrationId: req.params.id, checkedIds });
+      }
       await approveRegistration(req.ctx, { registrationId: req.params.id });
     } catch (err) {
       if (!isExpected(err)) throw err;

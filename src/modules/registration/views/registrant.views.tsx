@@ -154,7 +154,7 @@ export function ResumeView({ p, state }: { p: PageCtx; state?: FormState }) {
 
 export interface DocView {
   row: RegistrationDocumentRow;
-  doc: { id: string; originalName: string; size: number };
+  doc: { id: string; originalName: string; size: number; mime?: string };
 }
 
 /** Agency, requested role, NIP and position of a non-vendor user (R32): in the registration and the role request. */
