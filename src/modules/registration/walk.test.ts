@@ -64,6 +64,27 @@ describe('registration walk: draft sign-in, tick-and-approve in one submit', () 
     assert.doesNotMatch(r.body, /tidak aktif/);
   });
 
+  test('the error summary names each field and links to it; required uploads are not "(opsional)"', async () => {
+    const { a } = await startRegistration();
+    const page = await a.get('/daftar/formulir');
+    const ktp = /<label for="doc_ktp">([^<]*)(<span class="optional">)?/.exec(page.body);
+    assert.ok(ktp, 'the KTP upload field');
+    assert.equal(ktp[2], undefined, 'a required document is not labelled optional');
+    const sent = await postMultipart(a, '/daftar/formulir', {
+      ...VALID_VENDOR,
+      npwp: '03.234.567.8-912.000',
+      ktp_number: '',
+      aksi: 'kirim',
+    });
+    assert.ok(sent.statusCode >= 400);
+    const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(sent.body)?.[0] ?? '';
+    for (const [, href, text] of summary.matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)) {
+      assert.match(text!, /^[^:]+: /, `"${text}" names its field`);
+      assert.match(sent.body, new RegExp(`id="${href}"`), `#${href} exists`);
+    }
+    assert.match(summary, /<a href="#doc_ktp">KTP[^<]*— Unggah berkas: /);
+  });
+
   test('the Verifikator ticks every original and approves in one submit; the vendor signs in', async () => {
     const { a, username, reg } = await startRegistration();
     await a.get('/daftar/formulir');
