@@ -107,6 +107,11 @@ export const en: Record<keyof typeof id, string> = {
 
   'portal.title': 'Home',
   'portal.welcome': 'Welcome to {name}',
+  'portal.cta.title': 'Want to take part in tenders in Konawe Kepulauan?',
+  'portal.cta.text':
+    'Register your company as a vendor: fill in the data and upload the documents online, then bring the originals to the LPSE office for verification.',
+  'portal.cta.register': 'Register as a vendor',
+  'portal.cta.signIn': 'Already have a User ID? Sign in',
   'portal.intro':
     'The Electronic Procurement Service of Konawe Kepulauan Regency runs government procurement of goods and services electronically, openly and fairly for agencies, regional enterprises and vendors.',
   'portal.announcements': 'Tender announcements',
@@ -142,7 +147,8 @@ export const en: Record<keyof typeof id, string> = {
   'auth.login.forgot': 'Forgot your password?',
   'auth.logout.done': 'You have signed out.',
   'auth.setup.title': 'First-run setup',
-  'auth.setup.intro': 'There are no users yet. Create the first System Administrator. This setup link works only once.',
+  'auth.setup.intro':
+    'There are no users yet. Create the first System Administrator (its role is called Unit Administrasi Sistem Elektronik on the dashboard and in the user list). This setup link works only once.',
   'auth.setup.invalid': 'The setup link is not valid or has been used. See the server console for the latest link.',
   'auth.setup.submit': 'Create System Administrator',
   'auth.setup.done': 'The System Administrator has been created. Please sign in.',
@@ -245,7 +251,8 @@ export const en: Record<keyof typeof id, string> = {
     'Regional agencies and work units of the Regency, and the BUMN, BUMD and non-government organisations the LPSE serves.',
   'agencies.add': 'Add agency',
   'agencies.code': 'Code',
-  'agencies.codeHint': 'Work-unit code, for example 1.01.01 or DISDIK.',
+  'agencies.codeHint':
+    'Work-unit code, for example 1.01.01 or DISDIK. Lower-case letters are saved in upper case (disdik becomes DISDIK).',
   'agencies.name': 'Agency name',
   'agencies.kind': 'Kind',
   'agencies.address': 'Address',

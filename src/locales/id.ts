@@ -110,6 +110,11 @@ export const id = {
 
   'portal.title': 'Beranda',
   'portal.welcome': 'Selamat datang di {name}',
+  'portal.cta.title': 'Ingin ikut tender di Konawe Kepulauan?',
+  'portal.cta.text':
+    'Daftarkan perusahaan Anda sebagai penyedia: isi data dan unggah dokumen secara daring, lalu bawa dokumen asli ke kantor LPSE untuk diverifikasi.',
+  'portal.cta.register': 'Daftar sebagai penyedia',
+  'portal.cta.signIn': 'Sudah punya User ID? Masuk',
   'portal.intro':
     'Layanan Pengadaan Secara Elektronik Kabupaten Konawe Kepulauan melayani pengadaan barang/jasa pemerintah secara elektronik, terbuka dan adil bagi OPD, BUMD dan penyedia.',
   'portal.announcements': 'Pengumuman tender',
@@ -147,7 +152,7 @@ export const id = {
   'auth.logout.done': 'Anda sudah keluar.',
   'auth.setup.title': 'Penyiapan awal',
   'auth.setup.intro':
-    'Belum ada pengguna. Buat akun Admin Sistem pertama. Tautan penyiapan ini hanya dapat dipakai sekali.',
+    'Belum ada pengguna. Buat akun Admin Sistem pertama (di dasbor dan daftar pengguna perannya bernama Unit Administrasi Sistem Elektronik). Tautan penyiapan ini hanya dapat dipakai sekali.',
   'auth.setup.invalid': 'Tautan penyiapan tidak valid atau sudah dipakai. Lihat konsol server untuk tautan terbaru.',
   'auth.setup.submit': 'Buat Admin Sistem',
   'auth.setup.done': 'Admin Sistem sudah dibuat. Silakan masuk.',
@@ -250,7 +255,8 @@ export const id = {
     'OPD dan satuan kerja Kabupaten, serta BUMN, BUMD dan organisasi non-pemerintah yang dilayani LPSE.',
   'agencies.add': 'Tambah instansi',
   'agencies.code': 'Kode',
-  'agencies.codeHint': 'Kode satker, misalnya 1.01.01 atau DISDIK.',
+  'agencies.codeHint':
+    'Kode satker, misalnya 1.01.01 atau DISDIK. Huruf kecil disimpan sebagai huruf besar (disdik menjadi DISDIK).',
   'agencies.name': 'Nama instansi',
   'agencies.kind': 'Jenis',
   'agencies.address': 'Alamat',

@@ -57,8 +57,17 @@ interface FieldProps {
   p: PageCtx;
 }
 
+/** Beside the field its label is already shown: the message alone ("Wajib diisi"), without the summary's prefix. */
+function inlineMessage(p: PageCtx, field: string, msg: string | undefined): string | undefined {
+  if (!msg) return msg;
+  const generic = `${p.t(`label.${field}` as Parameters<PageCtx['t']>[0])}: `;
+  if (!msg.startsWith(generic)) return msg;
+  const bare = msg.slice(generic.length);
+  return `${bare.charAt(0).toUpperCase()}${bare.slice(1)}`;
+}
+
 function FieldShell(props: FieldProps & { children: ComponentChildren }) {
-  const error = props.state?.errors[props.name];
+  const error = inlineMessage(props.p, props.name, props.state?.errors[props.name]);
   return (
     <div class={`field${error ? ' field-error' : ''}`}>
       <label for={props.name}>
