@@ -274,7 +274,7 @@ export const en: Record<keyof typeof id, string> = {
   'users.status': 'Status',
   'users.status.active': 'Active',
   'users.status.inactive': 'Inactive',
-  'users.status.pending': 'Awaiting verification',
+  'users.status.pending': 'Not verified (registration draft, waiting or rejected)',
   'users.roles': 'Roles',
   'users.noRoles': 'No roles yet.',
   'users.addRole': 'Add role',

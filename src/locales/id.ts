@@ -278,7 +278,7 @@ export const id = {
   'users.status': 'Status',
   'users.status.active': 'Aktif',
   'users.status.inactive': 'Nonaktif',
-  'users.status.pending': 'Menunggu verifikasi',
+  'users.status.pending': 'Belum diverifikasi (pendaftaran draf, menunggu atau ditolak)',
   'users.roles': 'Peran',
   'users.noRoles': 'Belum ada peran.',
   'users.addRole': 'Tambah peran',
