@@ -14,8 +14,9 @@ export const en: Record<keyof typeof id, string> = {
   'layout.switchLanguageLabel': 'Ganti ke Bahasa Indonesia',
   'layout.signedInAs': 'Signed in as {name}',
   'layout.mainNav': 'Main navigation',
-  'layout.footer.hours': 'Service hours: Monday–Thursday 08:00–16:00 WITA, Friday 08:00–16:30 WITA',
-  'layout.footer.contact': 'Contact: lpse@konkepkab.go.id · Office of the Regent of Konawe Kepulauan, Langara',
+  'layout.footer.hours': 'Service hours: {hours}',
+  'layout.footer.hoursDefault': 'Monday–Thursday 08:00–16:00 WITA, Friday 08:00–16:30 WITA',
+  'layout.footer.contact': 'Contact: {contact} · {address}',
   'layout.footer.basis': 'Established by Konawe Kepulauan Regent Regulation No. 14 of 2018.',
   'layout.footer.times': 'All times are shown in WITA (UTC+8).',
 
@@ -106,6 +107,11 @@ export const en: Record<keyof typeof id, string> = {
 
   'portal.title': 'Home',
   'portal.welcome': 'Welcome to {name}',
+  'portal.cta.title': 'Want to take part in tenders in Konawe Kepulauan?',
+  'portal.cta.text':
+    'Register your company as a vendor: fill in the data and upload the documents online, then bring the originals to the LPSE office for verification.',
+  'portal.cta.register': 'Register as a vendor',
+  'portal.cta.signIn': 'Already have a User ID? Sign in',
   'portal.intro':
     'The Electronic Procurement Service of Konawe Kepulauan Regency runs government procurement of goods and services electronically, openly and fairly for agencies, regional enterprises and vendors.',
   'portal.announcements': 'Tender announcements',
@@ -132,11 +138,17 @@ export const en: Record<keyof typeof id, string> = {
   'auth.login.submit': 'Sign in',
   'auth.login.invalid': 'Wrong User ID or password.',
   'auth.login.locked': 'The account is locked for a while after too many failed attempts. Try again after {until}.',
+  'auth.login.pendingRegistration':
+    'Your registration has not been approved yet: it is still a draft, or it was sent and waits for the originals to be checked at the LPSE office. You can sign in with this User ID once a Verifikator approves it.',
+  'auth.login.continueRegistration': 'Continue the registration',
+  'auth.login.continueRegistrationHint':
+    'Complete the data, send the registration or see its status with the same User ID and password.',
   'auth.login.inactive': 'This account is not active. Contact the LPSE Registration and Verification Unit.',
   'auth.login.forgot': 'Forgot your password?',
   'auth.logout.done': 'You have signed out.',
   'auth.setup.title': 'First-run setup',
-  'auth.setup.intro': 'There are no users yet. Create the first System Administrator. This setup link works only once.',
+  'auth.setup.intro':
+    'There are no users yet. Create the first System Administrator (its role is called Unit Administrasi Sistem Elektronik on the dashboard and in the user list). This setup link works only once.',
   'auth.setup.invalid': 'The setup link is not valid or has been used. See the server console for the latest link.',
   'auth.setup.submit': 'Create System Administrator',
   'auth.setup.done': 'The System Administrator has been created. Please sign in.',
@@ -239,7 +251,8 @@ export const en: Record<keyof typeof id, string> = {
     'Regional agencies and work units of the Regency, and the BUMN, BUMD and non-government organisations the LPSE serves.',
   'agencies.add': 'Add agency',
   'agencies.code': 'Code',
-  'agencies.codeHint': 'Work-unit code, for example 1.01.01 or DISDIK.',
+  'agencies.codeHint':
+    'Work-unit code, for example 1.01.01 or DISDIK. Lower-case letters are saved in upper case (disdik becomes DISDIK).',
   'agencies.name': 'Agency name',
   'agencies.kind': 'Kind',
   'agencies.address': 'Address',
@@ -261,7 +274,7 @@ export const en: Record<keyof typeof id, string> = {
   'users.status': 'Status',
   'users.status.active': 'Active',
   'users.status.inactive': 'Inactive',
-  'users.status.pending': 'Awaiting verification',
+  'users.status.pending': 'Not verified (registration draft, waiting or rejected)',
   'users.roles': 'Roles',
   'users.noRoles': 'No roles yet.',
   'users.addRole': 'Add role',

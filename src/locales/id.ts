@@ -17,8 +17,9 @@ export const id = {
   'layout.switchLanguageLabel': 'Switch to English',
   'layout.signedInAs': 'Masuk sebagai {name}',
   'layout.mainNav': 'Navigasi utama',
-  'layout.footer.hours': 'Jam layanan: Senin–Kamis 08.00–16.00 WITA, Jumat 08.00–16.30 WITA',
-  'layout.footer.contact': 'Kontak: lpse@konkepkab.go.id · Kantor Bupati Konawe Kepulauan, Langara',
+  'layout.footer.hours': 'Jam layanan: {hours}',
+  'layout.footer.hoursDefault': 'Senin–Kamis 08.00–16.00 WITA, Jumat 08.00–16.30 WITA',
+  'layout.footer.contact': 'Kontak: {contact} · {address}',
   'layout.footer.basis': 'Dibentuk berdasarkan Peraturan Bupati Konawe Kepulauan Nomor 14 Tahun 2018.',
   'layout.footer.times': 'Semua waktu ditampilkan dalam WITA (UTC+8).',
 
@@ -109,6 +110,11 @@ export const id = {
 
   'portal.title': 'Beranda',
   'portal.welcome': 'Selamat datang di {name}',
+  'portal.cta.title': 'Ingin ikut tender di Konawe Kepulauan?',
+  'portal.cta.text':
+    'Daftarkan perusahaan Anda sebagai penyedia: isi data dan unggah dokumen secara daring, lalu bawa dokumen asli ke kantor LPSE untuk diverifikasi.',
+  'portal.cta.register': 'Daftar sebagai penyedia',
+  'portal.cta.signIn': 'Sudah punya User ID? Masuk',
   'portal.intro':
     'Layanan Pengadaan Secara Elektronik Kabupaten Konawe Kepulauan melayani pengadaan barang/jasa pemerintah secara elektronik, terbuka dan adil bagi OPD, BUMD dan penyedia.',
   'portal.announcements': 'Pengumuman tender',
@@ -136,12 +142,17 @@ export const id = {
   'auth.login.submit': 'Masuk',
   'auth.login.invalid': 'User ID atau kata sandi salah.',
   'auth.login.locked': 'Akun dikunci sementara setelah terlalu banyak percobaan gagal. Coba lagi setelah {until}.',
+  'auth.login.pendingRegistration':
+    'Pendaftaran Anda belum disetujui: masih draf, atau sudah dikirim dan menunggu pemeriksaan dokumen asli di kantor LPSE. User ID ini dapat dipakai untuk masuk setelah Verifikator menyetujuinya.',
+  'auth.login.continueRegistration': 'Lanjutkan pendaftaran',
+  'auth.login.continueRegistrationHint':
+    'Lengkapi data, kirim pendaftaran, atau lihat statusnya dengan User ID dan kata sandi yang sama.',
   'auth.login.inactive': 'Akun ini tidak aktif. Hubungi Unit Registrasi dan Verifikasi LPSE.',
   'auth.login.forgot': 'Lupa kata sandi?',
   'auth.logout.done': 'Anda sudah keluar.',
   'auth.setup.title': 'Penyiapan awal',
   'auth.setup.intro':
-    'Belum ada pengguna. Buat akun Admin Sistem pertama. Tautan penyiapan ini hanya dapat dipakai sekali.',
+    'Belum ada pengguna. Buat akun Admin Sistem pertama (di dasbor dan daftar pengguna perannya bernama Unit Administrasi Sistem Elektronik). Tautan penyiapan ini hanya dapat dipakai sekali.',
   'auth.setup.invalid': 'Tautan penyiapan tidak valid atau sudah dipakai. Lihat konsol server untuk tautan terbaru.',
   'auth.setup.submit': 'Buat Admin Sistem',
   'auth.setup.done': 'Admin Sistem sudah dibuat. Silakan masuk.',
@@ -244,7 +255,8 @@ export const id = {
     'OPD dan satuan kerja Kabupaten, serta BUMN, BUMD dan organisasi non-pemerintah yang dilayani LPSE.',
   'agencies.add': 'Tambah instansi',
   'agencies.code': 'Kode',
-  'agencies.codeHint': 'Kode satker, misalnya 1.01.01 atau DISDIK.',
+  'agencies.codeHint':
+    'Kode satker, misalnya 1.01.01 atau DISDIK. Huruf kecil disimpan sebagai huruf besar (disdik menjadi DISDIK).',
   'agencies.name': 'Nama instansi',
   'agencies.kind': 'Jenis',
   'agencies.address': 'Alamat',
@@ -266,7 +278,7 @@ export const id = {
   'users.status': 'Status',
   'users.status.active': 'Aktif',
   'users.status.inactive': 'Nonaktif',
-  'users.status.pending': 'Menunggu verifikasi',
+  'users.status.pending': 'Belum diverifikasi (pendaftaran draf, menunggu atau ditolak)',
   'users.roles': 'Peran',
   'users.noRoles': 'Belum ada peran.',
   'users.addRole': 'Tambah peran',

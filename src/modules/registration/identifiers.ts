@@ -38,3 +38,37 @@ export function maskNpwp(digits: string): string {
   const visible = digits.length === 16 ? VISIBLE_16 : VISIBLE_15;
   return formatNpwp([...digits].map((d, i) => (visible.has(i) ? d : '*')).join(''));
 }
+
+/** How each bentuk usaha is written before a company's name; a sole proprietor's name stands alone. */
+const NAME_PREFIX: Readonly<Record<string, string | null>> = {
+  PT: 'PT',
+  CV: 'CV',
+  FIRMA: 'Firma',
+  KOPERASI: 'Koperasi',
+  UD: 'UD',
+  PERSEKUTUAN_PERDATA: 'Persekutuan Perdata',
+  PERORANGAN: null,
+};
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The name without its own bentuk usaha in front, however often it was typed: "CV. CV Bahari Mandiri" with the
+ * form CV is "Bahari Mandiri". Only the vendor's own form is stripped ("Koperasi Nelayan" stays whole for a PT), and
+ * a name that is nothing but the prefix is kept as typed.
+ */
+export function stripBusinessForm(businessForm: string | null | undefined, name: string): string {
+  const prefix = businessForm ? NAME_PREFIX[businessForm] : null;
+  const trimmed = name.trim().replace(/\s+/g, ' ');
+  if (!prefix) return trimmed;
+  const re = new RegExp(`^(?:${escapeRe(prefix)}\\.?(?:\\s+|$))+`, 'i');
+  return trimmed.replace(re, '').trim() || trimmed;
+}
+
+/** The company's full name, the bentuk usaha written once: "CV Bahari Mandiri". */
+export function companyName(businessForm: string | null | undefined, name: string | null | undefined): string {
+  if (!name) return '';
+  const prefix = businessForm ? NAME_PREFIX[businessForm] : null;
+  const base = stripBusinessForm(businessForm, name);
+  return prefix ? `${prefix} ${base}` : base;
+}

@@ -2,7 +2,8 @@ import type { Content } from 'pdfmake';
 import pdfmake from 'pdfmake';
 import type { Translate } from '../../platform/i18n/i18n.ts';
 import { formatDateTime, type Locale } from '../../platform/i18n/i18n.ts';
-import { formatNpwp } from './identifiers.ts';
+import { contactLine, type SiteIdentity, siteIdentity } from '../../platform/ui/site.ts';
+import { companyName, formatNpwp } from './identifiers.ts';
 import type { RegistrationRow, VendorRow } from './registration.repository.ts';
 import { requirementsFor } from './requirements.ts';
 
@@ -23,7 +24,54 @@ interface PdfCtx {
   t: Translate;
   locale: Locale;
   lpseName: string;
+  /** The site identity for the letterhead; the cached one (settings module) when not given. */
+  site?: SiteIdentity;
 }
+
+/**
+ * The kop surat on the first page of every PDF: the emblem (or the neutral LPSE mark), the LPSE's name, office
+ * address, service hours and helpdesk contacts, over a rule.
+ */
+export function letterhead(p: PdfCtx): Content[] {
+  const site = p.site ?? siteIdentity(p.lpseName);
+  const mark = (
+    site.emblem
+      ? { image: site.emblem.dataUrl, fit: [56, 56], width: 60 }
+      : {
+          width: 60,
+          table: { widths: [52], body: [[{ text: 'LPSE', bold: true, alignment: 'center', margin: [0, 16, 0, 16] }]] },
+        }
+  ) as Content;
+  const hours = site.hours ?? p.t('layout.footer.hoursDefault');
+  return [
+    {
+      columns: [
+        mark,
+        {
+          width: '*',
+          stack: [
+            { text: site.lpseName.toUpperCase(), bold: true, fontSize: 13 },
+            { text: site.address, fontSize: 9 },
+            { text: p.t('layout.footer.hours', { hours }), fontSize: 9 },
+            { text: contactLine(site), fontSize: 9 },
+          ],
+          margin: [10, 0, 0, 0],
+        },
+      ],
+      columnGap: 0,
+    },
+    {
+      canvas: [
+        { type: 'line', x1: 0, y1: 4, x2: 495, y2: 4, lineWidth: 2 },
+        { type: 'line', x1: 0, y1: 7, x2: 495, y2: 7, lineWidth: 0.5 },
+      ],
+      margin: [0, 4, 0, 12],
+    },
+  ];
+}
+
+const fullName = (vendor: VendorRow | null | undefined) =>
+  vendor?.name ? companyName(vendor.businessForm, vendor.name) : null;
 
 const blank = '....................................................';
 
@@ -58,10 +106,9 @@ function signature(p: PdfCtx, who: string | null | undefined, withStamp: boolean
 function registrationForm(p: PdfCtx, reg: RegistrationRow | null, vendor: VendorRow | null): Content[] {
   return [
     { text: p.t('reg.pdf.formRegistration'), style: 'h1' },
-    { text: p.lpseName, margin: [0, 0, 0, 8] },
     kv([
       [p.t('reg.number'), reg?.number],
-      [p.t('reg.field.name'), vendor?.name],
+      [p.t('reg.field.name'), fullName(vendor)],
       [p.t('reg.field.businessForm'), vendor?.businessForm],
       [p.t('reg.field.npwp'), vendor?.npwp ? formatNpwp(vendor.npwp) : null],
       [p.t('reg.field.nib'), vendor?.nib],
@@ -89,7 +136,7 @@ function participationForm(p: PdfCtx, vendor: VendorRow | null): Content[] {
     kv([
       [p.t('reg.field.picName'), vendor?.picName],
       [p.t('reg.field.picPosition'), vendor?.picPosition],
-      [p.t('reg.field.name'), vendor?.name],
+      [p.t('reg.field.name'), fullName(vendor)],
       [p.t('reg.field.npwp'), vendor?.npwp ? formatNpwp(vendor.npwp) : null],
     ]),
     {
@@ -121,18 +168,25 @@ function definition(content: Content[]): TDocumentDefinitions {
  */
 export async function receiptPdf(
   p: PdfCtx,
-  input: { reg: RegistrationRow; vendor: VendorRow | null; submittedAt: Date | null },
+  input: {
+    reg: RegistrationRow;
+    vendor: VendorRow | null;
+    submittedAt: Date | null;
+    /** Codes of the documents uploaded with the registration; an optional one not among them is not asked for. */
+    uploadedCodes?: readonly string[];
+  },
 ): Promise<Buffer> {
-  const originals = requirementsFor(input.reg.kind).map(
-    (r) => `${p.t(r.labelKey)}${r.required ? '' : ` ${p.t('form.optional')}`}`,
-  );
+  const uploaded = new Set(input.uploadedCodes ?? []);
+  const originals = requirementsFor(input.reg.kind)
+    .filter((r) => r.required || uploaded.has(r.code))
+    .map((r) => p.t(r.labelKey));
   const content: Content[] = [
+    ...letterhead(p),
     { text: p.t('reg.pdf.receiptTitle'), style: 'h1' },
-    { text: p.lpseName, margin: [0, 0, 0, 8] },
     kv([
       [p.t('reg.number'), input.reg.number],
       [p.t('reg.submittedAt'), formatDateTime(input.submittedAt, p.locale)],
-      [p.t('reg.field.name'), input.vendor?.name ?? null],
+      [p.t('reg.field.name'), input.vendor ? fullName(input.vendor) : null],
     ]),
     { text: p.t('reg.pdf.bringOriginals'), style: 'h2' },
     { ul: [...originals, p.t('reg.pdf.bringForms')] },
@@ -141,6 +195,7 @@ export async function receiptPdf(
   if (input.reg.kind === 'vendor') {
     content.push(
       { text: '', pageBreak: 'after' },
+      ...letterhead(p),
       ...registrationForm(p, input.reg, input.vendor),
       ...participationForm(p, input.vendor),
     );
@@ -153,5 +208,5 @@ export async function blankFormPdf(p: PdfCtx, form: 'pendaftaran' | 'keikutserta
   const content = form === 'pendaftaran' ? registrationForm(p, null, null) : participationForm(p, null);
   const first = content[0] as { pageBreak?: string };
   delete first.pageBreak;
-  return pdfmake.createPdf(definition(content)).getBuffer();
+  return pdfmake.createPdf(definition([...letterhead(p), ...content])).getBuffer();
 }

@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import { mailFooter } from '../ui/site.ts';
 import { mailOutbox } from './mail.schema.ts';
 
 export interface Mail {
@@ -17,7 +18,8 @@ export async function enqueueMail(tx: Db, clock: Clock, mail: Mail): Promise<voi
   await tx.insert(mailOutbox).values({
     toAddress: mail.to,
     subject: mail.subject,
-    bodyText: mail.text,
+    // Every mail ends with who sent it and how to reach the helpdesk (the site identity, settings module).
+    bodyText: `${mail.text.trimEnd()}\n\n${mailFooter()}\n`,
     nextAttemptAt: now,
     createdAt: now,
   });

@@ -6,8 +6,19 @@ import type { PageCtx } from './page.ts';
  * GOV.UK-style form parts: label, hint, inline error, and an error summary at the top that links to each field and
  * takes focus on load, so screen-reader users hear the problem first.
  */
-export function ErrorSummary({ p, state }: { p: PageCtx; state?: FormState }) {
-  const entries = Object.entries(state?.errors ?? {});
+export function ErrorSummary({
+  p,
+  state,
+  labels,
+}: {
+  p: PageCtx;
+  state?: FormState;
+  /** The fields' labels as shown on the page: each line of the summary then starts with the label the person sees. */
+  labels?: Readonly<Record<string, string>>;
+}) {
+  const entries = Object.entries(state?.errors ?? {}).map(
+    ([field, msg]) => [field, withLabel(p, field, msg, labels?.[field])] as const,
+  );
   if (entries.length === 0) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autofocus>
@@ -19,6 +30,18 @@ export function ErrorSummary({ p, state }: { p: PageCtx; state?: FormState }) {
       </ul>
     </div>
   );
+}
+
+/**
+ * "Nama instansi: wajib diisi", not "Nama lengkap: wajib diisi": the validation prefixes the catalogue's generic label
+ * (`label.<field>`) when it knows one; the page's own label replaces it, or is added when there was none.
+ */
+function withLabel(p: PageCtx, field: string, msg: string, label: string | undefined): string {
+  if (!label || field === '_form') return msg;
+  const generic = `${p.t(`label.${field}` as Parameters<PageCtx['t']>[0])}: `;
+  const bare = msg.startsWith(generic) ? msg.slice(generic.length) : msg;
+  if (bare.startsWith(`${label}: `) || bare.startsWith(label)) return bare;
+  return `${label}: ${bare.charAt(0).toLowerCase()}${bare.slice(1)}`;
 }
 
 export function Csrf({ p }: { p: PageCtx }) {
@@ -34,8 +57,17 @@ interface FieldProps {
   p: PageCtx;
 }
 
+/** Beside the field its label is already shown: the message alone ("Wajib diisi"), without the summary's prefix. */
+function inlineMessage(p: PageCtx, field: string, msg: string | undefined): string | undefined {
+  if (!msg) return msg;
+  const generic = `${p.t(`label.${field}` as Parameters<PageCtx['t']>[0])}: `;
+  if (!msg.startsWith(generic)) return msg;
+  const bare = msg.slice(generic.length);
+  return `${bare.charAt(0).toUpperCase()}${bare.slice(1)}`;
+}
+
 function FieldShell(props: FieldProps & { children: ComponentChildren }) {
-  const error = props.state?.errors[props.name];
+  const error = inlineMessage(props.p, props.name, props.state?.errors[props.name]);
   return (
     <div class={`field${error ? ' field-error' : ''}`}>
       <label for={props.name}>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from './page.ts';
+import { contactLine, serviceHours } from './site.ts';
 
 export function Layout(props: { p: PageCtx; title: string; hasErrors?: boolean; children: ComponentChildren }) {
   const { p } = props;
@@ -20,9 +21,13 @@ export function Layout(props: { p: PageCtx; title: string; hasErrors?: boolean; 
         <header class="site-header">
           <div class="container header-row">
             <a class="brand" href="/">
-              <span class="brand-mark" aria-hidden="true">
-                LPSE
-              </span>
+              {p.site.emblem ? (
+                <img class="brand-emblem" src={`/berkas/${p.site.emblem.documentId}`} alt="" width={40} height={40} />
+              ) : (
+                <span class="brand-mark" aria-hidden="true">
+                  LPSE
+                </span>
+              )}
               <span>{p.lpseName}</span>
             </a>
             <div class="header-tools">
@@ -76,8 +81,8 @@ export function Layout(props: { p: PageCtx; title: string; hasErrors?: boolean; 
         </main>
         <footer class="site-footer">
           <div class="container">
-            <p>{p.t('layout.footer.contact')}</p>
-            <p>{p.t('layout.footer.hours')}</p>
+            <p>{p.t('layout.footer.contact', { contact: contactLine(p.site), address: p.site.address })}</p>
+            <p>{p.t('layout.footer.hours', { hours: serviceHours(p.site, p.t('layout.footer.hoursDefault')) })}</p>
             <p>
               {p.t('layout.footer.basis')} {p.t('layout.footer.times')}
             </p>

@@ -5,6 +5,7 @@ import { type MessageKey, registry } from '../../registry.ts';
 import { type Actor, can, type Permission } from '../auth/permissions.ts';
 import { readFlash } from '../http/handle-form.ts';
 import type { Locale, Translate } from '../i18n/i18n.ts';
+import { type SiteIdentity, siteIdentity } from './site.ts';
 
 export interface NavItem {
   href: string;
@@ -21,6 +22,8 @@ export interface PageCtx {
   csrf: string;
   path: string;
   lpseName: string;
+  /** Name, emblem, office, hours and helpdesk contacts (settings module, cached per process). */
+  site: SiteIdentity;
   nav: NavItem[];
   /** A one-line confirmation after a Post/Redirect/Get: the signed `ok` query parameter made by `withFlash`. */
   flash?: string;
@@ -36,6 +39,7 @@ export function pageCtx(req: FastifyRequest, reply: FastifyReply): PageCtx {
   // The token (and, on a first visit, its secret cookie) is made only when a form on the page asks for it, so that
   // public pages without forms stay cheap and cacheable.
   let csrf: string | undefined;
+  const site = siteIdentity(req.server.services.config.lpseName);
   return {
     t: req.ctx.t,
     locale: req.ctx.locale,
@@ -45,7 +49,8 @@ export function pageCtx(req: FastifyRequest, reply: FastifyReply): PageCtx {
       return csrf;
     },
     path: req.url,
-    lpseName: req.server.services.config.lpseName,
+    lpseName: site.lpseName,
+    site,
     nav,
     flash: readFlash(okKey),
   };

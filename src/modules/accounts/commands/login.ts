@@ -21,6 +21,9 @@ export async function login(
     invalidCredentials,
   );
   const actor = { userId: user.id, name: user.name, role: null };
+  // A registrant whose registration is a draft or waits for verification: tell them where they are, not "inactive".
+  if (user.status === 'pending')
+    throw new AppError('ACCOUNT_PENDING', 403, 'auth.login.pendingRegistration', {}, { field: 'username' });
   if (user.status !== 'active')
     throw new AppError('ACCOUNT_INACTIVE', 403, 'auth.login.inactive', {}, { field: 'username' });
   return ctx.db.transaction(async (tx) => {

@@ -8,6 +8,16 @@ export function LoginView({ p, state, back }: { p: PageCtx; state?: FormState; b
     <Layout p={p} title={p.t('auth.login.title')} hasErrors={hasErrors(state)}>
       <ErrorSummary p={p} state={state} />
       <h1>{p.t('auth.login.title')}</h1>
+      {Object.values(state?.errors ?? {}).includes(p.t('auth.login.pendingRegistration')) ? (
+        <div class="notice">
+          <p>{p.t('auth.login.continueRegistrationHint')}</p>
+          <p>
+            <a class="button" href="/daftar/lanjut">
+              {p.t('auth.login.continueRegistration')}
+            </a>
+          </p>
+        </div>
+      ) : null}
       <p>{p.t('auth.login.intro')}</p>
       <form method="post" action={`/masuk${back ? `?kembali=${encodeURIComponent(back)}` : ''}`} novalidate>
         <Csrf p={p} />

@@ -57,7 +57,16 @@ export function AgenciesView({ p, agencies }: { p: PageCtx; agencies: AgencyRow[
 export function NewAgencyView({ p, state }: { p: PageCtx; state?: FormState }) {
   return (
     <Layout p={p} title={p.t('agencies.add')} hasErrors={hasErrors(state)}>
-      <ErrorSummary p={p} state={state} />
+      <ErrorSummary
+        p={p}
+        state={state}
+        labels={{
+          code: p.t('agencies.code'),
+          name: p.t('agencies.name'),
+          kind: p.t('agencies.kind'),
+          address: p.t('agencies.address'),
+        }}
+      />
       <h1>{p.t('agencies.add')}</h1>
       <form method="post" action="/admin/instansi/baru" novalidate>
         <Csrf p={p} />

@@ -6,6 +6,18 @@ export function HomeView({ p }: { p: PageCtx }) {
     <Layout p={p} title={p.t('portal.title')}>
       <h1>{p.t('portal.welcome', { name: p.lpseName })}</h1>
       <p class="lead">{p.t('portal.intro')}</p>
+      {p.actor ? null : (
+        <section class="cta" aria-labelledby="daftar-penyedia">
+          <h2 id="daftar-penyedia">{p.t('portal.cta.title')}</h2>
+          <p>{p.t('portal.cta.text')}</p>
+          <p class="button-row">
+            <a class="button" href="/daftar">
+              {p.t('portal.cta.register')}
+            </a>
+            <a href="/masuk">{p.t('portal.cta.signIn')}</a>
+          </p>
+        </section>
+      )}
       <div class="grid">
         <section class="card" aria-labelledby="pengumuman">
           <h2 id="pengumuman">{p.t('portal.announcements')}</h2>

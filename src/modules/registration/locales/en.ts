@@ -6,6 +6,13 @@ export const registrationEn: Record<keyof typeof registrationId, string> = {
   'nav.verification': 'Verification',
 
   'nav.vendorProfile': 'Company data',
+  'reg.profile.next': 'Next steps',
+  'reg.profile.nextTenders': 'See tender announcements',
+  'reg.profile.nextTendersHint':
+    'tender announcements appear on the home page as soon as a Pokja publishes them; with this User ID you can take part.',
+  'reg.profile.nextUpdate': 'Update the company data',
+  'reg.profile.nextUpdateHint':
+    'changes (deed, business licence, responsible person) will be requested on this page; until then, bring the originals to {lpse} or write to {email}.',
   'reg.profile.title': 'Company data',
   'reg.profile.verifiedAt': 'Verified at',
   'reg.signOut': 'Leave the registration',
@@ -165,7 +172,8 @@ export const registrationEn: Record<keyof typeof registrationId, string> = {
   'reg.detail.saveChecklist': 'Save the originals checklist',
   'reg.detail.checklistSaved': 'Checklist saved.',
   'reg.detail.decide': 'Decision',
-  'reg.detail.approveHint': 'Approve only after every original has been seen and ticked "Original matches".',
+  'reg.detail.approveHint':
+    'Approve only after every original has been seen. Tick "Original matches" above, then press this button: the ticks are saved with the approval.',
   'reg.detail.approve': 'Approve and activate the User ID',
   'reg.detail.approved': 'Registration approved; the User ID is active and the e-mail is sent.',
   'reg.detail.revision': 'Ask for a revision',

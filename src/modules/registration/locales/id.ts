@@ -5,6 +5,13 @@ export const registrationId = {
   'nav.verification': 'Verifikasi',
 
   'nav.vendorProfile': 'Data Perusahaan',
+  'reg.profile.next': 'Langkah berikutnya',
+  'reg.profile.nextTenders': 'Lihat pengumuman tender',
+  'reg.profile.nextTendersHint':
+    'pengumuman tender tampil di beranda begitu Pokja menerbitkannya; dengan User ID ini Anda dapat mengikutinya.',
+  'reg.profile.nextUpdate': 'Perbarui data perusahaan',
+  'reg.profile.nextUpdateHint':
+    'perubahan data (akta, izin usaha, penanggung jawab) akan dapat diajukan di halaman ini; sampai saat itu, bawa dokumen aslinya ke {lpse} atau tulis ke {email}.',
   'reg.profile.title': 'Data perusahaan',
   'reg.profile.verifiedAt': 'Diverifikasi pada',
   'reg.signOut': 'Keluar dari pendaftaran',
@@ -167,7 +174,8 @@ export const registrationId = {
   'reg.detail.saveChecklist': 'Simpan daftar periksa dokumen asli',
   'reg.detail.checklistSaved': 'Daftar periksa tersimpan.',
   'reg.detail.decide': 'Keputusan',
-  'reg.detail.approveHint': 'Setujui hanya setelah semua dokumen asli diperiksa dan dicentang "Asli sesuai".',
+  'reg.detail.approveHint':
+    'Setujui hanya setelah semua dokumen asli diperiksa. Centang "Asli sesuai" di atas lalu tekan tombol ini: centangnya disimpan bersama persetujuan.',
   'reg.detail.approve': 'Setujui dan aktifkan User ID',
   'reg.detail.approved': 'Pendaftaran disetujui; User ID aktif dan e-mail terkirim.',
   'reg.detail.revision': 'Minta perbaikan',

@@ -170,8 +170,11 @@ export async function verificationPages(app: FastifyInstance) {
     }),
   );
 
+  // Ticked and approved in one submit: the approve button belongs to the checklist form, so the ticks are saved first.
+  const ApproveSchema = OriginalsSchema.extend({ checklist: z.string().optional() });
   app.post<P>('/verifikasi/:id/setujui', { config: allow('registration:verify') }, async (req, reply) =>
-    decide(req, reply, z.object({}), async () => {
+    decide(req, reply, ApproveSchema, async ({ asli, checklist }) => {
+      if (checklist === '1') await checkOriginals(req.ctx, { registrationId: req.params.id, checkedIds: asli });
       await approveRegistration(req.ctx, { registrationId: req.params.id });
       return withFlash('/verifikasi', req.ctx.t('reg.detail.approved'));
     }),

@@ -10,7 +10,9 @@ import { OFFENCES } from '../registration.schema.ts';
 
 function EntriesTable({ p, entries, mask }: { p: PageCtx; entries: BlacklistRow[]; mask: boolean }) {
   return (
-    <div class="table-wrap">
+    // Scrolls sideways on a phone: focusable and named, so keyboard users can scroll it too (axe
+    // scrollable-region-focusable).
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={p.t('reg.blacklist.title')}>
       <table>
         <thead>
           <tr>

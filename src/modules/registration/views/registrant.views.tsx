@@ -154,7 +154,7 @@ export function ResumeView({ p, state }: { p: PageCtx; state?: FormState }) {
 
 export interface DocView {
   row: RegistrationDocumentRow;
-  doc: { id: string; originalName: string; size: number };
+  doc: { id: string; originalName: string; size: number; mime?: string };
 }
 
 /** Agency, requested role, NIP and position of a non-vendor user (R32): in the registration and the role request. */
@@ -188,6 +188,44 @@ function OfficialFields(props: { p: PageCtx; state?: FormState; agencies: { id: 
       <TextField p={p} state={state} name="position" label={p.t('reg.field.position')} />
     </>
   );
+}
+
+/**
+ * The label of every field of the registration form, as the page shows it, for the error summary: each line then
+ * names its field ("KTP — Nomor dokumen: wajib diisi") and links to it.
+ */
+export function draftLabels(p: PageCtx, kind: 'vendor' | 'official'): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of [
+    'name',
+    'businessForm',
+    'npwp',
+    'nib',
+    'address',
+    'city',
+    'postalCode',
+    'phone',
+    'email',
+    'headOfficeName',
+    'picName',
+    'picNik',
+    'picPosition',
+    'nip',
+    'position',
+  ] as const) {
+    out[f] = p.t(`reg.field.${f}`);
+  }
+  out.agencyId = p.t('reg.field.agency');
+  out.requestedRole = p.t('reg.field.role');
+  for (const r of requirementsFor(kind)) {
+    const doc = p.t(r.labelKey);
+    out[`doc_${r.code}`] = `${doc} — ${p.t('reg.doc.upload')}`;
+    out[`${r.code}_number`] = `${doc} — ${p.t('reg.doc.number')}`;
+    out[`${r.code}_date`] = `${doc} — ${p.t('reg.doc.date')}`;
+    out[`${r.code}_issuer`] = `${doc} — ${p.t('reg.doc.issuer')}`;
+    out[`${r.code}_until`] = `${doc} — ${p.t('reg.doc.validUntil')}`;
+  }
+  return out;
 }
 
 function DocumentFields(props: { p: PageCtx; state?: FormState; kind: 'vendor' | 'official'; docs: DocView[] }) {
@@ -225,7 +263,8 @@ function DocumentFields(props: { p: PageCtx; state?: FormState; kind: 'vendor' |
                   ? 'application/pdf,image/jpeg,image/png'
                   : 'application/pdf'
               }
-              optional
+              // A required document without an uploaded version is not optional; replacing an uploaded one is.
+              optional={!r.required || !!cur}
             />
             {r.number ? (
               <TextField p={p} state={state} name={`${r.code}_number`} label={p.t('reg.doc.number')} width="medium" />
@@ -270,7 +309,7 @@ export function DraftView(props: {
   const { p, state, reg } = props;
   return (
     <Layout p={p} title={p.t('reg.draft.title')} hasErrors={hasErrors(state)}>
-      <ErrorSummary p={p} state={state} />
+      <ErrorSummary p={p} state={state} labels={draftLabels(p, reg.kind)} />
       <h1>{p.t('reg.draft.title')}</h1>
       <SignOut p={p} />
       <p>

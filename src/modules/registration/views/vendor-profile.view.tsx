@@ -3,7 +3,7 @@ import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import type { Eligibility } from '../eligibility.ts';
-import { formatNpwp } from '../identifiers.ts';
+import { companyName, formatNpwp } from '../identifiers.ts';
 import type { RegistrationRow, VendorRow } from '../registration.repository.ts';
 import type { DocView } from './registrant.views.tsx';
 import { StatusTag } from './registrant.views.tsx';
@@ -24,11 +24,15 @@ export function VendorProfileView(props: {
       <h1>{p.t('reg.profile.title')}</h1>
       <dl class="summary">
         <dt>{p.t('reg.field.name')}</dt>
-        <dd>
-          {vendor.businessForm} {vendor.name}
-        </dd>
+        <dd>{companyName(vendor.businessForm, vendor.name)}</dd>
         <dt>{p.t('reg.field.npwp')}</dt>
         <dd>{vendor.npwp ? formatNpwp(vendor.npwp) : '—'}</dd>
+        <dt>{p.t('reg.field.nib')}</dt>
+        <dd>{vendor.nib || '—'}</dd>
+        <dt>{p.t('reg.field.address')}</dt>
+        <dd>{[vendor.address, vendor.city, vendor.postalCode].filter(Boolean).join(', ') || '—'}</dd>
+        <dt>{p.t('reg.field.picName')}</dt>
+        <dd>{[vendor.picName, vendor.picPosition].filter(Boolean).join(' — ') || '—'}</dd>
         <dt>{p.t('reg.number')}</dt>
         <dd>
           {reg.number} <StatusTag p={p} status={reg.status} />
@@ -49,6 +53,18 @@ export function VendorProfileView(props: {
           )}
         </dd>
       </dl>
+      <section class="card" aria-labelledby="next-steps">
+        <h2 id="next-steps">{p.t('reg.profile.next')}</h2>
+        <ul>
+          <li>
+            <a href="/#pengumuman">{p.t('reg.profile.nextTenders')}</a> — {p.t('reg.profile.nextTendersHint')}
+          </li>
+          <li>
+            {p.t('reg.profile.nextUpdate')} —{' '}
+            {p.t('reg.profile.nextUpdateHint', { lpse: p.site.lpseName, email: p.site.email })}
+          </li>
+        </ul>
+      </section>
       <h2>{p.t('reg.archive.versions')}</h2>
       <DocumentVersionsTable p={p} kind="vendor" versions={props.versions} />
       <h2>{p.t('reg.archive.history')}</h2>

@@ -6,7 +6,7 @@ import { Button, Csrf, ErrorSummary, FileField, SelectField, TextArea, TextField
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import type { Eligibility } from '../eligibility.ts';
-import { formatNpwp } from '../identifiers.ts';
+import { companyName, formatNpwp } from '../identifiers.ts';
 import { QUEUE_FILTERS, type QueueFilter, type RegistrationRow, type VendorRow } from '../registration.repository.ts';
 import { REQUESTER_KINDS } from '../registration.schema.ts';
 import { requirementsFor } from '../requirements.ts';
@@ -184,9 +184,7 @@ export function DetailView(props: {
         {vendor ? (
           <>
             <dt>{p.t('reg.field.name')}</dt>
-            <dd>
-              {vendor.businessForm} {vendor.name}
-            </dd>
+            <dd>{companyName(vendor.businessForm, vendor.name)}</dd>
             <dt>{p.t('reg.field.npwp')}</dt>
             <dd>{vendor.npwp ? formatNpwp(vendor.npwp) : '—'}</dd>
             <dt>{p.t('reg.field.nib')}</dt>
@@ -233,6 +231,8 @@ export function DetailView(props: {
       <h2>{p.t('reg.section.documents')}</h2>
       <form method="post" action={`/verifikasi/${reg.id}/asli`} novalidate>
         <Csrf p={p} />
+        {/* Marks a post that carries the checklist: "Setujui" from this form saves the ticks first, in one submit. */}
+        <input type="hidden" name="checklist" value="1" />
         {props.docs.map((d) => (
           <section class="card doc-check" key={d.row.id}>
             <h3>
@@ -265,13 +265,23 @@ export function DetailView(props: {
                 </>
               ) : null}
             </dl>
-            <iframe
-              src={`/berkas/${d.doc.id}`}
-              title={labels.get(d.row.requirement) ?? d.row.requirement}
-              width="100%"
-              height="420"
-              loading="lazy"
-            />
+            {d.doc.mime?.startsWith('image/') ? (
+              // An image in the page itself: Chromium's own image viewer (in a frame) styles itself inline, which the
+              // content security policy refuses and logs.
+              <img
+                class="doc-preview"
+                src={`/berkas/${d.doc.id}`}
+                alt={labels.get(d.row.requirement) ?? d.row.requirement}
+                loading="lazy"
+              />
+            ) : (
+              <iframe
+                class="doc-preview"
+                src={`/berkas/${d.doc.id}`}
+                title={labels.get(d.row.requirement) ?? d.row.requirement}
+                loading="lazy"
+              />
+            )}
             <p>
               <a href={`/berkas/${d.doc.id}?unduh=1`}>
                 {p.t('reg.doc.download')} ({d.doc.originalName})
@@ -291,17 +301,21 @@ export function DetailView(props: {
             </div>
           </section>
         ))}
-        {canAct ? <Button variant="secondary">{p.t('reg.detail.saveChecklist')}</Button> : null}
+        {canAct ? (
+          <>
+            <Button variant="secondary">{p.t('reg.detail.saveChecklist')}</Button>
+            <h2>{p.t('reg.detail.decide')}</h2>
+            <p>{p.t('reg.detail.approveHint')}</p>
+            {/* The same form: the ticks above are saved, then the registration approved. */}
+            <button type="submit" class="button" formAction={`/verifikasi/${reg.id}/setujui`}>
+              {p.t('reg.detail.approve')}
+            </button>
+          </>
+        ) : null}
       </form>
 
       {canAct ? (
         <>
-          <h2>{p.t('reg.detail.decide')}</h2>
-          <form method="post" action={`/verifikasi/${reg.id}/setujui`} novalidate>
-            <Csrf p={p} />
-            <p>{p.t('reg.detail.approveHint')}</p>
-            <Button>{p.t('reg.detail.approve')}</Button>
-          </form>
           <form method="post" action={`/verifikasi/${reg.id}/revisi`} novalidate>
             <Csrf p={p} />
             <h3>{p.t('reg.detail.revision')}</h3>
