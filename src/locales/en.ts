@@ -263,6 +263,8 @@ export const en: Record<keyof typeof id, string> = {
   'agencies.active': 'Active',
   'agencies.inactive': 'Inactive',
 
+  'users.rolesAndAgency': 'Roles and agency',
+  'users.noRole': 'No role yet',
   'users.title': 'Users',
   'users.intro': 'SPSE user accounts and their roles per agency.',
   'users.add': 'Add user',

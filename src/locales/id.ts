@@ -267,6 +267,8 @@ export const id = {
   'agencies.active': 'Aktif',
   'agencies.inactive': 'Nonaktif',
 
+  'users.rolesAndAgency': 'Peran dan instansi',
+  'users.noRole': 'Belum ada peran',
   'users.title': 'Pengguna',
   'users.intro': 'Akun pengguna SPSE dan peran mereka per instansi.',
   'users.add': 'Tambah pengguna',

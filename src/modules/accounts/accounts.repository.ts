@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/errors.ts';
 import { agencies } from '../organisation/organisation.schema.ts';
@@ -30,6 +30,20 @@ export async function findActiveUserByEmail(db: Db, email: string): Promise<User
     .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.status, 'active')))
     .limit(1);
   return row;
+}
+
+/** The roles of many users at once, with their agency's name: the user list's "Peran dan instansi" column. */
+export async function rolesOfUsers(db: Db, userIds: string[]) {
+  const out = new Map<string, { role: string; agency: string | null }[]>();
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .select({ userId: userRoles.userId, role: userRoles.role, agency: agencies.name })
+    .from(userRoles)
+    .leftJoin(agencies, eq(agencies.id, userRoles.agencyId))
+    .where(inArray(userRoles.userId, userIds))
+    .orderBy(asc(userRoles.role));
+  for (const r of rows) out.set(r.userId, [...(out.get(r.userId) ?? []), { role: r.role, agency: r.agency }]);
+  return out;
 }
 
 export async function listUsers(db: Db, search?: string) {

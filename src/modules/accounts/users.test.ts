@@ -116,6 +116,17 @@ describe('user administration with roles per agency (R21–R23)', () => {
     assert.ok((await verifyAuditChain(t.db)).ok);
   });
 
+  test('the user list shows each person’s roles with their agency, and who has none yet', async () => {
+    const agency = await buildAgency(t, { name: 'Dinas Daftar Pengguna' });
+    const ppk = await buildUser(t, { roles: ['PPK'], agencyId: agency.id, username: 'ppk.daftar' });
+    const none = await buildUser(t, { username: 'tanpa.peran' });
+    const page = await admin.get('/admin/pengguna?q=');
+    const rowOf = (username: string) =>
+      new RegExp(`<tr>(?:(?!</tr>).)*${username}(?:(?!</tr>).)*</tr>`, 's').exec(page.body)?.[0] ?? '';
+    assert.match(rowOf(ppk.username), /Pejabat Pembuat Komitmen \(PPK\)<small> — Dinas Daftar Pengguna<\/small>/);
+    assert.match(rowOf(none.username), /Belum ada peran/);
+  });
+
   test('the API: /me, users and agencies, with the OpenAPI 3.1 document generated from the schemas', async () => {
     const me = await admin.api('GET', '/api/v1/me');
     assert.equal(me.statusCode, 200);

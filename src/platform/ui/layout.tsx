@@ -13,6 +13,7 @@ export function Layout(props: { p: PageCtx; title: string; hasErrors?: boolean; 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/app.js" defer />
       </head>
       <body>
         <a class="skip-link" href="#main">

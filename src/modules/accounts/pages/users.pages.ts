@@ -9,7 +9,7 @@ import type { FormState } from '../../../platform/http/forms.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
 import { type PageCtx, pageCtx, redirectSeeOther, sendHtml } from '../../../platform/ui/page.ts';
 import { listAgencies } from '../../organisation/index.ts';
-import { findUserById, listUsers, rolesOfUser } from '../accounts.repository.ts';
+import { findUserById, listUsers, rolesOfUser, rolesOfUsers } from '../accounts.repository.ts';
 import { pendingRoleGrants } from '../commands/role-grants.ts';
 import { approverRoleFor, createUser, grantRole, revokeRole } from '../commands/users.ts';
 import { NewUserView, UserDetailView, UsersListView } from '../views/users.views.tsx';
@@ -56,7 +56,12 @@ export async function usersPages(app: FastifyInstance) {
 
   app.get<{ Querystring: { q?: string } }>('/admin/pengguna', { config: allow('users:manage') }, async (req, reply) => {
     const q = req.query.q?.trim().slice(0, 100) || undefined;
-    return sendHtml(reply, UsersListView({ p: pageCtx(req, reply), users: await listUsers(req.ctx.db, q), search: q }));
+    const users = await listUsers(req.ctx.db, q);
+    const roles = await rolesOfUsers(
+      req.ctx.db,
+      users.map((u) => u.id),
+    );
+    return sendHtml(reply, UsersListView({ p: pageCtx(req, reply), users, roles, search: q }));
   });
 
   app.get('/admin/pengguna/baru', { config: allow('users:manage') }, async (req, reply) =>

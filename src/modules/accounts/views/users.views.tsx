@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../../locales/id.ts';
 import { ROLES, type Role } from '../../../platform/auth/roles.ts';
 import { type FormState, hasErrors } from '../../../platform/http/forms.ts';
+import { isMessageKey } from '../../../platform/i18n/i18n.ts';
 import { Button, Csrf, ErrorSummary, SelectField, TextField } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
@@ -15,7 +16,17 @@ function StatusTag({ p, status }: { p: PageCtx; status: UserRow['status'] }) {
   return <span class={`tag ${cls}`}>{p.t(`users.status.${status}` as MessageKey)}</span>;
 }
 
-export function UsersListView({ p, users, search }: { p: PageCtx; users: UserRow[]; search?: string }) {
+export function UsersListView({
+  p,
+  users,
+  roles,
+  search,
+}: {
+  p: PageCtx;
+  users: UserRow[];
+  roles: Map<string, { role: string; agency: string | null }[]>;
+  search?: string;
+}) {
   return (
     <Layout p={p} title={p.t('users.title')}>
       <h1>{p.t('users.title')}</h1>
@@ -46,6 +57,7 @@ export function UsersListView({ p, users, search }: { p: PageCtx; users: UserRow
                 <th scope="col">{p.t('auth.name')}</th>
                 <th scope="col">{p.t('auth.username')}</th>
                 <th scope="col">{p.t('auth.email')}</th>
+                <th scope="col">{p.t('users.rolesAndAgency')}</th>
                 <th scope="col">{p.t('users.status')}</th>
               </tr>
             </thead>
@@ -57,6 +69,20 @@ export function UsersListView({ p, users, search }: { p: PageCtx; users: UserRow
                   </td>
                   <td>{u.username}</td>
                   <td>{u.email}</td>
+                  <td>
+                    {(roles.get(u.id) ?? []).length === 0 ? (
+                      <span class="muted">{p.t('users.noRole')}</span>
+                    ) : (
+                      <ul class="plain">
+                        {(roles.get(u.id) ?? []).map((r) => (
+                          <li key={`${r.role}-${r.agency ?? ''}`}>
+                            {isMessageKey(`role.${r.role}`) ? p.t(`role.${r.role}` as MessageKey) : r.role}
+                            {r.agency ? <small> — {r.agency}</small> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                   <td>
                     <StatusTag p={p} status={u.status} />
                   </td>
