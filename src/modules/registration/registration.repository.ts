@@ -133,6 +133,42 @@ export async function verificationQueue(db: Db, filter: QueueFilter) {
     .limit(500);
 }
 
+/**
+ * Whether any current original of each registration is ticked, one row per registration (joined and grouped, so the
+ * column references are qualified; a correlated subquery on a single-table select would be rendered unqualified).
+ */
+function startedRegistrations(db: Db) {
+  return db
+    .select({
+      id: registrations.id,
+      status: registrations.status,
+      started: sql<boolean>`coalesce(bool_or(${registrationDocuments.current} and ${registrationDocuments.originalChecked}), false)`,
+    })
+    .from(registrations)
+    .leftJoin(registrationDocuments, eq(registrationDocuments.registrationId, registrations.id))
+    .groupBy(registrations.id, registrations.status);
+}
+
+/** How many registrations each queue filter holds, for the filter tabs (same split as `verificationQueue`). */
+export async function queueCounts(db: Db): Promise<Record<QueueFilter, number>> {
+  const out: Record<QueueFilter, number> = { baru: 0, menunggu_asli: 0, revisi: 0, disetujui: 0, ditolak: 0, draf: 0 };
+  for (const r of await startedRegistrations(db)) out[queueFilterOf(r.status, r.started)] += 1;
+  return out;
+}
+
+/** The queue filter one registration is listed under now, or undefined for an unknown id. */
+export async function queueFilterOfRegistration(db: Db, id: string): Promise<QueueFilter | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await startedRegistrations(db).where(eq(registrations.id, id));
+  return row ? queueFilterOf(row.status, row.started) : undefined;
+}
+
+/** The queue filter a registration is listed under. */
+export function queueFilterOf(status: RegistrationStatus, anyOriginalChecked: boolean): QueueFilter {
+  if (status === 'submitted') return anyOriginalChecked ? 'menunggu_asli' : 'baru';
+  return ({ revision: 'revisi', approved: 'disetujui', rejected: 'ditolak', draft: 'draf' } as const)[status];
+}
+
 export function statusChangesOf(db: Db, userId: string) {
   return db
     .select({ change: accountStatusChanges, byName: users.name })

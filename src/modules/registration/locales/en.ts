@@ -170,6 +170,7 @@ export const registrationEn: Record<keyof typeof registrationId, string> = {
   'reg.queue.days': '{days} days',
   'reg.detail.title': 'Registration',
   'reg.detail.saveChecklist': 'Save the originals checklist',
+  'reg.detail.movedTo': 'This registration is now under the filter “{filter}”.',
   'reg.detail.checklistSaved': 'Checklist saved.',
   'reg.detail.decide': 'Decision',
   'reg.detail.approveHint':

@@ -172,6 +172,7 @@ export const registrationId = {
   'reg.queue.days': '{days} hari',
   'reg.detail.title': 'Pendaftaran',
   'reg.detail.saveChecklist': 'Simpan daftar periksa dokumen asli',
+  'reg.detail.movedTo': 'Pendaftaran ini sekarang ada di saringan “{filter}”.',
   'reg.detail.checklistSaved': 'Daftar periksa tersimpan.',
   'reg.detail.decide': 'Keputusan',
   'reg.detail.approveHint':

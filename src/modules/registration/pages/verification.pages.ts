@@ -28,6 +28,8 @@ import {
   findVendorByRegistration,
   QUEUE_FILTERS,
   type QueueFilter,
+  queueCounts,
+  queueFilterOfRegistration,
   registrationsOfUser,
   statusChangesOf,
   verificationQueue,
@@ -114,7 +116,8 @@ export async function verificationPages(app: FastifyInstance) {
         ? (req.query.status as QueueFilter)
         : 'baru';
       const rows = await verificationQueue(req.ctx.db, filter);
-      return sendHtml(reply, QueueView({ p: pageCtx(req, reply), filter, rows, now: req.ctx.clock.now() }));
+      const counts = await queueCounts(req.ctx.db);
+      return sendHtml(reply, QueueView({ p: pageCtx(req, reply), filter, rows, counts, now: req.ctx.clock.now() }));
     },
   );
 
@@ -165,8 +168,15 @@ export async function verificationPages(app: FastifyInstance) {
 
   app.post<P>('/verifikasi/:id/asli', { config: allow('registration:verify') }, async (req, reply) =>
     decide(req, reply, OriginalsSchema, async ({ asli }) => {
+      const before = await queueFilterOfRegistration(req.ctx.db, req.params.id);
       await checkOriginals(req.ctx, { registrationId: req.params.id, checkedIds: asli });
-      return withFlash(`/verifikasi/${req.params.id}`, req.ctx.t('reg.detail.checklistSaved'));
+      const after = await queueFilterOfRegistration(req.ctx.db, req.params.id);
+      // Saving ticks can move the registration to another filter of the queue: say so, or it seems to vanish.
+      const moved =
+        after && after !== before
+          ? ` ${req.ctx.t('reg.detail.movedTo', { filter: req.ctx.t(`reg.queue.filter.${after}`) })}`
+          : '';
+      return withFlash(`/verifikasi/${req.params.id}`, `${req.ctx.t('reg.detail.checklistSaved')}${moved}`);
     }),
   );
 

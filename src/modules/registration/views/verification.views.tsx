@@ -28,7 +28,19 @@ export interface QueueRow {
   requestedRole: string | null;
 }
 
-export function QueueView({ p, filter, rows, now }: { p: PageCtx; filter: QueueFilter; rows: QueueRow[]; now: Date }) {
+export function QueueView({
+  p,
+  filter,
+  rows,
+  counts,
+  now,
+}: {
+  p: PageCtx;
+  filter: QueueFilter;
+  rows: QueueRow[];
+  counts: Record<QueueFilter, number>;
+  now: Date;
+}) {
   return (
     <Layout p={p} title={p.t('reg.queue.title')}>
       <h1>{p.t('reg.queue.title')}</h1>
@@ -37,7 +49,7 @@ export function QueueView({ p, filter, rows, now }: { p: PageCtx; filter: QueueF
           {QUEUE_FILTERS.map((f) => (
             <li key={f}>
               <a href={`/verifikasi?status=${f}`} aria-current={f === filter ? 'page' : undefined}>
-                {p.t(`reg.queue.filter.${f}` as MessageKey)}
+                {p.t(`reg.queue.filter.${f}` as MessageKey)} <span class="count">{counts[f]}</span>
               </a>
             </li>
           ))}
