@@ -65,7 +65,14 @@ const listColumns = {
 export type PublicListRow = Awaited<ReturnType<typeof listPublicPlans>>['rows'][number];
 
 /** The public list: announced plans only, filtered, newest kode first, offset-paged with a cap (MAX_PAGE). */
-export async function listPublicPlans(db: Db, f: PublicFilters, page: number, pageSize = PAGE_SIZE) {
+export async function listPublicPlans(
+  db: Db,
+  f: PublicFilters,
+  page: number,
+  pageSize = PAGE_SIZE,
+  /** The page already has the totals per agency: their sum is the count, one scan fewer. */
+  knownTotal?: number,
+) {
   const where = publicWhere(f);
   const rows = await db
     .select(listColumns)
@@ -75,6 +82,7 @@ export async function listPublicPlans(db: Db, f: PublicFilters, page: number, pa
     .orderBy(desc(rupPlans.tahunAnggaran), desc(rupPlans.kode))
     .limit(pageSize)
     .offset((Math.min(page, MAX_PAGE) - 1) * pageSize);
+  if (knownTotal !== undefined) return { rows, total: knownTotal };
   const [total] = await db
     .select({ n: count() })
     .from(rupPlans)

@@ -44,9 +44,15 @@ export async function rupPublicPages(app: FastifyInstance) {
   app.get('/rup', { config: PUBLIC }, async (req, reply) => {
     const { filters, values, page, badPagu } = readFilters(req.query);
     const db = req.ctx.db;
-    const [{ rows, total }, totals, years, agencies] = await Promise.all([
-      listPublicPlans(db, filters, page),
-      publicTotalsPerAgency(db, filters),
+    const totals = await publicTotalsPerAgency(db, filters);
+    const [{ rows, total }, years, agencies] = await Promise.all([
+      listPublicPlans(
+        db,
+        filters,
+        page,
+        undefined,
+        totals.reduce((s, r) => s + r.plans, 0),
+      ),
       publicYears(db),
       listAgencies(db),
     ]);
