@@ -8,6 +8,8 @@
  *     each server in its own process; on PGlite and, when one answers on 127.0.0.1:5432, on PostgreSQL (a throw-away
  *     database, dropped afterwards). The portal runs with LOG_LEVEL=warn, as the bare route logs nothing either.
  *     Portal and bare runs alternate, BENCH_ROUNDS times each, and the best of each is printed.
+ *  3. The public procurement plans page `/rup` with BENCH_RUP_PLANS (default 10,000) announced plans seeded by SQL
+ *     (bench/seed-rup.ts, before the start), first page and a filtered page, beside the same bare route (PGlite).
  *
  * Environment: BENCH_DURATION (s, default 5), BENCH_CONNECTIONS (default 10), BENCH_ROUNDS (default 2), BENCH_PG_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres).
@@ -165,11 +167,11 @@ const ms = (n: number) => (n < 1 ? '<1' : fmt(n, 0));
 const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const say = (s = '') => console.log(s);
 
-function printLoad(label: string, portal: Load, bare: Load, target?: number) {
+function printLoad(label: string, portal: Load, bare: Load, target?: number, pathname = '/') {
   const ratio = portal.rps / bare.rps;
   say(`  ${label}`);
   say(
-    `    portal  GET /          ${fmt(portal.rps).padStart(7)} req/s   p99 ${ms(portal.p99).padStart(4)} ms` +
+    `    portal  GET ${pathname.padEnd(10)} ${fmt(portal.rps).padStart(7)} req/s   p99 ${ms(portal.p99).padStart(4)} ms` +
       `${portal.non2xx || portal.errors ? `   (${portal.non2xx} non-2xx, ${portal.errors} errors)` : ''}`,
   );
   say(`    bare Fastify {hello}   ${fmt(bare.rps).padStart(7)} req/s   p99 ${ms(bare.p99).padStart(4)} ms`);
@@ -183,12 +185,12 @@ function printLoad(label: string, portal: Load, bare: Load, target?: number) {
  * Loads the portal and a bare route in turns (portal, bare, portal, bare …) while both are up, and keeps the best
  * run of each: on a shared two-core machine, the best of interleaved runs is the figure least bent by neighbours.
  */
-async function compare(portalUrl: string): Promise<{ portal: Load; bare: Load }> {
+async function compare(portalUrl: string, pathname = '/'): Promise<{ portal: Load; bare: Load }> {
   const bare = await startBare();
   try {
     let best: { portal?: Load; bare?: Load } = {};
     for (let round = 0; round < ROUNDS; round++) {
-      const p = await load(`${portalUrl}/`);
+      const p = await load(`${portalUrl}${pathname}`);
       const b = await load(`${bare.url}/`);
       best = {
         portal: !best.portal || p.rps > best.portal.rps ? p : best.portal,
@@ -216,6 +218,7 @@ async function main() {
     const t0 = performance.now();
     await runToEnd(['src/main.ts', 'migrate'], embedded);
     const migrateMs = performance.now() - t0;
+    await runToEnd(['bench/seed-rup.ts'], embedded);
     const starts: number[] = [];
     for (let i = 0; i < 3; i++) {
       if (platform) await platform.proc.stop();
@@ -240,6 +243,11 @@ async function main() {
     say('Throughput');
     printLoad('PGlite', portal, bare);
     say(`    RSS after the load runs ${fmt(rssMb(platform!.proc.child.pid!), 1)} MB`);
+    // 3. The public plans page over the seeded plans: the whole list (count + totals per agency) and a filter.
+    for (const pathname of ['/rup', '/rup?agency=BENCH2&metode=tender&page=5']) {
+      const rup = await compare(platform!.url, pathname);
+      printLoad(`PGlite, ${process.env.BENCH_RUP_PLANS ?? 10_000} plans`, rup.portal, rup.bare, undefined, pathname);
+    }
   } finally {
     await platform?.proc.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { dashboardModule } from './modules/dashboard/index.ts';
 import { organisationModule } from './modules/organisation/index.ts';
 import { portalModule } from './modules/portal/index.ts';
 import { registrationModule } from './modules/registration/index.ts';
+import { rupModule } from './modules/rup/index.ts';
 import { settingsModule } from './modules/settings/index.ts';
 import { platformModule } from './platform/platform.module.ts';
 
@@ -18,6 +19,7 @@ export const MODULES = [
   dashboardModule,
   organisationModule,
   registrationModule,
+  rupModule,
   auditModule,
   settingsModule,
   // Last, so that its menu entries (the outbox) come after the modules' own.

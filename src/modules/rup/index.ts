@@ -1,0 +1,61 @@
+import { auditEvent, defineModule } from '../../platform/module.ts';
+import { loadRupDemo } from './demo.ts';
+import { rupEn } from './locales/en.ts';
+import { rupId } from './locales/id.ts';
+import { rupPlugin } from './rup.plugin.ts';
+import * as tables from './rup.schema.ts';
+
+type PlanEvent = { kode: number; nama: string; pagu: string };
+const planLink = (_id: string | null, p: { kode: number }) => `/kelola/rup/${p.kode}`;
+
+/** Procurement plans (RUP): PA/KPA plan and announce, the public sees them on the portal (R10, R02). */
+export const rupModule = defineModule({
+  name: 'rup',
+  plugin: rupPlugin,
+  tables,
+  locales: { id: rupId, en: rupEn },
+  permissions: {
+    'rup:manage': {
+      roles: ['PA', 'KPA'],
+      scope: 'agency',
+      description: "Draft, announce, revise (kaji ulang) and import the agency's procurement plans (R10)",
+    },
+    'rup:read': {
+      roles: ['PA', 'KPA', 'PPK'],
+      scope: 'agency',
+      description: "See the agency's procurement plans, drafts included (the PPK prepares the packages)",
+    },
+  },
+  nav: [
+    { href: '/rup', labelKey: 'nav.rup' },
+    { href: '/kelola/rup', labelKey: 'nav.rupManage', permission: 'rup:read' },
+  ],
+  auditEvents: {
+    'rup.created': auditEvent<PlanEvent>({ messageKey: 'audit.event.rup.created', link: planLink }),
+    'rup.updated': auditEvent<PlanEvent>({ messageKey: 'audit.event.rup.updated', link: planLink }),
+    'rup.announced': auditEvent<PlanEvent>({ messageKey: 'audit.event.rup.announced', link: planLink }),
+    'rup.withdrawn': auditEvent<{ kode: number; nama: string; alasan: string }>({
+      messageKey: 'audit.event.rup.withdrawn',
+      link: planLink,
+    }),
+    'rup.revised': auditEvent<{
+      kode: number;
+      nama: string;
+      jenis: string;
+      alasan: string;
+      kodeBaru: string;
+      revisionId: string;
+    }>({ messageKey: 'audit.event.rup.revised', link: planLink }),
+    'rup.imported': auditEvent<{
+      file: string;
+      agencyId: string;
+      created: number;
+      updated: number;
+      unchanged: number;
+      kodes: number[];
+    }>({ messageKey: 'audit.event.rup.imported', link: () => '/kelola/rup' }),
+  },
+  demo: loadRupDemo,
+});
+
+export { checkMethod, METHOD_RULES } from './methods.ts';
