@@ -3,7 +3,17 @@ import { expect, screenshot, test, visit } from './support/lpse.ts';
 /** A 360 px phone: nothing may scroll sideways. */
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
-for (const path of ['/', '/masuk']) {
+// Every public page of the portal; each visit is also scanned with axe (support/lpse.ts).
+for (const path of [
+  '/',
+  '/masuk',
+  '/daftar',
+  '/daftar-hitam',
+  '/tim-lpse',
+  '/rup',
+  '/daftar/lanjut',
+  '/kata-sandi/lupa',
+]) {
   test(`no horizontal scroll at 360 px on ${path}`, async ({ page }) => {
     await visit(page, path);
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({

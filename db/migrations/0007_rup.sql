@@ -64,4 +64,5 @@ ALTER TABLE "rup_plans" ADD CONSTRAINT "rup_plans_created_by_users_id_fk" FOREIG
 ALTER TABLE "rup_revisions" ADD CONSTRAINT "rup_revisions_by_user_id_users_id_fk" FOREIGN KEY ("by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "rup_budget_lines_plan_idx" ON "rup_budget_lines" USING btree ("plan_id");--> statement-breakpoint
 CREATE INDEX "rup_plans_public_idx" ON "rup_plans" USING btree ("status","tahun_anggaran","agency_id");--> statement-breakpoint
-CREATE INDEX "rup_plans_agency_idx" ON "rup_plans" USING btree ("agency_id","status");
+CREATE INDEX "rup_plans_agency_idx" ON "rup_plans" USING btree ("agency_id","status");--> statement-breakpoint
+CREATE INDEX "rup_plans_public_order_idx" ON "rup_plans" USING btree ("status","tahun_anggaran" DESC NULLS FIRST,"kode" DESC NULLS FIRST);

@@ -61,6 +61,8 @@ export const rupPlans = pgTable(
   (t) => [
     index('rup_plans_public_idx').on(t.status, t.tahunAnggaran, t.agencyId),
     index('rup_plans_agency_idx').on(t.agencyId, t.status),
+    // The public list's order (newest year, then newest kode): a page of 25 reads 25 index entries, not every plan.
+    index('rup_plans_public_order_idx').on(t.status, t.tahunAnggaran.desc().nullsFirst(), t.kode.desc().nullsFirst()),
     check('rup_plans_pagu_positive', sql`${t.pagu} > 0`),
   ],
 );

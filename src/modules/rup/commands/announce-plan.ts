@@ -5,6 +5,7 @@ import { enforce } from '../../../platform/auth/policy.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import type { PlanInput } from '../plan-input.ts';
+import { invalidatePublicRup } from '../public-cache.ts';
 import { canChangeDraft } from '../rup.policy.ts';
 import { findPlanByKode, type PlanDetail } from '../rup.repository.ts';
 import { rupPlans } from '../rup.schema.ts';
@@ -49,7 +50,7 @@ export function inputOf(plan: PlanDetail): PlanInput {
 /** Announces a draft (SiRUP `status_umumkan_rup`): from now on it is on the public portal (R10, R02). */
 export async function announcePlan(ctx: Ctx, kode: number) {
   assertCan(ctx.actor, 'rup:manage');
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const plan = await findPlanByKode(tx, kode);
     if (!plan) throw notFound();
     enforce(canChangeDraft(ctx.actor, plan, ctx.clock.now()));
@@ -67,4 +68,7 @@ export async function announcePlan(ctx: Ctx, kode: number) {
       summary: { kode: plan.kode, nama: plan.namaPaket, pagu: plan.pagu.toString() },
     });
   });
+  // After the commit: the public page must not serve the old totals (public-cache.ts).
+  invalidatePublicRup();
+  return result;
 }

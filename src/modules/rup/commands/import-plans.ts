@@ -8,6 +8,7 @@ import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { agencies } from '../../organisation/organisation.schema.ts';
 import type { ImportGroup } from '../import-rows.ts';
 import type { PlanInput, PlanProblem } from '../plan-input.ts';
+import { invalidatePublicRup } from '../public-cache.ts';
 import { canCreateFor } from '../rup.policy.ts';
 import { findPlanByKode, findPpkByUsername, type PlanDetail } from '../rup.repository.ts';
 import { rupPlans } from '../rup.schema.ts';
@@ -78,7 +79,7 @@ export async function importPlans(
 ): Promise<{ outcomes: ImportOutcome[]; committed: boolean }> {
   assertCan(ctx.actor, 'rup:manage');
   enforce(canCreateFor(ctx.actor, { agencyId: input.agencyId }, ctx.clock.now()));
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const [agency] = await tx.select().from(agencies).where(eq(agencies.id, input.agencyId));
     if (!agency) throw notFound();
     const planned = [];
@@ -124,4 +125,7 @@ export async function importPlans(
     });
     return { outcomes, committed: true };
   });
+  // After the commit: the public page must not serve the old totals (public-cache.ts).
+  invalidatePublicRup();
+  return result;
 }

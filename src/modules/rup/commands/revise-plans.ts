@@ -5,6 +5,7 @@ import { enforce } from '../../../platform/auth/policy.ts';
 import { badRequest, notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import type { PlanInput } from '../plan-input.ts';
+import { invalidatePublicRup } from '../public-cache.ts';
 import { canRevise } from '../rup.policy.ts';
 import { findPlanByKode } from '../rup.repository.ts';
 import { rupPlans, rupRevisions } from '../rup.schema.ts';
@@ -33,7 +34,7 @@ export async function revisePlans(
   if (!SHAPE[input.jenis](new Set(input.oldKodes).size, input.newPlans.length)) {
     throw badRequest('RUP_REVISION_SHAPE', 'rup.refused.revisionShape');
   }
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const olds = [];
     for (const kode of new Set(input.oldKodes)) {
       const plan = await findPlanByKode(tx, kode);
@@ -95,4 +96,7 @@ export async function revisePlans(
     }
     return { revision: revision!, newKodes: news.map((n) => n.kode) };
   });
+  // After the commit: the public page must not serve the old totals (public-cache.ts).
+  invalidatePublicRup();
+  return result;
 }

@@ -5,6 +5,7 @@ import { pageCtx, sendHtml } from '../../../platform/ui/page.ts';
 import { listAgencies } from '../../organisation/index.ts';
 import { csvLine } from '../csv.ts';
 import { readFilters } from '../filters.ts';
+import { cachedPublic } from '../public-cache.ts';
 import {
   findPlanByKode,
   listPublicPlans,
@@ -39,12 +40,17 @@ export const CSV_COLUMNS = [
   'tgl_pengumuman_paket',
 ] as const;
 
+const bigintJson = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
+
 export async function rupPublicPages(app: FastifyInstance) {
   // R02: procurement plans on the public portal, no sign-in.
   app.get('/rup', { config: PUBLIC }, async (req, reply) => {
     const { filters, values, page, badPagu } = readFilters(req.query);
     const db = req.ctx.db;
-    const totals = await publicTotalsPerAgency(db, filters);
+    const now = req.ctx.clock.now();
+    const totals = await cachedPublic(`totals:${JSON.stringify(filters, bigintJson)}`, now, () =>
+      publicTotalsPerAgency(db, filters),
+    );
     const [{ rows, total }, years, agencies] = await Promise.all([
       listPublicPlans(
         db,
@@ -53,7 +59,7 @@ export async function rupPublicPages(app: FastifyInstance) {
         undefined,
         totals.reduce((s, r) => s + r.plans, 0),
       ),
-      publicYears(db),
+      cachedPublic('years', now, () => publicYears(db)),
       listAgencies(db),
     ]);
     return sendHtml(
