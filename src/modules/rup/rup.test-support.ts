@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { Agent } from '../../test/agent.ts';
 import { buildAgency, buildUser, type TestApp } from '../../test/harness.ts';
+import { invalidatePublicRup } from './public-cache.ts';
 
 /** An agency with its PA and its PPK, both signed in as agents when asked. */
 export async function buildAgencyWithPa(t: TestApp, opts: { code?: string; name?: string } = {}) {
@@ -83,4 +84,6 @@ export async function bulkInsertPlans(t: Pick<TestApp, 'db'>, agencyIds: string[
     insert into rup_budget_lines (plan_id, position, kode_program, kode_kegiatan, kode_sub_kegiatan, mak, sumber_dana, pagu)
     select id, 1, '1.01.01', '1.01.01.2.01', '1.01.01.2.01.0001', '5.2.02.01.01.0001', 'APBD', pagu
     from rup_plans where nama_paket like 'Paket massal %'`);
+  // Written by SQL, not through the commands: clear the public page's cache as they would.
+  invalidatePublicRup();
 }
