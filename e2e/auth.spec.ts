@@ -45,7 +45,9 @@ test('logout ends the session', async ({ page }) => {
   await expect(page.locator('main')).not.toContainText('Wa Ode Nurhaya');
 });
 
-test('five wrong passwords lock the account', async ({ page }) => {
+test('five wrong passwords slow the account down, with a message that says why and when to try again', async ({
+  page,
+}) => {
   const user = demoUser('BUPATI');
   for (let i = 1; i <= 5; i++) {
     await loginWithForm(page, user.username, `salah-${i}`);
@@ -54,6 +56,6 @@ test('five wrong passwords lock the account', async ({ page }) => {
   // Now even the right password is refused, with a message that says why.
   await loginWithForm(page, user.username, user.password);
   await expect(page).toHaveURL(/\/masuk/);
-  await expect(page.locator('main')).toContainText('dikunci');
+  await expect(page.locator('main')).toContainText('Terlalu banyak percobaan masuk yang gagal');
   forgetLogin('BUPATI');
 });

@@ -65,6 +65,8 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 const scannedByPage = new WeakMap<Page, Set<string>>();
 const pageKey = (url: string) => {
   const u = new URL(url);
+  // app.js takes a multipart form's CSRF token out of the address bar once the page has loaded.
+  u.searchParams.delete('_csrf');
   return `${u.pathname}${u.search}`;
 };
 
