@@ -1,11 +1,18 @@
 import type { Role } from '../../platform/auth/roles.ts';
-import type { Agent } from '../../test/agent.ts';
+import { Agent } from '../../test/agent.ts';
 import { buildAgency, buildUser, type TestApp } from '../../test/harness.ts';
 import { PDF, postMultipart } from '../../test/multipart.ts';
-import { announce, buildAgencyWithPa, createDraft, signIn } from '../rup/rup.test-support.ts';
+import { announce, buildAgencyWithPa, createDraft } from '../rup/rup.test-support.ts';
 import { checklistFor } from './checklist.ts';
 
-export { signIn };
+let logins = 0;
+/** Signs in from an address of its own: POST /masuk is rate-limited per address, and these tests sign in often. */
+export async function signIn(t: TestApp, username: string) {
+  logins += 1;
+  const a = new Agent(t.app, { ip: `10.77.${(logins >> 8) & 255}.${logins & 255}` });
+  await a.login(username);
+  return a;
+}
 
 /**
  * A whole SULAP world: an OPD with its PA and PPK, a UKPBJ (SETDA-like agency) with its Kepala and five Pokja members,
