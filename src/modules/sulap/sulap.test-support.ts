@@ -79,7 +79,7 @@ export function postForm(agent: Agent, url: string, fields: Record<string, strin
 
 export async function upload(agent: Agent, packageId: string, item: string, note?: string, name = `${item}.pdf`) {
   await agent.get(`/sulap/${packageId}`);
-  return postMultipart(agent, `/sulap/${packageId}/dokumen/${item}`, note ? { [`catatan_${item}`]: note } : {}, {
+  return postMultipart(agent, `/sulap/${packageId}/dokumen/${item}`, note ? { [`jawaban_${item}`]: note } : {}, {
     [`berkas_${item}`]: { name, data: PDF },
   });
 }

@@ -184,7 +184,7 @@ export async function sulapPages(app: FastifyInstance) {
     if (!isItemKey(item)) throw notFound();
     await readable(req, id);
     const fileField = `berkas_${item}`;
-    const noteField = `catatan_${item}`;
+    const noteField = `jawaban_${item}`;
     return handleForm(req, reply, {
       schema: z.object({ [noteField]: optionalText(2000) }),
       files: { [fileField]: 'sulap_dokumen' } as Record<string, 'sulap_dokumen'>,

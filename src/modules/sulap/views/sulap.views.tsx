@@ -346,7 +346,7 @@ export function DetailView(props: { p: PageCtx; d: PackageDetail; can: DetailAbi
                   <TextArea
                     p={p}
                     state={slotState(slot, uploadForm)}
-                    name={`catatan_${c.item}`}
+                    name={`jawaban_${c.item}`}
                     label={p.t('sulap.docs.answerLabel')}
                     optional
                     rows={2}
