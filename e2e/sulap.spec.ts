@@ -36,7 +36,7 @@ async function approveAll(page: Page, url: string) {
   for (const [item, label] of MANDATORY) {
     await page.locator(`#keputusan_${item}`).selectOption('disetujui');
     await submit(page, `Simpan reviu ${label}`);
-    await expect(page.locator('.notice.success')).toContainText('Reviu tersimpan');
+    await expect(page.locator('.notice.success').first()).toContainText('Reviu tersimpan');
   }
 }
 

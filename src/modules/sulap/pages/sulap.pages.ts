@@ -196,10 +196,8 @@ export async function sulapPages(app: FastifyInstance) {
       run: async (data, files) => {
         const note = (data as Record<string, string | null>)[noteField] ?? null;
         const r = await uploadDocument(req.ctx, id, item, files[fileField]!, note);
-        return withFlash(
-          `/sulap/${id}#dok-${item}`,
-          req.ctx.t('sulap.uploaded', { item: itemLabel(req.ctx.t, item), n: r.version }),
-        );
+        // The fragment goes after the query (the confirmation), so that both reach the page.
+        return `${withFlash(`/sulap/${id}`, req.ctx.t('sulap.uploaded', { item: itemLabel(req.ctx.t, item), n: r.version }))}#dok-${item}`;
       },
     });
   });
@@ -282,7 +280,7 @@ export async function sulapPages(app: FastifyInstance) {
           }
           throw err;
         }
-        return withFlash(`/sulap/${req.params.id}#dok-${item}`, req.ctx.t('sulap.reviewed'));
+        return `${withFlash(`/sulap/${req.params.id}`, req.ctx.t('sulap.reviewed'))}#dok-${item}`;
       },
     );
   });
