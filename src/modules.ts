@@ -6,6 +6,7 @@ import { portalModule } from './modules/portal/index.ts';
 import { registrationModule } from './modules/registration/index.ts';
 import { rupModule } from './modules/rup/index.ts';
 import { settingsModule } from './modules/settings/index.ts';
+import { sulapModule } from './modules/sulap/index.ts';
 import { platformModule } from './platform/platform.module.ts';
 
 /**
@@ -20,6 +21,7 @@ export const MODULES = [
   organisationModule,
   registrationModule,
   rupModule,
+  sulapModule,
   auditModule,
   settingsModule,
   // Last, so that its menu entries (the outbox) come after the modules' own.

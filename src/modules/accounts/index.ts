@@ -106,6 +106,7 @@ export {
 export {
   activateAccount,
   createPendingAccount,
+  grantOfficialRole,
   grantVendorRole,
   renameAccount,
   setAccountActive,

@@ -58,4 +58,5 @@ export const rupModule = defineModule({
   demo: loadRupDemo,
 });
 
-export { checkMethod, METHOD_RULES } from './methods.ts';
+export { checkMethod, JENIS, type Jenis, METHOD_RULES, METODE, type Metode } from './methods.ts';
+export { parseRupiah } from './money.ts';

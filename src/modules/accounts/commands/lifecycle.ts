@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { isRole, separationOfDutiesConflict } from '../../../platform/auth/roles.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Locale } from '../../../platform/i18n/i18n.ts';
 import { userRoles, users } from '../accounts.schema.ts';
@@ -61,4 +62,22 @@ export async function renameAccount(tx: Db, at: Date, userId: string, name: stri
  */
 export async function grantVendorRole(tx: Db, at: Date, userId: string) {
   await tx.insert(userRoles).values({ userId, role: 'PENYEDIA', createdAt: at }).onConflictDoNothing();
+}
+
+/**
+ * A procurement official's role in an agency (PPK, Kepala UKPBJ, Pokja, Pejabat Pengadaan) for the demo and data
+ * imports. These roles need no second approval; Pasal 13(3) still applies: refused for a member of the LPSE team.
+ */
+export async function grantOfficialRole(
+  tx: Db,
+  at: Date,
+  input: { userId: string; role: 'PPK' | 'KEPALA_ULP' | 'POKJA' | 'PEJABAT_PENGADAAN'; agencyId: string },
+) {
+  const held = await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, input.userId));
+  const conflict = separationOfDutiesConflict(held.map((h) => h.role).filter(isRole), input.role);
+  if (conflict) throw new Error(`Pasal 13(3): ${input.role} conflicts with ${conflict}`);
+  await tx
+    .insert(userRoles)
+    .values({ userId: input.userId, role: input.role, agencyId: input.agencyId, createdAt: at })
+    .onConflictDoNothing();
 }
