@@ -1,4 +1,4 @@
-import { and, inArray, lt } from 'drizzle-orm';
+import { and, inArray, lt, sql } from 'drizzle-orm';
 import { DAY, HOUR } from '../clock.ts';
 import { sweepOrphanBlobs } from '../files/sweep.ts';
 import { jobs } from './jobs.schema.ts';
@@ -37,6 +37,19 @@ export const sweepOrphanBlobsJob = defineJob({
   },
 });
 
+/**
+ * Hourly: fresh planner statistics. Embedded PGlite runs no autovacuum daemon, so without this a table that grew by a
+ * bulk import (10,000 plans) keeps the statistics of an empty one and the public lists sort every row instead of
+ * reading their index (measured: 16 ms → 0.2 ms for a page of 25). Harmless on a PostgreSQL server.
+ */
+export const analyzeJob = defineJob({
+  kind: 'db.analyze',
+  recurring: { everyMs: HOUR, offsetMs: 17 * 60_000 },
+  run: async (ctx) => {
+    await ctx.db.execute(sql`analyze`);
+  },
+});
+
 /** The platform's own handlers; modules add theirs when they register. */
 // biome-ignore lint/suspicious/noExplicitAny: handlers of different payload types
-export const platformJobs: readonly JobDefinition<any>[] = [purgeJobsJob, sweepOrphanBlobsJob];
+export const platformJobs: readonly JobDefinition<any>[] = [purgeJobsJob, sweepOrphanBlobsJob, analyzeJob];
