@@ -7,6 +7,7 @@ import { registrationModule } from './modules/registration/index.ts';
 import { rupModule } from './modules/rup/index.ts';
 import { settingsModule } from './modules/settings/index.ts';
 import { sulapModule } from './modules/sulap/index.ts';
+import { tendersModule } from './modules/tenders/index.ts';
 import { platformModule } from './platform/platform.module.ts';
 
 /**
@@ -22,6 +23,7 @@ export const MODULES = [
   registrationModule,
   rupModule,
   sulapModule,
+  tendersModule,
   auditModule,
   settingsModule,
   // Last, so that its menu entries (the outbox) come after the modules' own.

@@ -1,0 +1,69 @@
+import type { DemoContext } from '../../platform/module.ts';
+import { type HolidayKind, holidays } from './tenders.schema.ts';
+
+/**
+ * DEMO DATA, TO BE CHECKED: the 2026 and 2027 national holidays and cuti bersama as expected from the SKB 3 Menteri,
+ * written from general knowledge without access to the official decrees. Islamic dates follow the expected hisab and
+ * may move by a day; the 2027 cuti bersama are a guess. The LPSE must replace them with the signed SKB before real
+ * schedules rely on them (the page /admin/hari-libur takes a CSV).
+ */
+const SOURCE = 'Data demo: perkiraan SKB 3 Menteri, belum diperiksa terhadap SKB resmi';
+
+const L: HolidayKind = 'libur_nasional';
+const C: HolidayKind = 'cuti_bersama';
+
+export const DEMO_HOLIDAYS: readonly (readonly [string, string, HolidayKind])[] = [
+  ['2026-01-01', 'Tahun Baru 2026 Masehi', L],
+  ['2026-01-16', 'Isra Mikraj Nabi Muhammad SAW', L],
+  ['2026-02-16', 'Cuti bersama Tahun Baru Imlek', C],
+  ['2026-02-17', 'Tahun Baru Imlek 2577 Kongzili', L],
+  ['2026-03-18', 'Cuti bersama Hari Suci Nyepi', C],
+  ['2026-03-19', 'Hari Suci Nyepi (Tahun Baru Saka 1948)', L],
+  ['2026-03-20', 'Idul Fitri 1447 Hijriah', L],
+  ['2026-03-21', 'Idul Fitri 1447 Hijriah', L],
+  ['2026-03-23', 'Cuti bersama Idul Fitri', C],
+  ['2026-03-24', 'Cuti bersama Idul Fitri', C],
+  ['2026-04-03', 'Wafat Yesus Kristus', L],
+  ['2026-04-05', 'Kebangkitan Yesus Kristus (Paskah)', L],
+  ['2026-05-01', 'Hari Buruh Internasional', L],
+  ['2026-05-14', 'Kenaikan Yesus Kristus', L],
+  ['2026-05-15', 'Cuti bersama Kenaikan Yesus Kristus', C],
+  ['2026-05-27', 'Idul Adha 1447 Hijriah', L],
+  ['2026-05-28', 'Cuti bersama Idul Adha', C],
+  ['2026-05-31', 'Hari Raya Waisak 2570 BE', L],
+  ['2026-06-01', 'Hari Lahir Pancasila', L],
+  ['2026-06-16', 'Tahun Baru Islam 1448 Hijriah', L],
+  ['2026-08-17', 'Hari Kemerdekaan Republik Indonesia', L],
+  ['2026-08-25', 'Maulid Nabi Muhammad SAW', L],
+  ['2026-12-24', 'Cuti bersama Hari Raya Natal', C],
+  ['2026-12-25', 'Hari Raya Natal', L],
+  ['2027-01-01', 'Tahun Baru 2027 Masehi', L],
+  ['2027-01-05', 'Isra Mikraj Nabi Muhammad SAW', L],
+  ['2027-02-06', 'Tahun Baru Imlek 2578 Kongzili', L],
+  ['2027-03-09', 'Hari Suci Nyepi (Tahun Baru Saka 1949)', L],
+  ['2027-03-10', 'Idul Fitri 1448 Hijriah', L],
+  ['2027-03-11', 'Idul Fitri 1448 Hijriah', L],
+  ['2027-03-12', 'Cuti bersama Idul Fitri', C],
+  ['2027-03-15', 'Cuti bersama Idul Fitri', C],
+  ['2027-03-26', 'Wafat Yesus Kristus', L],
+  ['2027-03-28', 'Kebangkitan Yesus Kristus (Paskah)', L],
+  ['2027-05-01', 'Hari Buruh Internasional', L],
+  ['2027-05-06', 'Kenaikan Yesus Kristus', L],
+  ['2027-05-07', 'Cuti bersama Kenaikan Yesus Kristus', C],
+  ['2027-05-17', 'Idul Adha 1448 Hijriah', L],
+  ['2027-05-20', 'Hari Raya Waisak 2571 BE', L],
+  ['2027-06-01', 'Hari Lahir Pancasila', L],
+  ['2027-06-06', 'Tahun Baru Islam 1449 Hijriah', L],
+  ['2027-08-15', 'Maulid Nabi Muhammad SAW', L],
+  ['2027-08-17', 'Hari Kemerdekaan Republik Indonesia', L],
+  ['2027-12-24', 'Cuti bersama Hari Raya Natal', C],
+  ['2027-12-25', 'Hari Raya Natal', L],
+];
+
+export async function loadTendersDemo(ctx: DemoContext): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.tx
+    .insert(holidays)
+    .values(DEMO_HOLIDAYS.map(([date, name, kind]) => ({ date, name, kind, source: SOURCE, updatedAt: now })))
+    .onConflictDoNothing();
+}

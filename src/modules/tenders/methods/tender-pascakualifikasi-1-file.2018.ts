@@ -1,0 +1,102 @@
+import type { BundleInput } from './bundle.ts';
+import { awardTail, TENDER_FAILURE, WORKING_HOURS } from './common.ts';
+
+/** Before Perpres 12/2021: sanggah banding open to every category (Perlem LKPP 9/2018). */
+const SANGGAH_2018: NonNullable<BundleInput['sanggah']> = {
+  filing: { n: 5, unit: 'calendar_days' },
+  answer: { n: 3, unit: 'calendar_days' },
+  source: 'Perpres 16/2018 Pasal 50; Perlem LKPP 9/2018 Lampiran: sanggah 5 hari kalender, jawaban 3 hari kalender',
+};
+const SANGGAH_BANDING_2018: NonNullable<BundleInput['sanggah']> = {
+  filing: { n: 5, unit: 'calendar_days' },
+  answer: { n: 14, unit: 'calendar_days' },
+  jenis: ['pekerjaan_konstruksi'],
+  source:
+    'Perpres 16/2018 Pasal 50; Perlem LKPP 9/2018: sanggah banding untuk Pekerjaan Konstruksi, jawaban 14 hari kalender',
+};
+
+/**
+ * Superseded version (Perlem LKPP 9/2018), kept because a tender keeps the bundle version it started with.
+ * Tender, Pascakualifikasi, 1 file, harga terendah sistem gugur: the most common case for goods, works and other
+ * services. Stage names verbatim from SPSE's jadwal (DOMAIN §1.2).
+ */
+export default {
+  id: 'tender-pascakualifikasi-1-file',
+  version: '2018.1',
+  metode: 'tender',
+  name: 'Tender (Pascakualifikasi Satu File - Harga Terendah Sistem Gugur)',
+  jenis: ['barang', 'pekerjaan_konstruksi', 'jasa_lainnya'],
+  qualification: 'pascakualifikasi',
+  documentMethod: 'satu_file',
+  evaluationMethods: ['harga_terendah_sistem_gugur'],
+  failure: TENDER_FAILURE,
+  sanggah: SANGGAH_2018,
+  sanggahBanding: SANGGAH_BANDING_2018,
+  workingHours: WORKING_HOURS,
+  source:
+    'Perpres 16/2018 Pasal 40, 50, 51 (sebelum perubahan oleh Perpres 12/2021); Perlem LKPP 9/2018 Lampiran (tahapan Tender)',
+  caveat:
+    'Minimum durations transcribed from general knowledge of Perlem LKPP 9/2018 (superseded; kept for tenders that started under it); check each against the Lampiran before production use.',
+  stages: [
+    {
+      code: 'pengumuman',
+      name: 'Pengumuman Pascakualifikasi',
+      role: 'announcement',
+      actors: ['POKJA'],
+      minDuration: { n: 3, unit: 'working_days' },
+      start: { at: 'template' },
+    },
+    {
+      code: 'download_dokumen_pemilihan',
+      name: 'Download Dokumen Pemilihan',
+      role: 'document_download',
+      actors: ['PENYEDIA'],
+      minDuration: { n: 3, unit: 'working_days' },
+      // SPSE runs it beside the announcement and keeps it open until bids close.
+      start: { with: 'pengumuman' },
+      until: 'upload_dokumen_penawaran',
+    },
+    {
+      code: 'pemberian_penjelasan',
+      name: 'Pemberian Penjelasan',
+      role: 'clarification',
+      actors: ['POKJA', 'PENYEDIA'],
+      minDuration: { n: 1, unit: 'working_days' },
+      start: { after: 'pengumuman' },
+    },
+    {
+      code: 'upload_dokumen_penawaran',
+      name: 'Upload Dokumen Penawaran',
+      role: 'bid_upload',
+      actors: ['PENYEDIA'],
+      // Upload opens with the clarification, as in SPSE; it closes at least 7 working days after it.
+      minDuration: { n: 8, unit: 'working_days' },
+      start: { with: 'pemberian_penjelasan' },
+      source:
+        'Perlem LKPP 9/2018: batas akhir penyampaian penawaran paling cepat 7 hari kerja setelah pemberian penjelasan',
+    },
+    {
+      code: 'pembukaan_dokumen_penawaran',
+      name: 'Pembukaan Dokumen Penawaran',
+      role: 'bid_opening',
+      actors: ['POKJA'],
+      minDuration: { n: 1, unit: 'hours' },
+      start: { after: 'upload_dokumen_penawaran' },
+    },
+    {
+      code: 'evaluasi_penawaran',
+      name: 'Evaluasi Administrasi, Kualifikasi, Teknis, dan Harga',
+      role: 'evaluation',
+      actors: ['POKJA'],
+      minDuration: { n: 1, unit: 'working_days' },
+    },
+    {
+      code: 'pembuktian_kualifikasi',
+      name: 'Pembuktian Kualifikasi',
+      role: 'qualification_proof',
+      actors: ['POKJA', 'PENYEDIA'],
+      minDuration: { n: 1, unit: 'working_days' },
+    },
+    ...awardTail(SANGGAH_2018),
+  ],
+} satisfies BundleInput;

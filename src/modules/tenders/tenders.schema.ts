@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { id, ts } from '../../platform/db/columns.ts';
+import { agencies } from '../organisation/organisation.schema.ts';
+import { sulapDraftTenders } from '../sulap/sulap.schema.ts';
+
+export const HOLIDAY_KINDS = ['libur_nasional', 'cuti_bersama'] as const;
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
+
+/**
+ * National holidays and cuti bersama (SKB 3 Menteri), kept by the LPSE: the working-day arithmetic of every schedule
+ * template skips them. One row per date.
+ */
+export const holidays = pgTable(
+  'holidays',
+  {
+    date: date('date', { mode: 'string' }).primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: HOLIDAY_KINDS }).notNull(),
+    /** Where the date comes from (the SKB's number), or a note that it is demo data still to be checked. */
+    source: text('source').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [check('holidays_kind', sql`${t.kind} in ('libur_nasional', 'cuti_bersama')`)],
+);
+
+export const TENDER_STATUSES = ['draft', 'berlangsung', 'selesai', 'gagal', 'batal'] as const;
+export type TenderStatus = (typeof TENDER_STATUSES)[number];
+
+/**
+ * A tender run (SPSE `lelang_seleksi`), minimal for now: its public code, the method bundle id + version it started
+ * with (kept for its whole life, so a later regulation does not change it), its status and the SULAP draft it came
+ * from. Publication, participation and the rest extend it.
+ */
+export const tenders = pgTable(
+  'tenders',
+  {
+    id: id(),
+    /** Kode Tender, as published. */
+    kode: text('kode').notNull().unique(),
+    nama: text('nama').notNull(),
+    bundleId: text('bundle_id').notNull(),
+    bundleVersion: text('bundle_version').notNull(),
+    status: text('status', { enum: TENDER_STATUSES }).notNull().default('draft'),
+    /** The agency whose package it is (satker/OPD). */
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** The UKPBJ whose Pokja runs it; its Pokja members hold their role there. */
+    ukpbjAgencyId: uuid('ukpbj_agency_id').references(() => agencies.id),
+    sulapDraftTenderId: uuid('sulap_draft_tender_id')
+      .references(() => sulapDraftTenders.id)
+      .unique(),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    check('tenders_status', sql`${t.status} in ('draft', 'berlangsung', 'selesai', 'gagal', 'batal')`),
+    index('tenders_agency_idx').on(t.agencyId),
+  ],
+);
+
+/** One row per stage of a tender's schedule (SPSE `jadwal`): [start, end), half-open. */
+export const tenderSchedule = pgTable(
+  'tender_schedule',
+  {
+    tenderId: uuid('tender_id')
+      .notNull()
+      .references(() => tenders.id, { onDelete: 'cascade' }),
+    stage: text('stage').notNull(),
+    ord: integer('ord').notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenderId, t.stage] }),
+    check('tender_schedule_interval', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/**
+ * Every change of a schedule, one row per stage changed (the template's first fill too, with no old value): who,
+ * when, why, old → new. Rows of one change share `changedAt` and `reason`. SPSE shows the count as "Perubahan".
+ */
+export const tenderScheduleChanges = pgTable(
+  'tender_schedule_changes',
+  {
+    id: id(),
+    tenderId: uuid('tender_id')
+      .notNull()
+      .references(() => tenders.id, { onDelete: 'cascade' }),
+    stage: text('stage').notNull(),
+    oldStartsAt: ts('old_starts_at'),
+    oldEndsAt: ts('old_ends_at'),
+    newStartsAt: ts('new_starts_at').notNull(),
+    newEndsAt: ts('new_ends_at').notNull(),
+    reason: text('reason').notNull(),
+    changedBy: uuid('changed_by'),
+    changedAt: ts('changed_at').notNull(),
+  },
+  (t) => [index('tender_schedule_changes_tender_idx').on(t.tenderId, t.changedAt)],
+);
