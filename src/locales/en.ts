@@ -117,6 +117,7 @@ export const en: Record<keyof typeof id, string> = {
   'portal.announcements': 'Tender announcements',
   'portal.announcements.empty': 'No tender announcements yet. They will appear here once a Pokja publishes them.',
   'portal.plans': 'General procurement plan (RUP)',
+  'portal.plans.all': 'See all procurement plans',
   'portal.plans.empty': 'No procurement plan has been announced for this budget year yet.',
   'portal.services': 'LPSE services',
   'portal.services.registration': 'Registration and verification of SPSE users',

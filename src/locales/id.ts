@@ -121,6 +121,7 @@ export const id = {
   'portal.announcements.empty':
     'Belum ada pengumuman tender. Pengumuman akan tampil di sini setelah Pokja menayangkannya.',
   'portal.plans': 'Rencana Umum Pengadaan (RUP)',
+  'portal.plans.all': 'Lihat semua rencana pengadaan',
   'portal.plans.empty': 'Belum ada RUP yang diumumkan untuk tahun anggaran ini.',
   'portal.services': 'Layanan LPSE',
   'portal.services.registration': 'Pendaftaran dan verifikasi pengguna SPSE',

@@ -1,8 +1,11 @@
+import type { Db } from '../../platform/db/database.ts';
 import { auditEvent, defineModule } from '../../platform/module.ts';
 import { loadRupDemo } from './demo.ts';
 import { rupEn } from './locales/en.ts';
 import { rupId } from './locales/id.ts';
+import { cachedPublic } from './public-cache.ts';
 import { rupPlugin } from './rup.plugin.ts';
+import { latestAnnouncedPlans } from './rup.repository.ts';
 import * as tables from './rup.schema.ts';
 
 type PlanEvent = { kode: number; nama: string; pagu: string };
@@ -60,3 +63,11 @@ export const rupModule = defineModule({
 
 export { checkMethod, JENIS, type Jenis, METHOD_RULES, METODE, type Metode } from './methods.ts';
 export { parseRupiah } from './money.ts';
+
+/**
+ * The newest announced plans for the portal's home page, from the public cache (the home page is the most visited
+ * page; announcing a plan clears the cache, so a new plan shows at once).
+ */
+export function latestPlansForPortal(db: Db, now: Date, limit = 5) {
+  return cachedPublic(`latest:${limit}`, now, () => latestAnnouncedPlans(db, limit));
+}

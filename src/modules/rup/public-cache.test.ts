@@ -25,3 +25,19 @@ test('the public totals are cached, yet an announcement shows at once on the pla
   assert.match(after.body, /Paket Kedua/);
   assert.equal(totalOf(after.body, 'Dinas Tembolok'), '2');
 });
+
+test('the home page lists the newest announced plans at once, with a link to all plans', async (tc) => {
+  const t = await createTestApp();
+  tc.after(() => t.close());
+  const { agency, pa } = await buildAgencyWithPa(t, { code: 'BERANDA', name: 'Dinas Beranda' });
+  const a = await signIn(t, pa.username);
+  const anon = new Agent(t.app);
+  assert.match((await anon.get('/')).body, /Belum ada RUP yang diumumkan/);
+  const kode = await createDraft(a, agency.id, { namaPaket: 'Paket Di Beranda' });
+  assert.doesNotMatch((await anon.get('/')).body, /Paket Di Beranda/, 'a draft is not public');
+  await announce(a, kode);
+  const home = await anon.get('/');
+  assert.match(home.body, new RegExp(`<a href="/rup/${kode}">Paket Di Beranda</a>`));
+  assert.match(home.body, /Dinas Beranda · Rp /);
+  assert.match(home.body, /href="\/rup">Lihat semua rencana pengadaan/);
+});

@@ -205,3 +205,20 @@ export async function findPpkByUsername(db: Db, username: string, agencyId: stri
   const rows = await ppkCandidates(db, [agencyId]);
   return rows.find((r) => r.username === username.toLowerCase());
 }
+
+/** The newest announced plans, for the portal's home page. */
+export function latestAnnouncedPlans(db: Db, limit: number) {
+  return db
+    .select({
+      kode: rupPlans.kode,
+      namaPaket: rupPlans.namaPaket,
+      pagu: rupPlans.pagu,
+      agencyName: agencies.name,
+      announcedAt: rupPlans.announcedAt,
+    })
+    .from(rupPlans)
+    .innerJoin(agencies, eq(agencies.id, rupPlans.agencyId))
+    .where(eq(rupPlans.status, 'announced'))
+    .orderBy(desc(rupPlans.announcedAt), desc(rupPlans.kode))
+    .limit(limit);
+}

@@ -1,7 +1,15 @@
+import { formatRupiah } from '../../../platform/i18n/i18n.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 
-export function HomeView({ p }: { p: PageCtx }) {
+export interface HomePlan {
+  kode: number;
+  namaPaket: string;
+  pagu: bigint;
+  agencyName: string;
+}
+
+export function HomeView({ p, plans }: { p: PageCtx; plans: HomePlan[] }) {
   return (
     <Layout p={p} title={p.t('portal.title')}>
       <h1>{p.t('portal.welcome', { name: p.lpseName })}</h1>
@@ -25,7 +33,24 @@ export function HomeView({ p }: { p: PageCtx }) {
         </section>
         <section class="card" aria-labelledby="rup">
           <h2 id="rup">{p.t('portal.plans')}</h2>
-          <p class="empty">{p.t('portal.plans.empty')}</p>
+          {plans.length === 0 ? (
+            <p class="empty">{p.t('portal.plans.empty')}</p>
+          ) : (
+            <ul class="plain latest">
+              {plans.map((r) => (
+                <li key={r.kode}>
+                  <a href={`/rup/${r.kode}`}>{r.namaPaket}</a>
+                  <br />
+                  <small>
+                    {r.agencyName} · {formatRupiah(r.pagu)}
+                  </small>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <a href="/rup">{p.t('portal.plans.all')}</a>
+          </p>
         </section>
         <section class="card" aria-labelledby="layanan">
           <h2 id="layanan">{p.t('portal.services')}</h2>
