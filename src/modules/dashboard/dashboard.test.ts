@@ -80,7 +80,7 @@ describe('dashboard as a work queue', () => {
     const agency = await buildAgency(t);
     const html = await dashboardOf(['PPK'], agency.id);
     const body = main(html);
-    assert.match(body, /Paket yang perlu Anda revisi akan muncul di sini setelah modul RUP\/SULAP aktif/);
+    assert.match(body, /Dokumen SULAP yang dikembalikan Pokja untuk diperbaiki akan muncul di sini/);
     // The menu is in the header's navigation, not repeated in the page.
     assert.match(html, /class="main-nav"/);
     assert.doesNotMatch(body, /href="\/akun"/);

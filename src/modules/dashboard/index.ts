@@ -15,8 +15,6 @@ export const dashboardModule = defineModule({
   dashboard: {
     tasks: async () => [],
     emptyHints: {
-      PA: 'dashboard.empty.PA',
-      KPA: 'dashboard.empty.KPA',
       PPK: 'dashboard.empty.PPK',
       KEPALA_ULP: 'dashboard.empty.KEPALA_ULP',
       POKJA: 'dashboard.empty.POKJA',

@@ -7,6 +7,7 @@ import { cachedPublic } from './public-cache.ts';
 import { rupPlugin } from './rup.plugin.ts';
 import { latestAnnouncedPlans } from './rup.repository.ts';
 import * as tables from './rup.schema.ts';
+import { rupTasks } from './tasks.ts';
 
 type PlanEvent = { kode: number; nama: string; pagu: string };
 const planLink = (_id: string | null, p: { kode: number }) => `/kelola/rup/${p.kode}`;
@@ -58,6 +59,7 @@ export const rupModule = defineModule({
       kodes: number[];
     }>({ messageKey: 'audit.event.rup.imported', link: () => '/kelola/rup' }),
   },
+  dashboard: rupTasks,
   demo: loadRupDemo,
 });
 

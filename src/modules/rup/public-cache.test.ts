@@ -41,3 +41,20 @@ test('the home page lists the newest announced plans at once, with a link to all
   assert.match(home.body, /Dinas Beranda · Rp /);
   assert.match(home.body, /href="\/rup">Lihat semua rencana pengadaan/);
 });
+
+test('the PA’s dashboard counts the agency’s draft plans with the oldest age; other agencies’ drafts do not count', async (tc) => {
+  const t = await createTestApp();
+  tc.after(() => t.close());
+  const mine = await buildAgencyWithPa(t, { code: 'DASBOR', name: 'Dinas Dasbor' });
+  const other = await buildAgencyWithPa(t, { code: 'LAIN', name: 'Dinas Lain' });
+  const a = await signIn(t, mine.pa.username);
+  const b = await signIn(t, other.pa.username);
+  assert.match((await a.get('/dasbor')).body, /Tidak ada rencana pengadaan yang masih draf/);
+  await createDraft(a, mine.agency.id, { namaPaket: 'Draf Satu' });
+  await createDraft(b, other.agency.id, { namaPaket: 'Draf Lain' });
+  t.clock.advance(3 * 24 * 3_600_000);
+  const later = await signIn(t, mine.pa.username); // sessions idle out after 8 hours
+  await createDraft(later, mine.agency.id, { namaPaket: 'Draf Dua' });
+  const page = await later.get('/dasbor');
+  assert.match(page.body, /2 rencana pengadaan masih draf dan belum diumumkan, tertua 3 hari/);
+});

@@ -11,10 +11,11 @@ export const dashboardEn: Record<keyof typeof dashboardId, string> = {
   'dashboard.empty.PA':
     "Your agency's procurement plans waiting for approval will appear here once the RUP module is live.",
   'dashboard.empty.KPA': 'Procurement plans waiting for your approval will appear here once the RUP module is live.',
-  'dashboard.empty.PPK': 'Packages you need to revise will appear here once the RUP/SULAP modules are live.',
-  'dashboard.empty.KEPALA_ULP':
-    'Packages waiting for a Pokja to be assigned will appear here once the SULAP module is live.',
-  'dashboard.empty.POKJA': 'Tenders you need to review and evaluate will appear here once the tender module is live.',
+  'dashboard.empty.PPK':
+    'Nothing is waiting for you. SULAP documents the Pokja sends back for revision will appear here.',
+  'dashboard.empty.KEPALA_ULP': 'No package is waiting for a Pokja. SULAP packages submitted by PPKs will appear here.',
+  'dashboard.empty.POKJA':
+    'No document is waiting for your review. SULAP packages assigned to you will appear here; tenders follow once the tender module is live.',
   'dashboard.empty.PEJABAT_PENGADAAN':
     'Direct procurements you need to process will appear here once the non-tender module is live.',
   'dashboard.empty.AUDITOR': 'Packages flagged for review will appear here once the tender module is live.',

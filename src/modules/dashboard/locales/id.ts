@@ -11,9 +11,12 @@ export const dashboardId = {
     'Rencana umum pengadaan instansi Anda yang menunggu persetujuan akan muncul di sini setelah modul RUP aktif.',
   'dashboard.empty.KPA':
     'Rencana umum pengadaan yang menunggu persetujuan Anda akan muncul di sini setelah modul RUP aktif.',
-  'dashboard.empty.PPK': 'Paket yang perlu Anda revisi akan muncul di sini setelah modul RUP/SULAP aktif.',
-  'dashboard.empty.KEPALA_ULP': 'Paket yang menunggu penugasan Pokja akan muncul di sini setelah modul SULAP aktif.',
-  'dashboard.empty.POKJA': 'Tender yang perlu Anda kaji dan evaluasi akan muncul di sini setelah modul tender aktif.',
+  'dashboard.empty.PPK':
+    'Tidak ada paket yang menunggu Anda. Dokumen SULAP yang dikembalikan Pokja untuk diperbaiki akan muncul di sini.',
+  'dashboard.empty.KEPALA_ULP':
+    'Tidak ada paket yang menunggu penugasan Pokja. Paket SULAP yang diajukan PPK akan muncul di sini.',
+  'dashboard.empty.POKJA':
+    'Tidak ada dokumen yang menunggu kaji Anda. Paket SULAP yang ditugaskan kepada Anda akan muncul di sini; tender menyusul setelah modul tender aktif.',
   'dashboard.empty.PEJABAT_PENGADAAN':
     'Pengadaan langsung yang perlu Anda proses akan muncul di sini setelah modul non-tender aktif.',
   'dashboard.empty.AUDITOR': 'Paket yang ditandai untuk pemeriksaan akan muncul di sini setelah modul tender aktif.',

@@ -216,4 +216,7 @@ export const rupEn: Record<keyof typeof rupId, string> = {
   'rup.refused.notAnnounced': 'Only an announced plan can be revised.',
   'rup.refused.revisionShape': 'The number of old and new packages does not fit the type of revision',
   'rup.refused.revisionAgencies': 'Packages revised together must belong to the same agency',
+  'dashboard.task.rupDrafts': '{count} procurement plans are still drafts, not announced, oldest {oldest}',
+  'dashboard.empty.rup.PA':
+    'No procurement plan is still a draft. New plans you prepare show here until they are announced.',
 };

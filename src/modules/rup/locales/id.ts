@@ -216,4 +216,7 @@ export const rupId = {
   'rup.refused.notAnnounced': 'Hanya RUP yang sedang diumumkan yang dapat dikaji ulang.',
   'rup.refused.revisionShape': 'Jumlah paket lama dan baru tidak sesuai dengan jenis revisi',
   'rup.refused.revisionAgencies': 'Paket yang dikaji ulang bersama harus dari perangkat daerah yang sama',
+  'dashboard.task.rupDrafts': '{count} rencana pengadaan masih draf dan belum diumumkan, tertua {oldest}',
+  'dashboard.empty.rup.PA':
+    'Tidak ada rencana pengadaan yang masih draf. Rencana baru yang Anda susun tampil di sini sampai diumumkan.',
 } as const;
