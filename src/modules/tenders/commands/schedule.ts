@@ -32,7 +32,8 @@ function bundleOrThrow(id: string, version?: string): Bundle {
 }
 
 export interface CreateTenderInput {
-  kode: string;
+  /** Null for a draft: the kode tender is given at the announcement. */
+  kode: string | null;
   nama: string;
   bundleId: string;
   /** Defaults to the newest version of the bundle. */
