@@ -1,5 +1,12 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/permissions.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import { translator } from '../../platform/i18n/i18n.ts';
 import type { DemoContext } from '../../platform/module.ts';
+import { sulapPackages } from '../sulap/sulap.schema.ts';
+import { approvePublication, createPublication } from './commands/publication.ts';
 import { type HolidayKind, holidays } from './tenders.schema.ts';
+import { witaDate } from './working-days.ts';
 
 /**
  * DEMO DATA, TO BE CHECKED: the 2026 and 2027 national holidays and cuti bersama as expected from the SKB 3 Menteri,
@@ -66,4 +73,53 @@ export async function loadTendersDemo(ctx: DemoContext): Promise<void> {
     .insert(holidays)
     .values(DEMO_HOLIDAYS.map(([date, name, kind]) => ({ date, name, kind, source: SOURCE, updatedAt: now })))
     .onConflictDoNothing();
+  await announceDemoTender(ctx);
+}
+
+/**
+ * The SULAP demo's completed package (Talud Pantai Munse) built into a tender by its Pokja and approved by all three
+ * members: an announced tender on /tender. Skipped when the SULAP demo did not run.
+ */
+async function announceDemoTender(ctx: DemoContext) {
+  const [pkg] = await ctx.tx
+    .select({ id: sulapPackages.id })
+    .from(sulapPackages)
+    .where(eq(sulapPackages.namaPaket, 'Pembangunan Talud Pantai Munse (Tahap I)'));
+  if (!pkg) return;
+  const setda = ctx.agencyId('SETDA');
+  const as = (username: string): Ctx => {
+    const actor: Actor = {
+      userId: ctx.userId(username),
+      username,
+      name: username,
+      email: '',
+      roles: [{ role: 'POKJA', agencyId: setda }],
+      sessionId: 'demo',
+    };
+    return {
+      db: ctx.tx,
+      clock: ctx.clock,
+      config: ctx.config,
+      files: ctx.files,
+      actor,
+      requestId: null,
+      locale: 'id',
+      t: translator('id'),
+    };
+  };
+  const id = await createPublication(as('pokja1'), pkg.id, {
+    bundleId: 'tender-pascakualifikasi-1-file',
+    kualifikasiUsaha: 'kecil',
+    jenisKontrak: 'harga_satuan',
+    lokasi: ['Pantai Munse, Kecamatan Wawonii Timur Laut'],
+    syarat: {
+      izinUsaha: 'NIB dengan SBU Bangunan Sipil, kualifikasi Kecil',
+      kbli: ['42912'],
+      pengalaman: 'Paling sedikit 1 pekerjaan konstruksi dalam 4 tahun terakhir, swasta atau pemerintah',
+      tenagaAhli: ['Manajer Pelaksanaan/Proyek (SKK Jenjang 6)', 'Ahli K3 Konstruksi (SKK Jenjang 6)'],
+      peralatan: ['Concrete mixer 0,3–0,6 m3: 2 unit', 'Dump truck 3–4 m3: 2 unit', 'Excavator 80–140 HP: 1 unit'],
+    },
+    startDate: witaDate(ctx.clock.now()),
+  });
+  for (const u of ['pokja1', 'pokja2', 'pokja3']) await approvePublication(as(u), id);
 }

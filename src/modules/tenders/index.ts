@@ -1,13 +1,28 @@
-import { auditEvent, defineModule } from '../../platform/module.ts';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { auditEvent, type DocumentReadPolicy, defineModule } from '../../platform/module.ts';
 import { loadTendersDemo } from './demo.ts';
 import { tendersEn } from './locales/en.ts';
 import { tendersId } from './locales/id.ts';
+import { loadHighlights, type TenderHighlights } from './public.repository.ts';
+import { cachedTenders } from './public-cache.ts';
 import { tendersPlugin } from './tenders.plugin.ts';
 import * as tables from './tenders.schema.ts';
 
+/** A Dokumen Pemilihan is public once its tender is announced (never the SULAP documents, which stay confidential). */
+const announcedTenderDocument: DocumentReadPolicy = async (db, _actor, doc) => {
+  const [row] = await db
+    .select({ id: tables.tenders.id })
+    .from(tables.tenderDocuments)
+    .innerJoin(tables.tenders, eq(tables.tenders.id, tables.tenderDocuments.tenderId))
+    .where(and(eq(tables.tenderDocuments.documentId, doc.id), isNotNull(tables.tenders.announcedAt)));
+  return !!row;
+};
+const tenderLink = (id: string | null) => (id ? `/kelola/tender/${id}` : null);
+
 type HolidayPayload = { date: string; name: string; kind: string; source: string };
 type ScheduleChangePayload = {
-  kode: string;
+  kode: string | null;
   reason: string;
   changes: { stage: string; from: [string, string]; to: [string, string] }[];
 };
@@ -28,6 +43,12 @@ export const tendersModule = defineModule({
       scope: 'global',
       description: 'Keep the holiday calendar (libur nasional, cuti bersama) that tender schedules skip; CSV import',
     },
+    'tenders:publish': {
+      roles: ['POKJA'],
+      scope: 'agency',
+      description:
+        "Build a tender from a completed SULAP package and approve its announcement (only the Pokja members named in the package's SK; every member must approve)",
+    },
     'tenders:schedule': {
       roles: ['POKJA'],
       scope: 'agency',
@@ -35,7 +56,14 @@ export const tendersModule = defineModule({
         "Create a tender's schedule from its method's template and change it (never below the minimums, never shortening a started stage; every change kept with its reason)",
     },
   },
-  nav: [{ href: '/admin/hari-libur', labelKey: 'nav.holidays', permission: 'holidays:manage' }],
+  nav: [
+    { href: '/tender', labelKey: 'nav.tenders' },
+    { href: '/kelola/tender', labelKey: 'nav.tendersManage', permission: 'tenders:publish' },
+    { href: '/admin/hari-libur', labelKey: 'nav.holidays', permission: 'holidays:manage' },
+  ],
+  documentClasses: {
+    dokumen_pemilihan: { maxBytes: 20 * 1024 * 1024, mimes: ['application/pdf'], read: announcedTenderDocument },
+  },
   auditEvents: {
     'holiday.added': auditEvent<HolidayPayload>({
       messageKey: 'audit.event.holiday.added',
@@ -49,10 +77,22 @@ export const tendersModule = defineModule({
       messageKey: 'audit.event.holiday.imported',
       link: () => '/admin/hari-libur',
     }),
-    'tender.schedule_created': auditEvent<{ kode: string; bundle: string; stages: number }>({
+    'tender.schedule_created': auditEvent<{ kode: string | null; bundle: string; stages: number }>({
       messageKey: 'audit.event.tender.schedule_created',
     }),
     'tender.schedule_changed': auditEvent<ScheduleChangePayload>({ messageKey: 'audit.event.tender.schedule_changed' }),
+    'tender.publication_requested': auditEvent<{ nama: string; bundle: string; members: string[]; startDate: string }>({
+      messageKey: 'audit.event.tender.publication_requested',
+      link: tenderLink,
+    }),
+    'tender.publication_approved': auditEvent<{ nama: string; approved: number; of: number }>({
+      messageKey: 'audit.event.tender.publication_approved',
+      link: tenderLink,
+    }),
+    'tender.announced': auditEvent<{ nama: string; kode: string; members: string[] }>({
+      messageKey: 'audit.event.tender.announced',
+      link: (_id, p: { kode: string }) => `/tender/${p.kode}`,
+    }),
   },
   demo: loadTendersDemo,
 });
@@ -60,6 +100,7 @@ export const tendersModule = defineModule({
 // The public surface: the rest of the engine and other modules read methods, schedules and stages from here.
 export type { Bundle, Stage } from './methods/bundle.ts';
 export { bundleOf, currentBundles, latestBundle } from './methods/index.ts';
+export type { TenderHighlights } from './public.repository.ts';
 export {
   currentStages,
   nextStage,
@@ -69,3 +110,18 @@ export {
   stageWindow,
 } from './schedule.ts';
 export { holidaySetFrom, loadSchedule } from './tenders.repository.ts';
+export {
+  JENIS_KONTRAK,
+  type JenisKontrak,
+  KUALIFIKASI_USAHA,
+  type KualifikasiUsaha,
+  type SyaratKualifikasi,
+} from './tenders.schema.ts';
+
+/**
+ * For the portal's home page: the latest announcements (kode, nama, satker, HPS, current stages, link) and the number
+ * of running tenders per current stage, at `now`. Cached for 30 s and cleared by every announcement.
+ */
+export function tenderHighlights(db: Db, now: Date, latest = 5): Promise<TenderHighlights> {
+  return cachedTenders(`highlights:${latest}`, now, () => loadHighlights(db, now, latest));
+}

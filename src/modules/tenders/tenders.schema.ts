@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { id, ts } from '../../platform/db/columns.ts';
+import { documents } from '../../platform/files/files.schema.ts';
+import { users } from '../accounts/accounts.schema.ts';
 import { agencies } from '../organisation/organisation.schema.ts';
 import { sulapDraftTenders } from '../sulap/sulap.schema.ts';
 
@@ -28,6 +30,25 @@ export const holidays = pgTable(
 export const TENDER_STATUSES = ['draft', 'berlangsung', 'selesai', 'gagal', 'batal'] as const;
 export type TenderStatus = (typeof TENDER_STATUSES)[number];
 
+/** Cara pembayaran (SPSE "Jenis Kontrak"), Perpres 16/2018 jo. 12/2021 Pasal 27. */
+export const JENIS_KONTRAK = ['lumsum', 'harga_satuan', 'gabungan', 'terima_jadi', 'kontrak_payung'] as const;
+export type JenisKontrak = (typeof JENIS_KONTRAK)[number];
+
+export const KUALIFIKASI_USAHA = ['kecil', 'non_kecil'] as const;
+export type KualifikasiUsaha = (typeof KUALIFIKASI_USAHA)[number];
+
+/**
+ * Syarat kualifikasi as data (SIKaP reads it later to pre-check vendors): the business licence with its KBLI codes,
+ * the experience asked for, and the experts and equipment, one line each.
+ */
+export interface SyaratKualifikasi {
+  izinUsaha: string;
+  kbli: string[];
+  pengalaman: string | null;
+  tenagaAhli: string[];
+  peralatan: string[];
+}
+
 /**
  * A tender run (SPSE `lelang_seleksi`), minimal for now: its public code, the method bundle id + version it started
  * with (kept for its whole life, so a later regulation does not change it), its status and the SULAP draft it came
@@ -37,8 +58,8 @@ export const tenders = pgTable(
   'tenders',
   {
     id: id(),
-    /** Kode Tender, as published. */
-    kode: text('kode').notNull().unique(),
+    /** Kode Tender, given when the tender is announced (null while it is a draft). */
+    kode: text('kode').unique(),
     nama: text('nama').notNull(),
     bundleId: text('bundle_id').notNull(),
     bundleVersion: text('bundle_version').notNull(),
@@ -54,8 +75,24 @@ export const tenders = pgTable(
       .unique(),
     createdAt: ts('created_at').notNull(),
     createdBy: uuid('created_by'),
+    /** Publication (filled from the SULAP draft tender by its Pokja; null for a tender made without one). */
+    jenis: text('jenis'),
+    metode: text('metode'),
+    tahunAnggaran: integer('tahun_anggaran'),
+    pagu: bigint('pagu', { mode: 'bigint' }),
+    /** Confidential until the tender is announced (DOMAIN §2.5). */
+    hps: bigint('hps', { mode: 'bigint' }),
+    jenisKontrak: text('jenis_kontrak', { enum: JENIS_KONTRAK }),
+    kualifikasiUsaha: text('kualifikasi_usaha', { enum: KUALIFIKASI_USAHA }),
+    lokasi: jsonb('lokasi').$type<string[]>(),
+    syaratKualifikasi: jsonb('syarat_kualifikasi').$type<SyaratKualifikasi>(),
+    /** The RUP plans of the package (kode RUP). */
+    rupKodes: jsonb('rup_kodes').$type<number[]>(),
+    approvalRequestedAt: ts('approval_requested_at'),
+    announcedAt: ts('announced_at'),
   },
   (t) => [
+    index('tenders_public_idx').on(t.status, t.announcedAt),
     check('tenders_status', sql`${t.status} in ('draft', 'berlangsung', 'selesai', 'gagal', 'batal')`),
     index('tenders_agency_idx').on(t.agencyId),
   ],
@@ -100,4 +137,39 @@ export const tenderScheduleChanges = pgTable(
     changedAt: ts('changed_at').notNull(),
   },
   (t) => [index('tender_schedule_changes_tender_idx').on(t.tenderId, t.changedAt)],
+);
+
+/** The Pokja members of a tender (from the SK of its SULAP package): they approve the publication together. */
+export const tenderMembers = pgTable(
+  'tender_members',
+  {
+    tenderId: uuid('tender_id')
+      .notNull()
+      .references(() => tenders.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Kolektif kolegial: when this member approved the announcement (null: not yet). */
+    approvedAt: ts('approved_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenderId, t.userId] }), index('tender_members_user_idx').on(t.userId)],
+);
+
+/** Documents published with the announcement (the Dokumen Pemilihan): a public class, unlike SULAP's. */
+export const tenderDocuments = pgTable(
+  'tender_documents',
+  {
+    id: id(),
+    tenderId: uuid('tender_id')
+      .notNull()
+      .references(() => tenders.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['dokumen_pemilihan'] }).notNull(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id)
+      .unique(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: ts('uploaded_at').notNull(),
+  },
+  (t) => [index('tender_documents_tender_idx').on(t.tenderId)],
 );

@@ -8,6 +8,7 @@ import { formatDateTime, type Translate } from '../../../platform/i18n/i18n.ts';
 import type { MessageKey } from '../../../registry.ts';
 import type { Bundle } from '../methods/bundle.ts';
 import { bundleOf, latestBundle } from '../methods/index.ts';
+import { invalidatePublicTenders } from '../public-cache.ts';
 import {
   checkScheduleChange,
   type ScheduleProblem,
@@ -32,7 +33,8 @@ function bundleOrThrow(id: string, version?: string): Bundle {
 }
 
 export interface CreateTenderInput {
-  kode: string;
+  /** Null for a draft: the kode tender is given at the announcement. */
+  kode: string | null;
   nama: string;
   bundleId: string;
   /** Defaults to the newest version of the bundle. */
@@ -133,7 +135,7 @@ export async function changeSchedule(
   const actor = ctx.actor;
   if (reason.trim() === '')
     throw badRequest('REASON_REQUIRED', 'tenders.error.reasonRequired', {}, { field: 'reason' });
-  return ctx.db.transaction(async (tx) => {
+  const out = await ctx.db.transaction(async (tx) => {
     const tender = await findTender(tx, tenderId);
     if (!tender) throw notFound('tenders.error.notFound');
     assertMaySchedule(ctx, tender);
@@ -180,4 +182,7 @@ export async function changeSchedule(
     }
     return out.schedule;
   });
+  // The public pages show the schedule and the current stage.
+  invalidatePublicTenders();
+  return out;
 }

@@ -1,0 +1,226 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { assertCan } from '../../../platform/auth/permissions.ts';
+import { enforce } from '../../../platform/auth/policy.ts';
+import { isUuid, notFound } from '../../../platform/errors.ts';
+import { allow, PUBLIC } from '../../../platform/http/access.ts';
+import { dateField, optionalText, requiredText } from '../../../platform/http/fields.ts';
+import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
+import { pageCtx, sendHtml } from '../../../platform/ui/page.ts';
+import { users } from '../../accounts/accounts.schema.ts';
+import { listAgencies } from '../../organisation/index.ts';
+import { agencies } from '../../organisation/organisation.schema.ts';
+import { draftTenderOf } from '../../sulap/index.ts';
+import { sulapDraftTenders, sulapMembers, sulapPackages } from '../../sulap/sulap.schema.ts';
+import { approvePublication, bundlesFor, createPublication } from '../commands/publication.ts';
+import { readTenderFilters, stageOptions } from '../filters.ts';
+import { bundleOf, currentBundles } from '../methods/index.ts';
+import { listPublicTenders, publicTenderByKode, publicTenderYears, stageNames } from '../public.repository.ts';
+import { cachedTenders } from '../public-cache.ts';
+import { canPublish, isTenderPokja } from '../tenders.policy.ts';
+import { findTender, loadSchedule } from '../tenders.repository.ts';
+import { JENIS_KONTRAK, KUALIFIKASI_USAHA, tenderMembers, tenders } from '../tenders.schema.ts';
+import { PokjaTendersView, PokjaTenderView, PublicationFormView } from '../views/manage.views.tsx';
+import { TenderDetailView, TenderListView } from '../views/public.views.tsx';
+
+const lines = (v: string | null | undefined) =>
+  (v ?? '')
+    .split(/\r?\n/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+const PublicationSchema = z.object({
+  bundleId: requiredText(80),
+  kualifikasiUsaha: z.enum(KUALIFIKASI_USAHA, { error: 'validation.required' }),
+  jenisKontrak: z.enum(JENIS_KONTRAK, { error: 'validation.required' }),
+  lokasi: requiredText(2000),
+  izinUsaha: requiredText(300),
+  kbli: z
+    .string()
+    .trim()
+    .max(200, 'validation.tooLong')
+    .regex(/^(\d{5}(\s*,\s*\d{5})*)?$/, 'tenders.validation.kbli')
+    .optional(),
+  pengalaman: optionalText(1000),
+  tenagaAhli: optionalText(2000),
+  peralatan: optionalText(2000),
+  startDate: dateField(),
+});
+
+function namesOf(bundleId: string, version: string) {
+  return new Map((bundleOf(bundleId, version)?.stages ?? []).map((s) => [s.code, s.name]));
+}
+
+export async function tendersPages(app: FastifyInstance) {
+  // R02: announced tenders on the public portal, no sign-in.
+  app.get('/tender', { config: PUBLIC }, async (req, reply) => {
+    const { filters, values, page, badHps } = readTenderFilters(req.query);
+    const db = req.ctx.db;
+    const now = req.ctx.clock.now();
+    const [{ rows, total }, years, agencyList] = await Promise.all([
+      listPublicTenders(db, filters, page, now),
+      cachedTenders('years', now, () => publicTenderYears(db)),
+      listAgencies(db),
+    ]);
+    return sendHtml(
+      reply,
+      TenderListView({
+        p: pageCtx(req, reply),
+        values,
+        page,
+        badHps,
+        rows,
+        total,
+        years,
+        agencies: agencyList,
+        stages: stageOptions(),
+      }),
+    );
+  });
+
+  app.get<{ Params: { kode: string } }>('/tender/:kode', { config: PUBLIC }, async (req, reply) => {
+    if (!/^\d{1,20}$/.test(req.params.kode)) throw notFound('tenders.error.notFound');
+    const t = await publicTenderByKode(req.ctx.db, req.params.kode);
+    if (!t) throw notFound('tenders.error.notFound');
+    const now = req.ctx.clock.now();
+    return sendHtml(
+      reply,
+      TenderDetailView({
+        p: pageCtx(req, reply),
+        t,
+        stages: stageNames(t.bundleId, t.bundleVersion, t.schedule, now),
+        names: namesOf(t.bundleId, t.bundleVersion),
+        methodName: bundleOf(t.bundleId, t.bundleVersion)?.name ?? t.bundleId,
+      }),
+    );
+  });
+
+  const PUBLISH = { config: allow('tenders:publish') };
+
+  app.get('/kelola/tender', PUBLISH, async (req, reply) => {
+    assertCan(req.ctx.actor, 'tenders:publish');
+    const me = req.ctx.actor!.userId;
+    const db = req.ctx.db;
+    const ready = await db
+      .select({
+        packageId: sulapPackages.id,
+        namaPaket: sulapPackages.namaPaket,
+        agencyName: agencies.name,
+        hps: sulapDraftTenders.hps,
+      })
+      .from(sulapDraftTenders)
+      .innerJoin(sulapPackages, eq(sulapPackages.id, sulapDraftTenders.packageId))
+      .innerJoin(agencies, eq(agencies.id, sulapPackages.agencyId))
+      .innerJoin(sulapMembers, and(eq(sulapMembers.packageId, sulapPackages.id), eq(sulapMembers.userId, me)))
+      .leftJoin(tenders, eq(tenders.sulapDraftTenderId, sulapDraftTenders.id))
+      .where(isNull(tenders.id))
+      .orderBy(desc(sulapDraftTenders.createdAt));
+    const mine = await db
+      .select({
+        id: tenders.id,
+        kode: tenders.kode,
+        nama: tenders.nama,
+        status: tenders.status,
+        approvedAt: tenderMembers.approvedAt,
+      })
+      .from(tenderMembers)
+      .innerJoin(tenders, eq(tenders.id, tenderMembers.tenderId))
+      .where(eq(tenderMembers.userId, me))
+      .orderBy(desc(tenders.createdAt));
+    return sendHtml(reply, PokjaTendersView({ p: pageCtx(req, reply), ready, mine }));
+  });
+
+  /** The draft (with its HPS) is shown only to the package's own Pokja members; anyone else is told why not. */
+  const loadDraft = async (req: FastifyRequest, id: string) => {
+    if (!isUuid(id)) throw notFound('tenders.error.draftNotFound');
+    const d = await draftTenderOf(req.ctx.db, id);
+    if (!d) throw notFound('tenders.error.draftNotFound');
+    const memberIds = d.pokja.filter((m) => m.role === 'POKJA').map((m) => m.userId);
+    enforce(canPublish(req.ctx.actor, { ...d, memberIds }, req.ctx.clock.now()));
+    return d;
+  };
+
+  app.get<{ Params: { packageId: string } }>('/kelola/tender/baru/:packageId', PUBLISH, async (req, reply) => {
+    assertCan(req.ctx.actor, 'tenders:publish');
+    const d = await loadDraft(req, req.params.packageId);
+    const bundles = bundlesFor(d.metode, d.jenis, currentBundles());
+    return sendHtml(
+      reply,
+      PublicationFormView({ p: pageCtx(req, reply), packageId: req.params.packageId, draft: d, bundles }),
+    );
+  });
+
+  app.post<{ Params: { packageId: string } }>('/kelola/tender/baru/:packageId', PUBLISH, async (req, reply) => {
+    assertCan(req.ctx.actor, 'tenders:publish');
+    const d = await loadDraft(req, req.params.packageId);
+    const bundles = bundlesFor(d.metode, d.jenis, currentBundles());
+    return handleForm(req, reply, {
+      schema: PublicationSchema,
+      render: (p, state) => PublicationFormView({ p, packageId: req.params.packageId, draft: d, bundles, state }),
+      run: async (data) => {
+        const id = await createPublication(req.ctx, req.params.packageId, {
+          bundleId: data.bundleId,
+          kualifikasiUsaha: data.kualifikasiUsaha,
+          jenisKontrak: data.jenisKontrak,
+          lokasi: lines(data.lokasi),
+          syarat: {
+            izinUsaha: data.izinUsaha,
+            kbli: (data.kbli ?? '')
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean),
+            pengalaman: data.pengalaman,
+            tenagaAhli: lines(data.tenagaAhli),
+            peralatan: lines(data.peralatan),
+          },
+          startDate: data.startDate,
+        });
+        return withFlash(`/kelola/tender/${id}`, req.ctx.t('tenders.publish.requested'));
+      },
+    });
+  });
+
+  const loadTender = async (db: import('../../../platform/db/database.ts').Db, id: string) => {
+    if (!isUuid(id)) throw notFound('tenders.error.notFound');
+    const t = await findTender(db, id);
+    if (!t) throw notFound('tenders.error.notFound');
+    const members = await db
+      .select({ userId: tenderMembers.userId, name: users.name, approvedAt: tenderMembers.approvedAt })
+      .from(tenderMembers)
+      .innerJoin(users, eq(users.id, tenderMembers.userId))
+      .where(eq(tenderMembers.tenderId, id));
+    return { t, members };
+  };
+
+  app.get<{ Params: { id: string } }>('/kelola/tender/:id', PUBLISH, async (req, reply) => {
+    assertCan(req.ctx.actor, 'tenders:publish');
+    const { t, members } = await loadTender(req.ctx.db, req.params.id);
+    const actor = req.ctx.actor!;
+    // The draft (with its HPS) is confidential to its Pokja until it is announced.
+    if (!isTenderPokja(actor, { ...t, memberIds: members.map((m) => m.userId) }))
+      throw notFound('tenders.error.notFound');
+    const mine = members.find((m) => m.userId === actor.userId);
+    return sendHtml(
+      reply,
+      PokjaTenderView({
+        p: pageCtx(req, reply),
+        tender: t,
+        members,
+        schedule: await loadSchedule(req.ctx.db, t.id),
+        names: namesOf(t.bundleId, t.bundleVersion),
+        canApprove: t.status === 'draft' && !!t.approvalRequestedAt && !!mine && !mine.approvedAt,
+      }),
+    );
+  });
+
+  app.post<{ Params: { id: string } }>('/kelola/tender/:id/setujui', PUBLISH, async (req, reply) => {
+    assertCan(req.ctx.actor, 'tenders:publish');
+    if (!isUuid(req.params.id)) throw notFound('tenders.error.notFound');
+    const out = await approvePublication(req.ctx, req.params.id);
+    const msg = out.announced
+      ? req.ctx.t('tenders.manage.announced', { kode: out.kode ?? '' })
+      : req.ctx.t('tenders.manage.approved');
+    return reply.redirect(withFlash(`/kelola/tender/${req.params.id}`, msg), 303);
+  });
+}

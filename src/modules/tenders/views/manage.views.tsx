@@ -1,0 +1,202 @@
+import type { FormState } from '../../../platform/http/forms.ts';
+import { formatDateTime, formatRupiah } from '../../../platform/i18n/i18n.ts';
+import { Button, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/form.tsx';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import type { PageCtx } from '../../../platform/ui/page.ts';
+import type { Bundle } from '../methods/bundle.ts';
+import { JENIS_KONTRAK, KUALIFIKASI_USAHA } from '../tenders.schema.ts';
+import { label } from './labels.ts';
+import { ScheduleTable } from './public.views.tsx';
+
+export function PokjaTendersView(props: {
+  p: PageCtx;
+  ready: { packageId: string; namaPaket: string; agencyName: string; hps: bigint }[];
+  mine: { id: string; kode: string | null; nama: string; status: string; approvedAt: Date | null }[];
+}) {
+  const { p } = props;
+  return (
+    <Layout p={p} title={p.t('tenders.manage.title')}>
+      <h1>{p.t('tenders.manage.title')}</h1>
+      <h2>{p.t('tenders.manage.ready')}</h2>
+      {props.ready.length === 0 ? (
+        <p class="empty">{p.t('tenders.manage.noneReady')}</p>
+      ) : (
+        <ul>
+          {props.ready.map((r) => (
+            <li key={r.packageId}>
+              <a href={`/kelola/tender/baru/${r.packageId}`}>{r.namaPaket}</a> — {r.agencyName}, HPS{' '}
+              {formatRupiah(r.hps)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{p.t('tenders.manage.mine')}</h2>
+      {props.mine.length === 0 ? (
+        <p class="empty">{p.t('tenders.manage.noneMine')}</p>
+      ) : (
+        <ul>
+          {props.mine.map((r) => (
+            <li key={r.id}>
+              <a href={`/kelola/tender/${r.id}`}>{r.nama}</a> — {r.kode ?? p.t('tenders.manage.noKode')},{' '}
+              {r.status === 'draft'
+                ? p.t(r.approvedAt ? 'tenders.manage.youApproved' : 'tenders.manage.waitingYou')
+                : label(p.t, 'tenders.status', r.status)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+export function PublicationFormView(props: {
+  p: PageCtx;
+  packageId: string;
+  draft: { namaPaket: string; jenis: string; metode: string; pagu: bigint; hps: bigint; tahunAnggaran: number };
+  bundles: Bundle[];
+  state?: FormState;
+}) {
+  const { p, state, draft } = props;
+  return (
+    <Layout p={p} title={p.t('tenders.publish.title')} hasErrors={!!state && Object.keys(state.errors).length > 0}>
+      <h1>{p.t('tenders.publish.title')}</h1>
+      <ErrorSummary p={p} state={state} />
+      <dl class="summary">
+        <dt>{p.t('tenders.field.namaPaket')}</dt>
+        <dd>{draft.namaPaket}</dd>
+        <dt>{p.t('tenders.field.jenis')}</dt>
+        <dd>{label(p.t, 'rup.jenis', draft.jenis)}</dd>
+        <dt>{p.t('tenders.field.metode')}</dt>
+        <dd>{label(p.t, 'rup.metode', draft.metode)}</dd>
+        <dt>{p.t('tenders.field.pagu')}</dt>
+        <dd>{formatRupiah(draft.pagu)}</dd>
+        <dt>{p.t('tenders.field.hps')}</dt>
+        <dd>{formatRupiah(draft.hps)}</dd>
+      </dl>
+      <form method="post" action={`/kelola/tender/baru/${props.packageId}`}>
+        <Csrf p={p} />
+        <SelectField
+          p={p}
+          state={state}
+          name="bundleId"
+          label={p.t('tenders.field.bundle')}
+          options={props.bundles.map((b) => ({ value: b.id, label: `${b.name} (${b.version})` }))}
+        />
+        <SelectField
+          p={p}
+          state={state}
+          name="kualifikasiUsaha"
+          label={p.t('tenders.field.kualifikasiUsaha')}
+          options={KUALIFIKASI_USAHA.map((v) => ({ value: v, label: label(p.t, 'tenders.kualifikasi', v) }))}
+        />
+        <SelectField
+          p={p}
+          state={state}
+          name="jenisKontrak"
+          label={p.t('tenders.field.jenisKontrak')}
+          options={JENIS_KONTRAK.map((v) => ({ value: v, label: label(p.t, 'tenders.jenisKontrak', v) }))}
+        />
+        <TextArea
+          p={p}
+          state={state}
+          name="lokasi"
+          label={p.t('tenders.field.lokasi')}
+          hint={p.t('tenders.publish.oneLine')}
+          rows={3}
+        />
+        <TextField p={p} state={state} name="izinUsaha" label={p.t('tenders.syarat.izinUsaha')} />
+        <TextField
+          p={p}
+          state={state}
+          name="kbli"
+          label={p.t('tenders.syarat.kbli')}
+          hint={p.t('tenders.publish.kbliHint')}
+          optional
+        />
+        <TextArea p={p} state={state} name="pengalaman" label={p.t('tenders.syarat.pengalaman')} optional rows={2} />
+        <TextArea
+          p={p}
+          state={state}
+          name="tenagaAhli"
+          label={p.t('tenders.syarat.tenagaAhli')}
+          hint={p.t('tenders.publish.oneLine')}
+          optional
+          rows={3}
+        />
+        <TextArea
+          p={p}
+          state={state}
+          name="peralatan"
+          label={p.t('tenders.syarat.peralatan')}
+          hint={p.t('tenders.publish.oneLine')}
+          optional
+          rows={3}
+        />
+        <TextField
+          p={p}
+          state={state}
+          name="startDate"
+          type="date"
+          label={p.t('tenders.publish.startDate')}
+          hint={p.t('tenders.publish.startHint')}
+        />
+        <Button>{p.t('tenders.publish.submit')}</Button>
+      </form>
+    </Layout>
+  );
+}
+
+export function PokjaTenderView(props: {
+  p: PageCtx;
+  tender: { id: string; kode: string | null; nama: string; status: string; hps: bigint | null };
+  members: { userId: string; name: string; approvedAt: Date | null }[];
+  schedule: { stage: string; start: Date; end: Date }[];
+  names: Map<string, string>;
+  canApprove: boolean;
+}) {
+  const { p, tender } = props;
+  return (
+    <Layout p={p} title={tender.nama}>
+      <p>
+        <a href="/kelola/tender">{p.t('tenders.manage.back')}</a>
+      </p>
+      <h1>{tender.nama}</h1>
+      <dl class="summary">
+        <dt>{p.t('tenders.field.kode')}</dt>
+        <dd>{tender.kode ? <a href={`/tender/${tender.kode}`}>{tender.kode}</a> : p.t('tenders.manage.noKode')}</dd>
+        <dt>{p.t('tenders.field.status')}</dt>
+        <dd>{label(p.t, 'tenders.status', tender.status)}</dd>
+        <dt>{p.t('tenders.field.hps')}</dt>
+        <dd>{tender.hps === null ? '—' : formatRupiah(tender.hps)}</dd>
+      </dl>
+      <h2>{p.t('tenders.manage.approvals')}</h2>
+      <div class="table-wrap">
+        <table>
+          <caption>{p.t('tenders.manage.approvalsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{p.t('tenders.manage.member')}</th>
+              <th scope="col">{p.t('tenders.manage.approvedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.members.map((m) => (
+              <tr key={m.userId}>
+                <th scope="row">{m.name}</th>
+                <td>{m.approvedAt ? formatDateTime(m.approvedAt, p.locale) : p.t('tenders.manage.notYet')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {props.canApprove ? (
+        <form method="post" action={`/kelola/tender/${tender.id}/setujui`}>
+          <Csrf p={p} />
+          <Button>{p.t('tenders.manage.approve')}</Button>
+        </form>
+      ) : null}
+      <h2>{p.t('tenders.detail.schedule')}</h2>
+      <ScheduleTable p={p} rows={props.schedule} names={props.names} current={new Set()} changes={new Map()} />
+    </Layout>
+  );
+}
