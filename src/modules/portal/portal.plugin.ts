@@ -3,13 +3,19 @@ import { PUBLIC } from '../../platform/http/access.ts';
 import { parseLocale } from '../../platform/i18n/i18n.ts';
 import { pageCtx, redirectSeeOther, safeLocalPath, sendHtml } from '../../platform/ui/page.ts';
 import { latestPlansForPortal } from '../rup/index.ts';
+import { tenderHighlights } from '../tenders/index.ts';
 import { HomeView } from './views/home.view.tsx';
 
 /** The public portal (R02): no login needed. */
 export async function portalPlugin(app: FastifyInstance) {
   app.get('/', { config: PUBLIC }, async (req, reply) => {
-    const plans = await latestPlansForPortal(req.ctx.db, req.ctx.clock.now());
-    return sendHtml(reply, HomeView({ p: pageCtx(req, reply), plans }));
+    const now = req.ctx.clock.now();
+    // Both from short public caches that announcements clear: the home page is the most visited page.
+    const [plans, tenders] = await Promise.all([
+      latestPlansForPortal(req.ctx.db, now),
+      tenderHighlights(req.ctx.db, now),
+    ]);
+    return sendHtml(reply, HomeView({ p: pageCtx(req, reply), plans, tenders }));
   });
 
   // The language switch is a plain link, so it works without JavaScript; it returns to the page it came from.

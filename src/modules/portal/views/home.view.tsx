@@ -9,7 +9,20 @@ export interface HomePlan {
   agencyName: string;
 }
 
-export function HomeView({ p, plans }: { p: PageCtx; plans: HomePlan[] }) {
+export interface HomeTenders {
+  latest: {
+    kode: string;
+    nama: string;
+    agencyName: string;
+    hps: bigint | null;
+    stages: { code: string; name: string }[];
+    href: string;
+  }[];
+  running: number;
+  perStage: { code: string; name: string; count: number }[];
+}
+
+export function HomeView({ p, plans, tenders }: { p: PageCtx; plans: HomePlan[]; tenders: HomeTenders }) {
   return (
     <Layout p={p} title={p.t('portal.title')}>
       <h1>{p.t('portal.welcome', { name: p.lpseName })}</h1>
@@ -29,7 +42,38 @@ export function HomeView({ p, plans }: { p: PageCtx; plans: HomePlan[] }) {
       <div class="grid">
         <section class="card" aria-labelledby="pengumuman">
           <h2 id="pengumuman">{p.t('portal.announcements')}</h2>
-          <p class="empty">{p.t('portal.announcements.empty')}</p>
+          {tenders.latest.length === 0 ? (
+            <p class="empty">{p.t('portal.announcements.empty')}</p>
+          ) : (
+            <ul class="plain latest">
+              {tenders.latest.map((r) => (
+                <li key={r.kode}>
+                  <a href={r.href}>{r.nama}</a>
+                  <br />
+                  <small>
+                    {r.agencyName}
+                    {r.hps !== null ? ` · ${p.t('portal.tenders.hps')} ${formatRupiah(r.hps)}` : ''}
+                    {r.stages.length > 0 ? ` · ${r.stages.map((s) => s.name).join(', ')}` : ''}
+                  </small>
+                </li>
+              ))}
+            </ul>
+          )}
+          {tenders.perStage.length > 0 ? (
+            <>
+              <h3>{p.t('portal.tenders.perStage', { count: tenders.running })}</h3>
+              <ul class="plain">
+                {tenders.perStage.map((s) => (
+                  <li key={s.code}>
+                    {s.name}: <strong>{s.count}</strong>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p>
+            <a href="/tender">{p.t('portal.tenders.all')}</a>
+          </p>
         </section>
         <section class="card" aria-labelledby="rup">
           <h2 id="rup">{p.t('portal.plans')}</h2>
