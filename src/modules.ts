@@ -6,6 +6,7 @@ import { portalModule } from './modules/portal/index.ts';
 import { registrationModule } from './modules/registration/index.ts';
 import { rupModule } from './modules/rup/index.ts';
 import { settingsModule } from './modules/settings/index.ts';
+import { sikapModule } from './modules/sikap/index.ts';
 import { sulapModule } from './modules/sulap/index.ts';
 import { tendersModule } from './modules/tenders/index.ts';
 import { platformModule } from './platform/platform.module.ts';
@@ -21,6 +22,7 @@ export const MODULES = [
   dashboardModule,
   organisationModule,
   registrationModule,
+  sikapModule,
   rupModule,
   sulapModule,
   tendersModule,

@@ -112,5 +112,12 @@ export const registrationModule = defineModule({
 });
 
 // The public surface of the registration module: what other modules (tenders) may use.
-export { type Eligibility, isEligibleToBid } from './eligibility.ts';
-export { maskNpwp } from './identifiers.ts';
+export { type Eligibility, isEligibleToBid, witaDay } from './eligibility.ts';
+export { companyName, formatNpwp, maskNpwp, nikField, npwpField } from './identifiers.ts';
+export type { VendorRow } from './registration.repository.ts';
+export {
+  applyVerifiedIdentityChange,
+  findVerifiedVendor,
+  type IdentityChange,
+  verifiedVendorOfUser,
+} from './vendor-data.ts';
