@@ -55,6 +55,18 @@ export const tendersModule = defineModule({
       description:
         "Create a tender's schedule from its method's template and change it (never below the minimums, never shortening a started stage; every change kept with its reason)",
     },
+    'tenders:participate': {
+      roles: ['PENYEDIA'],
+      scope: 'own',
+      description:
+        'A verified vendor joins an announced tender by accepting the Pakta Integritas (while participation is open) and asks questions during Pemberian Penjelasan',
+    },
+    'tenders:clarify': {
+      roles: ['POKJA'],
+      scope: 'agency',
+      description:
+        "See a tender's participants and answer their questions in Pemberian Penjelasan (only the tender's Pokja members)",
+    },
   },
   nav: [
     { href: '/tender', labelKey: 'nav.tenders' },
@@ -93,6 +105,18 @@ export const tendersModule = defineModule({
       messageKey: 'audit.event.tender.announced',
       link: (_id, p: { kode: string }) => `/tender/${p.kode}`,
     }),
+    'tender.joined': auditEvent<{ kode: string; vendor: string }>({
+      messageKey: 'audit.event.tender.joined',
+      link: tenderLink,
+    }),
+    'tender.question_asked': auditEvent<{ kode: string; question: string; anonymous: boolean }>({
+      messageKey: 'audit.event.tender.question_asked',
+      link: tenderLink,
+    }),
+    'tender.question_answered': auditEvent<{ kode: string; question: string }>({
+      messageKey: 'audit.event.tender.question_answered',
+      link: tenderLink,
+    }),
   },
   demo: loadTendersDemo,
 });
@@ -100,6 +124,7 @@ export const tendersModule = defineModule({
 // The public surface: the rest of the engine and other modules read methods, schedules and stages from here.
 export type { Bundle, Stage } from './methods/bundle.ts';
 export { bundleOf, currentBundles, latestBundle } from './methods/index.ts';
+export { blockingQuestions } from './participation.repository.ts';
 export type { TenderHighlights } from './public.repository.ts';
 export {
   currentStages,

@@ -4,6 +4,7 @@ import { documents } from '../../platform/files/files.schema.ts';
 import { agencies } from '../organisation/organisation.schema.ts';
 import { rupPlans } from '../rup/rup.schema.ts';
 import { bundleOf } from './methods/index.ts';
+import { participantCount } from './participation.repository.ts';
 import { currentStages, type ScheduleRow } from './schedule.ts';
 import { loadSchedule, scheduleHistory } from './tenders.repository.ts';
 import { tenderDocuments, tenderSchedule, tenders } from './tenders.schema.ts';
@@ -169,8 +170,8 @@ export async function publicTenderByKode(db: Db, kode: string) {
     documents: docs,
     schedule: await loadSchedule(db, id),
     history: await scheduleHistory(db, id),
-    /** Registration comes with participation (issue 9 later): 0 until then. */
-    peserta: 0,
+    /** Jumlah peserta: the count only; the names are for the tender's Pokja. */
+    peserta: await participantCount(db, id),
   };
 }
 export type PublicTender = NonNullable<Awaited<ReturnType<typeof publicTenderByKode>>>;

@@ -1,5 +1,6 @@
 import { type Actor, canForAgency } from '../../platform/auth/permissions.ts';
 import { allow, type Decision, firstRefusal, type Policy, refuse } from '../../platform/auth/policy.ts';
+import type { StageWindow } from './schedule.ts';
 import type { TenderStatus } from './tenders.schema.ts';
 
 /** Kolektif kolegial: the Pokja decides together; only the members named in the SK act for it (Perpres 12/2021). */
@@ -36,3 +37,98 @@ export const canApprove: Policy<PublicationRef> = (actor, r) =>
         ? allow()
         : refuse('TENDER_NOT_AWAITING_APPROVAL', 'tenders.refused.notAwaiting'),
   );
+
+/** Pakta Integritas and participation (Perpres 16/2018 jo. 12/2021 Pasal 7 dan Pasal 50). */
+export const PARTICIPATION_BASIS = 'Perpres 16/2018 jo. 12/2021 Pasal 7 (Pakta Integritas) dan Pasal 50';
+/** Pemberian Penjelasan: questions and answers during the stage (Perpres 16/2018 jo. 12/2021 Pasal 50 ayat 3). */
+export const CLARIFICATION_BASIS = 'Perpres 16/2018 jo. 12/2021 Pasal 50: pemberian penjelasan';
+
+/** Why a vendor may not bid at all (from registration's `isEligibleToBid` and SIKaP's `profileBlockers`). */
+export type VendorStanding =
+  | { ok: true }
+  | { ok: false; reason: 'NOT_VERIFIED' | 'VENDOR_UNKNOWN' | 'ACCOUNT_INACTIVE' }
+  | { ok: false; reason: 'BLACKLISTED'; skNumber: string; until: string }
+  | { ok: false; reason: 'PROFILE'; items: string };
+
+export interface JoinRef {
+  standing: VendorStanding;
+  /** Participation opens with the first stage and closes when the upload stage ends. */
+  opensAt: Date;
+  closesAt: Date;
+  alreadyJoined: boolean;
+  /** Dates in the reader's language, for the refusal. */
+  fmt: (d: Date) => string;
+}
+
+function standingRefusal(s: VendorStanding): Decision {
+  if (s.ok) return allow();
+  if (s.reason === 'BLACKLISTED')
+    return refuse('TENDER_VENDOR_BLACKLISTED', 'tenders.refused.blacklisted', {
+      params: { sk: s.skNumber, until: s.until },
+      basis: 'Perpres 16/2018 jo. 12/2021 Pasal 78 (sanksi daftar hitam)',
+    });
+  if (s.reason === 'PROFILE')
+    return refuse('TENDER_VENDOR_PROFILE_EXPIRED', 'tenders.refused.profileExpired', { params: { items: s.items } });
+  if (s.reason === 'ACCOUNT_INACTIVE') return refuse('TENDER_VENDOR_INACTIVE', 'tenders.refused.vendorInactive');
+  return refuse('TENDER_VENDOR_NOT_VERIFIED', 'tenders.refused.notVerified');
+}
+
+/** Join a tender: an eligible vendor, once, between the first stage's start and the end of the upload stage. */
+export const canJoin: Policy<JoinRef> = (_actor, r, now) =>
+  firstRefusal(
+    () => standingRefusal(r.standing),
+    () =>
+      now.getTime() < r.opensAt.getTime()
+        ? refuse('TENDER_JOIN_NOT_YET', 'tenders.refused.joinNotYet', {
+            params: { at: r.fmt(r.opensAt) },
+            opensAt: r.opensAt,
+            basis: PARTICIPATION_BASIS,
+          })
+        : allow(),
+    () =>
+      now.getTime() >= r.closesAt.getTime()
+        ? refuse('TENDER_JOIN_CLOSED', 'tenders.refused.joinClosed', {
+            params: { at: r.fmt(r.closesAt) },
+            basis: PARTICIPATION_BASIS,
+          })
+        : allow(),
+    () => (r.alreadyJoined ? refuse('TENDER_ALREADY_JOINED', 'tenders.refused.alreadyJoined') : allow()),
+  );
+
+export interface AskRef {
+  participant: boolean;
+  stageName: string;
+  window: StageWindow;
+  fmt: (d: Date) => string;
+}
+
+/** Ask a question: a participant, only while Pemberian Penjelasan is open (the refusal names when it opens/closed). */
+export const canAsk: Policy<AskRef> = (_actor, r) =>
+  firstRefusal(
+    () => (r.participant ? allow() : refuse('TENDER_NOT_PARTICIPANT', 'tenders.refused.notParticipant')),
+    () => {
+      const w = r.window;
+      if (w.state === 'open') return allow();
+      if (w.state === 'not_yet')
+        return refuse('TENDER_CLARIFICATION_NOT_YET', 'tenders.refused.askNotYet', {
+          params: { stage: r.stageName, at: r.fmt(w.opensAt) },
+          opensAt: w.opensAt,
+          basis: CLARIFICATION_BASIS,
+        });
+      if (w.state === 'closed')
+        return refuse('TENDER_CLARIFICATION_CLOSED', 'tenders.refused.askClosed', {
+          params: { stage: r.stageName, at: r.fmt(w.closedAt) },
+          basis: CLARIFICATION_BASIS,
+        });
+      return refuse('TENDER_NO_CLARIFICATION', 'tenders.refused.noClarification');
+    },
+  );
+
+/** The upload stage may not end earlier while a question is unanswered. */
+export const canShortenUpload: Policy<{ unanswered: number }> = (_actor, r) =>
+  r.unanswered > 0
+    ? refuse('TENDER_UPLOAD_BLOCKED_BY_QUESTIONS', 'tenders.refused.uploadBlocked', {
+        params: { count: r.unanswered },
+        basis: CLARIFICATION_BASIS,
+      })
+    : allow();

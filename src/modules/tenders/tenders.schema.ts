@@ -1,9 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, ts } from '../../platform/db/columns.ts';
 import { documents } from '../../platform/files/files.schema.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { agencies } from '../organisation/organisation.schema.ts';
+import { vendors } from '../registration/registration.schema.ts';
 import { sulapDraftTenders } from '../sulap/sulap.schema.ts';
 
 export const HOLIDAY_KINDS = ['libur_nasional', 'cuti_bersama'] as const;
@@ -172,4 +185,50 @@ export const tenderDocuments = pgTable(
     uploadedAt: ts('uploaded_at').notNull(),
   },
   (t) => [index('tender_documents_tender_idx').on(t.tenderId)],
+);
+
+/** The vendors that joined a tender (SPSE "Ikut Tender"), each having accepted the Pakta Integritas. */
+export const tenderParticipants = pgTable(
+  'tender_participants',
+  {
+    tenderId: uuid('tender_id')
+      .notNull()
+      .references(() => tenders.id, { onDelete: 'cascade' }),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    /** The vendor's user who accepted the Pakta Integritas. */
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The Pakta Integritas text as accepted (it may be reworded later). */
+    pakta: text('pakta').notNull(),
+    joinedAt: ts('joined_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenderId, t.vendorId] }), index('tender_participants_vendor_idx').on(t.vendorId)],
+);
+
+/** Aanwijzing (Pemberian Penjelasan): a participant's question and the Pokja's answer. */
+export const tenderQuestions = pgTable(
+  'tender_questions',
+  {
+    id: id(),
+    tenderId: uuid('tender_id')
+      .notNull()
+      .references(() => tenders.id, { onDelete: 'cascade' }),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    askedBy: uuid('asked_by')
+      .notNull()
+      .references(() => users.id),
+    question: text('question').notNull(),
+    /** Hidden from the other vendors (never from the Pokja). */
+    anonymous: boolean('anonymous').notNull().default(false),
+    askedAt: ts('asked_at').notNull(),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by').references(() => users.id),
+    answeredAt: ts('answered_at'),
+  },
+  (t) => [index('tender_questions_tender_idx').on(t.tenderId, t.askedAt)],
 );

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { assertCan, canForAgency } from '../../../platform/auth/permissions.ts';
+import { enforce } from '../../../platform/auth/policy.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import type { Locale } from '../../../platform/i18n/i18n.ts';
@@ -8,6 +9,7 @@ import { formatDateTime, type Translate } from '../../../platform/i18n/i18n.ts';
 import type { MessageKey } from '../../../registry.ts';
 import type { Bundle } from '../methods/bundle.ts';
 import { bundleOf, latestBundle } from '../methods/index.ts';
+import { blockingQuestions } from '../participation.repository.ts';
 import { invalidatePublicTenders } from '../public-cache.ts';
 import {
   checkScheduleChange,
@@ -15,8 +17,10 @@ import {
   type ScheduleRow,
   type StageChange,
   scheduleTemplate,
+  stageOfRole,
   type TemplateOptions,
 } from '../schedule.ts';
+import { canShortenUpload } from '../tenders.policy.ts';
 import { findTender, holidaySetFrom, loadSchedule, type TenderRow } from '../tenders.repository.ts';
 import { tenderSchedule, tenderScheduleChanges, tenders } from '../tenders.schema.ts';
 
@@ -143,6 +147,12 @@ export async function changeSchedule(
     const current = await loadSchedule(tx, tenderId);
     const earliest = new Date(Math.min(ctx.clock.now().getTime(), ...current.map((r) => r.start.getTime())));
     const out = checkScheduleChange(bundle, current, changes, ctx.clock.now(), await holidaySetFrom(tx, earliest));
+    // The upload stage cannot end (or end earlier) while a participant's question is unanswered: said first.
+    const upload = current.find((r) => r.stage === stageOfRole(bundle, 'bid_upload')?.code);
+    if (upload && changes.some((c) => c.stage === upload.stage && c.end.getTime() < upload.end.getTime())) {
+      const unanswered = (await blockingQuestions(tx, tenderId)).length;
+      enforce(canShortenUpload(actor, { unanswered }, ctx.clock.now()));
+    }
     if (!out.ok) throw scheduleProblemError(out.problems[0]!, bundle, ctx.t, ctx.locale);
     const now = ctx.clock.now();
     for (const d of out.diff) {

@@ -13,15 +13,25 @@ import { listAgencies } from '../../organisation/index.ts';
 import { agencies } from '../../organisation/organisation.schema.ts';
 import { draftTenderOf } from '../../sulap/index.ts';
 import { sulapDraftTenders, sulapMembers, sulapPackages } from '../../sulap/sulap.schema.ts';
+import { answerQuestion, askQuestion, joinTender, PAKTA_INTEGRITAS } from '../commands/participation.ts';
 import { approvePublication, bundlesFor, createPublication } from '../commands/publication.ts';
 import { readTenderFilters, stageOptions } from '../filters.ts';
 import { bundleOf, currentBundles } from '../methods/index.ts';
+import {
+  asSeenByVendor,
+  blockingQuestions,
+  isParticipant,
+  listParticipants,
+  listQuestions,
+  vendorOfUser,
+} from '../participation.repository.ts';
 import { listPublicTenders, publicTenderByKode, publicTenderYears, stageNames } from '../public.repository.ts';
 import { cachedTenders } from '../public-cache.ts';
 import { canPublish, isTenderPokja } from '../tenders.policy.ts';
 import { findTender, loadSchedule } from '../tenders.repository.ts';
 import { JENIS_KONTRAK, KUALIFIKASI_USAHA, tenderMembers, tenders } from '../tenders.schema.ts';
 import { PokjaTendersView, PokjaTenderView, PublicationFormView } from '../views/manage.views.tsx';
+import { JoinView, QuestionsView } from '../views/participation.views.tsx';
 import { TenderDetailView, TenderListView } from '../views/public.views.tsx';
 
 const lines = (v: string | null | undefined) =>
@@ -94,6 +104,110 @@ export async function tendersPages(app: FastifyInstance) {
         methodName: bundleOf(t.bundleId, t.bundleVersion)?.name ?? t.bundleId,
       }),
     );
+  });
+
+  const PARTICIPATE = { config: allow('tenders:participate') };
+  /** An announced tender by its public kode (a draft is not found). */
+  const byKode = async (req: FastifyRequest, kode: string) => {
+    if (!/^\d{1,20}$/.test(kode)) throw notFound('tenders.error.notFound');
+    const [t] = await req.ctx.db.select().from(tenders).where(eq(tenders.kode, kode));
+    if (!t?.announcedAt) throw notFound('tenders.error.notFound');
+    return t;
+  };
+  const JoinSchema = z.object({ pakta: z.literal('ya', { error: 'tenders.validation.pakta' }) });
+
+  app.get<{ Params: { kode: string } }>('/tender/:kode/ikut', PARTICIPATE, async (req, reply) => {
+    assertCan(req.ctx.actor, 'tenders:participate');
+    const t = await byKode(req, req.params.kode);
+    return sendHtml(reply, JoinView({ p: pageCtx(req, reply), kode: t.kode!, nama: t.nama, pakta: PAKTA_INTEGRITAS }));
+  });
+
+  app.post<{ Params: { kode: string } }>('/tender/:kode/ikut', PARTICIPATE, async (req, reply) => {
+    assertCan(req.ctx.actor, 'tenders:participate');
+    const t = await byKode(req, req.params.kode);
+    return handleForm(req, reply, {
+      schema: JoinSchema,
+      render: (p, state) => JoinView({ p, kode: t.kode!, nama: t.nama, pakta: PAKTA_INTEGRITAS, state }),
+      run: async () => {
+        await joinTender(req.ctx, t.id, true);
+        return withFlash(`/tender/${t.kode}/penjelasan`, req.ctx.t('tenders.join.done', { kode: t.kode! }));
+      },
+    });
+  });
+
+  /** The questions as a participant sees them (anonymous ones without the other vendor's name). */
+  const participantQuestions = async (req: FastifyRequest, tenderId: string) => {
+    const vendor = await vendorOfUser(req.ctx.db, req.ctx.actor!.userId);
+    if (!vendor || !(await isParticipant(req.ctx.db, tenderId, vendor.id)))
+      enforce({ allowed: false, code: 'TENDER_NOT_PARTICIPANT', reason: 'tenders.refused.notParticipant' });
+    return asSeenByVendor(await listQuestions(req.ctx.db, tenderId), vendor!.id);
+  };
+
+  app.get<{ Params: { kode: string } }>('/tender/:kode/penjelasan', PARTICIPATE, async (req, reply) => {
+    assertCan(req.ctx.actor, 'tenders:participate');
+    const t = await byKode(req, req.params.kode);
+    const rows = await participantQuestions(req, t.id);
+    return sendHtml(reply, QuestionsView({ p: pageCtx(req, reply), kode: t.kode!, nama: t.nama, rows }));
+  });
+
+  const AskSchema = z.object({
+    question: requiredText(4000),
+    anonymous: z.literal('ya').optional(),
+  });
+
+  app.post<{ Params: { kode: string } }>('/tender/:kode/penjelasan', PARTICIPATE, async (req, reply) => {
+    assertCan(req.ctx.actor, 'tenders:participate');
+    const t = await byKode(req, req.params.kode);
+    const rows = await participantQuestions(req, t.id);
+    return handleForm(req, reply, {
+      schema: AskSchema,
+      render: (p, state) => QuestionsView({ p, kode: t.kode!, nama: t.nama, rows, state }),
+      run: async (data) => {
+        await askQuestion(req.ctx, t.id, { question: data.question, anonymous: data.anonymous === 'ya' });
+        return withFlash(`/tender/${t.kode}/penjelasan`, req.ctx.t('tenders.qa.asked'));
+      },
+    });
+  });
+
+  const AnswerSchema = z.object({ answer: requiredText(4000) });
+
+  app.post<{ Params: { id: string; qid: string } }>(
+    '/kelola/tender/:id/pertanyaan/:qid/jawab',
+    { config: allow('tenders:clarify') },
+    async (req, reply) => {
+      assertCan(req.ctx.actor, 'tenders:clarify');
+      const { id, qid } = req.params;
+      if (!isUuid(id) || !isUuid(qid)) throw notFound('tenders.error.notFound');
+      const { t, members } = await loadTender(req.ctx.db, id);
+      if (!isTenderPokja(req.ctx.actor, { ...t, memberIds: members.map((m) => m.userId) }))
+        throw notFound('tenders.error.notFound');
+      return handleForm(req, reply, {
+        schema: AnswerSchema,
+        render: async (p, state) => {
+          return PokjaTenderView({
+            ...(await pokjaExtras(req.ctx.db, t.id)),
+            p,
+            tender: t,
+            members,
+            schedule: await loadSchedule(req.ctx.db, t.id),
+            names: namesOf(t.bundleId, t.bundleVersion),
+            canApprove: false,
+            answerState: state,
+          });
+        },
+        run: async (data) => {
+          await answerQuestion(req.ctx, id, qid, data.answer);
+          return withFlash(`/kelola/tender/${id}`, req.ctx.t('tenders.qa.answered'));
+        },
+      });
+    },
+  );
+
+  /** Participants, questions (with every vendor name) and the unanswered ones: for the tender's Pokja. */
+  const pokjaExtras = async (db: import('../../../platform/db/database.ts').Db, id: string) => ({
+    participants: await listParticipants(db, id),
+    questions: await listQuestions(db, id),
+    blocking: (await blockingQuestions(db, id)).length,
   });
 
   const PUBLISH = { config: allow('tenders:publish') };
@@ -204,6 +318,7 @@ export async function tendersPages(app: FastifyInstance) {
     return sendHtml(
       reply,
       PokjaTenderView({
+        ...(await pokjaExtras(req.ctx.db, t.id)),
         p: pageCtx(req, reply),
         tender: t,
         members,

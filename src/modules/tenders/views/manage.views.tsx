@@ -4,8 +4,10 @@ import { Button, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '..
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import type { Bundle } from '../methods/bundle.ts';
+import type { QuestionRow } from '../participation.repository.ts';
 import { JENIS_KONTRAK, KUALIFIKASI_USAHA } from '../tenders.schema.ts';
 import { label } from './labels.ts';
+import { QuestionList } from './participation.views.tsx';
 import { ScheduleTable } from './public.views.tsx';
 
 export function PokjaTendersView(props: {
@@ -153,6 +155,10 @@ export function PokjaTenderView(props: {
   schedule: { stage: string; start: Date; end: Date }[];
   names: Map<string, string>;
   canApprove: boolean;
+  participants: { vendorId: string; name: string | null; joinedAt: Date }[];
+  questions: readonly QuestionRow[];
+  blocking: number;
+  answerState?: FormState;
 }) {
   const { p, tender } = props;
   return (
@@ -197,6 +203,37 @@ export function PokjaTenderView(props: {
       ) : null}
       <h2>{p.t('tenders.detail.schedule')}</h2>
       <ScheduleTable p={p} rows={props.schedule} names={props.names} current={new Set()} changes={new Map()} />
+      <h2>{p.t('tenders.participants.title')}</h2>
+      {props.participants.length === 0 ? (
+        <p>{p.t('tenders.participants.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{p.t('tenders.participants.vendor')}</th>
+                <th scope="col">{p.t('tenders.participants.joinedAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.participants.map((v) => (
+                <tr key={v.vendorId}>
+                  <th scope="row">{v.name ?? '—'}</th>
+                  <td>{formatDateTime(v.joinedAt, p.locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{p.t('tenders.qa.title')}</h2>
+      {props.answerState ? <ErrorSummary p={p} state={props.answerState} /> : null}
+      {props.blocking > 0 ? (
+        <p class="notice" role="status">
+          {p.t('tenders.qa.blocking', { count: props.blocking })}
+        </p>
+      ) : null}
+      <QuestionList p={p} rows={props.questions} pokja={tender.id} />
     </Layout>
   );
 }
