@@ -8,6 +8,7 @@ import { translator } from '../../platform/i18n/i18n.ts';
 import type { Agent } from '../../test/agent.ts';
 import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
 import { blacklistEntries, registrations, vendors } from '../registration/registration.schema.ts';
+import { sikapSections } from '../sikap/sikap.schema.ts';
 import { checklistFor } from '../sulap/checklist.ts';
 import { buildSulapWorld, packageInReview, review, type SulapWorld, signIn } from '../sulap/sulap.test-support.ts';
 import { changeSchedule } from './commands/schedule.ts';
@@ -122,6 +123,7 @@ describe('participation (Pakta Integritas) and aanwijzing', () => {
 
   test('a verified vendor joins by accepting the Pakta Integritas; the public page counts it', async () => {
     alpha = await vendor('CV Alpha Wawonii');
+    assert.match((await alpha.agent.get(`/tender/${kode}`)).body, new RegExp(`/tender/${kode}/ikut`));
     const page = await alpha.agent.get(`/tender/${kode}/ikut`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Pakta Integritas/);
@@ -160,6 +162,20 @@ describe('participation (Pakta Integritas) and aanwijzing', () => {
     assert.equal(r2.statusCode, 403);
     assert.equal(r2.headers['x-error-code'], 'TENDER_VENDOR_NOT_VERIFIED');
     assert.match(r2.body, /sudah diverifikasi/);
+
+    // An expired business licence in SIKaP blocks joining, naming the item and its date.
+    const expired = await vendor('CV Izin Lama');
+    await t.db.insert(sikapSections).values({
+      vendorId: expired.vendor.id,
+      section: 'izin',
+      version: 1,
+      items: [{ id: 'izin-1', jenis: 'NIB', nomor: '123', berlakuSampai: '2026-01-03' }],
+      updatedAt: t.clock.now(),
+    });
+    const r3 = await expired.agent.post(`/tender/${kode}/ikut`, { pakta: 'ya' });
+    assert.equal(r3.statusCode, 403);
+    assert.equal(r3.headers['x-error-code'], 'TENDER_VENDOR_PROFILE_EXPIRED');
+    assert.match(r3.body, /berakhir 3 Jan 2026/);
   });
 
   test('a question outside Pemberian Penjelasan is refused naming the time; within it, asked and answered', async () => {
@@ -224,8 +240,11 @@ describe('participation (Pakta Integritas) and aanwijzing', () => {
       },
     );
 
-    // The Pokja answers; every participant sees the answer.
+    // The Pokja answers; every participant sees the answer. A Pokja member not named for this tender may not.
     const [q] = await t.db.select().from(tenderQuestions).where(eq(tenderQuestions.tenderId, tenderId));
+    const stranger = await signIn(t, w.pokja[3]!.username);
+    const refused = await stranger.post(`/kelola/tender/${tenderId}/pertanyaan/${q!.id}/jawab`, { answer: 'Tidak' });
+    assert.equal(refused.statusCode, 404);
     const answered = await members[0]!.post(`/kelola/tender/${tenderId}/pertanyaan/${q!.id}/jawab`, {
       answer: 'Lapis AC-WC 4 cm.',
     });
@@ -237,5 +256,13 @@ describe('participation (Pakta Integritas) and aanwijzing', () => {
     const late = await beta.agent.post(`/tender/${kode}/penjelasan`, { question: 'Terlambat?' });
     assert.equal(late.headers['x-error-code'], 'TENDER_CLARIFICATION_CLOSED');
     assert.match(late.body, /sudah ditutup .*WITA/);
+
+    // Participation closes with the upload stage, and the refusal names the time.
+    await moveClock((await stage('upload_dokumen_penawaran')).end);
+    const tooLate = await vendor('CV Terlambat');
+    const closed = await tooLate.agent.post(`/tender/${kode}/ikut`, { pakta: 'ya' });
+    assert.equal(closed.statusCode, 403);
+    assert.equal(closed.headers['x-error-code'], 'TENDER_JOIN_CLOSED');
+    assert.match(closed.body, /sudah ditutup .*WITA/);
   });
 });

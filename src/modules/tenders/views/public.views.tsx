@@ -1,3 +1,4 @@
+import { can } from '../../../platform/auth/permissions.ts';
 import { formatDateTime, formatRupiah } from '../../../platform/i18n/i18n.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
@@ -301,6 +302,16 @@ export function TenderDetailView(props: {
           )}
         </dd>
       </dl>
+      {can(p.actor, 'tenders:participate') && t.status === 'berlangsung' ? (
+        <ul class="actions">
+          <li>
+            <a href={`/tender/${t.kode}/ikut`}>{p.t('tenders.join.link')}</a>
+          </li>
+          <li>
+            <a href={`/tender/${t.kode}/penjelasan`}>{p.t('tenders.qa.link')}</a>
+          </li>
+        </ul>
+      ) : null}
       <h2 id="rup">{p.t('tenders.detail.rup')}</h2>
       <div class="table-wrap">
         <table>
