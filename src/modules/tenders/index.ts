@@ -6,6 +6,7 @@ import { tendersEn } from './locales/en.ts';
 import { tendersId } from './locales/id.ts';
 import { loadHighlights, type TenderHighlights } from './public.repository.ts';
 import { cachedTenders } from './public-cache.ts';
+import { tenderTasks } from './tasks.ts';
 import { tendersPlugin } from './tenders.plugin.ts';
 import * as tables from './tenders.schema.ts';
 
@@ -119,6 +120,7 @@ export const tendersModule = defineModule({
     }),
   },
   demo: loadTendersDemo,
+  dashboard: tenderTasks,
 });
 
 // The public surface: the rest of the engine and other modules read methods, schedules and stages from here.

@@ -203,6 +203,7 @@ describe('participation (Pakta Integritas) and aanwijzing', () => {
     assert.match(pokjaPage.body, /ketebalan aspal/);
     assert.match(pokjaPage.body, /CV Alpha Wawonii \(anonim bagi peserta lain\)/);
     assert.match(pokjaPage.body, /1 pertanyaan belum dijawab/);
+    assert.match((await members[0]!.get('/dasbor')).body, /1 pertanyaan penjelasan tender belum dijawab/);
 
     // An outsider vendor (not a participant) sees nothing.
     const outsider = await vendor('CV Luar');

@@ -30,6 +30,11 @@ async function announcedTender(db: Db, tenderId: string) {
   return t;
 }
 
+/** Joining and asking only while the tender runs (not after it failed, was cancelled or finished). */
+function assertRunning(t: { status: string }) {
+  if (t.status !== 'berlangsung') throw conflict('TENDER_NOT_RUNNING', 'tenders.refused.notRunning');
+}
+
 async function standingOf(db: Db, vendorId: string | undefined, now: Date): Promise<VendorStanding> {
   if (!vendorId) return { ok: false, reason: 'NOT_VERIFIED' };
   const e = await isEligibleToBid(db, vendorId, now);
@@ -66,6 +71,7 @@ export async function joinTender(ctx: Ctx, tenderId: string, paktaAccepted: bool
   if (!paktaAccepted) throw badRequest('PAKTA_REQUIRED', 'tenders.validation.pakta', {}, { field: 'pakta' });
   await ctx.db.transaction(async (tx) => {
     const t = await announcedTender(tx, tenderId);
+    assertRunning(t);
     const now = ctx.clock.now();
     const vendor = await vendorOfUser(tx, actor.userId);
     const schedule = await loadSchedule(tx, tenderId);
@@ -115,6 +121,7 @@ export async function askQuestion(
   const actor = ctx.actor;
   return ctx.db.transaction(async (tx) => {
     const t = await announcedTender(tx, tenderId);
+    assertRunning(t);
     const now = ctx.clock.now();
     const vendor = await participantVendor(tx, tenderId, actor.userId);
     const stage = clarificationStage(t.bundleId, t.bundleVersion);

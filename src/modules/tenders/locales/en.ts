@@ -244,6 +244,8 @@ export const tendersEn: Record<keyof typeof tendersId, string> = {
   'tenders.qa.answered': 'Answer saved; every participant can see it.',
   'tenders.qa.blocking':
     '{count} question(s) unanswered: the bid upload stage cannot end earlier until all are answered.',
+  'dashboard.task.tenderQuestions': '{count} tender clarification question(s) unanswered (since {oldest})',
+  'tenders.refused.notRunning': 'This tender is not running.',
   'tenders.participants.title': 'Participants',
   'tenders.participants.none': 'No participants yet.',
   'tenders.participants.joinedAt': 'Joined',

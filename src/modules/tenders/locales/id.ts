@@ -244,6 +244,8 @@ export const tendersId = {
   'tenders.qa.answered': 'Jawaban tersimpan dan terlihat oleh semua peserta.',
   'tenders.qa.blocking':
     '{count} pertanyaan belum dijawab: tahap upload dokumen penawaran tidak dapat diakhiri lebih awal sampai semuanya dijawab.',
+  'dashboard.task.tenderQuestions': '{count} pertanyaan penjelasan tender belum dijawab (sejak {oldest})',
+  'tenders.refused.notRunning': 'Tender ini tidak sedang berlangsung.',
   'tenders.participants.title': 'Peserta',
   'tenders.participants.none': 'Belum ada peserta.',
   'tenders.participants.joinedAt': 'Mendaftar',
