@@ -199,6 +199,7 @@ describe('participation (Pakta Integritas) and aanwijzing', () => {
     assert.match(seen.body, /ketebalan aspal/);
     assert.doesNotMatch(seen.body, /CV Alpha Wawonii/);
     assert.match(seen.body, /Peserta \(anonim\)/);
+    assert.match(seen.body, /Pertanyaan hanya diterima dalam tahap ini/);
     const pokjaPage = await members[0]!.get(`/kelola/tender/${tenderId}`);
     assert.match(pokjaPage.body, /ketebalan aspal/);
     assert.match(pokjaPage.body, /CV Alpha Wawonii \(anonim bagi peserta lain\)/);

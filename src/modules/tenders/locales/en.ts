@@ -230,6 +230,7 @@ export const tendersEn: Record<keyof typeof tendersId, string> = {
   'tenders.join.link': 'Join this tender',
   'tenders.qa.title': 'Clarification (aanwijzing)',
   'tenders.qa.link': 'Clarification questions and answers',
+  'tenders.qa.window': '{stage}: {from} to {to}. Questions are taken only within this stage.',
   'tenders.qa.none': 'No questions yet.',
   'tenders.qa.question': 'Question',
   'tenders.qa.answer': 'Answer',

@@ -230,6 +230,7 @@ export const tendersId = {
   'tenders.join.link': 'Ikut tender ini',
   'tenders.qa.title': 'Pemberian Penjelasan',
   'tenders.qa.link': 'Pertanyaan dan jawaban penjelasan',
+  'tenders.qa.window': 'Tahap {stage}: {from} sampai {to}. Pertanyaan hanya diterima dalam tahap ini.',
   'tenders.qa.none': 'Belum ada pertanyaan.',
   'tenders.qa.question': 'Pertanyaan',
   'tenders.qa.answer': 'Jawaban',

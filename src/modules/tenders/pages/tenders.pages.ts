@@ -13,7 +13,13 @@ import { listAgencies } from '../../organisation/index.ts';
 import { agencies } from '../../organisation/organisation.schema.ts';
 import { draftTenderOf } from '../../sulap/index.ts';
 import { sulapDraftTenders, sulapMembers, sulapPackages } from '../../sulap/sulap.schema.ts';
-import { answerQuestion, askQuestion, joinTender, PAKTA_INTEGRITAS } from '../commands/participation.ts';
+import {
+  answerQuestion,
+  askQuestion,
+  clarificationStage,
+  joinTender,
+  PAKTA_INTEGRITAS,
+} from '../commands/participation.ts';
 import { approvePublication, bundlesFor, createPublication } from '../commands/publication.ts';
 import { readTenderFilters, stageOptions } from '../filters.ts';
 import { bundleOf, currentBundles } from '../methods/index.ts';
@@ -143,11 +149,19 @@ export async function tendersPages(app: FastifyInstance) {
     return asSeenByVendor(await listQuestions(req.ctx.db, tenderId), vendor!.id);
   };
 
+  /** The Pemberian Penjelasan row of the tender's schedule, with its SPSE name. */
+  const clarificationOf = async (req: FastifyRequest, t: { id: string; bundleId: string; bundleVersion: string }) => {
+    const s = clarificationStage(t.bundleId, t.bundleVersion);
+    const row = (await loadSchedule(req.ctx.db, t.id)).find((r) => r.stage === s?.code);
+    return s && row ? { name: s.name, start: row.start, end: row.end } : null;
+  };
+
   app.get<{ Params: { kode: string } }>('/tender/:kode/penjelasan', PARTICIPATE, async (req, reply) => {
     assertCan(req.ctx.actor, 'tenders:participate');
     const t = await byKode(req, req.params.kode);
     const rows = await participantQuestions(req, t.id);
-    return sendHtml(reply, QuestionsView({ p: pageCtx(req, reply), kode: t.kode!, nama: t.nama, rows }));
+    const stage = await clarificationOf(req, t);
+    return sendHtml(reply, QuestionsView({ p: pageCtx(req, reply), kode: t.kode!, nama: t.nama, rows, stage }));
   });
 
   const AskSchema = z.object({
@@ -159,9 +173,10 @@ export async function tendersPages(app: FastifyInstance) {
     assertCan(req.ctx.actor, 'tenders:participate');
     const t = await byKode(req, req.params.kode);
     const rows = await participantQuestions(req, t.id);
+    const stage = await clarificationOf(req, t);
     return handleForm(req, reply, {
       schema: AskSchema,
-      render: (p, state) => QuestionsView({ p, kode: t.kode!, nama: t.nama, rows, state }),
+      render: (p, state) => QuestionsView({ p, kode: t.kode!, nama: t.nama, rows, stage, state }),
       run: async (data) => {
         await askQuestion(req.ctx, t.id, { question: data.question, anonymous: data.anonymous === 'ya' });
         return withFlash(`/tender/${t.kode}/penjelasan`, req.ctx.t('tenders.qa.asked'));

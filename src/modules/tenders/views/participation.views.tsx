@@ -51,7 +51,10 @@ export function QuestionList(props: { p: PageCtx; rows: readonly QuestionRow[]; 
           ) : props.pokja ? (
             <form method="post" action={`/kelola/tender/${props.pokja}/pertanyaan/${q.id}/jawab`}>
               <Csrf p={p} />
-              <TextArea p={p} name="answer" label={p.t('tenders.qa.answer')} rows={3} />
+              <p>
+                <label for={`answer-${q.id}`}>{p.t('tenders.qa.answer')}</label>
+                <textarea class="input" id={`answer-${q.id}`} name="answer" rows={3} required />
+              </p>
               <Button>{p.t('tenders.qa.reply')}</Button>
             </form>
           ) : (
@@ -68,6 +71,8 @@ export function QuestionsView(props: {
   kode: string;
   nama: string;
   rows: readonly QuestionRow[];
+  /** The Pemberian Penjelasan stage, when the tender has one: questions are taken only within it. */
+  stage: { name: string; start: Date; end: Date } | null;
   state?: FormState;
 }) {
   const { p, state } = props;
@@ -77,6 +82,15 @@ export function QuestionsView(props: {
         <a href={`/tender/${props.kode}`}>{props.nama}</a>
       </p>
       <h1>{p.t('tenders.qa.title')}</h1>
+      {props.stage ? (
+        <p>
+          {p.t('tenders.qa.window', {
+            stage: props.stage.name,
+            from: formatDateTime(props.stage.start, p.locale),
+            to: formatDateTime(props.stage.end, p.locale),
+          })}
+        </p>
+      ) : null}
       <QuestionList p={p} rows={props.rows} />
       <form method="post" action={`/tender/${props.kode}/penjelasan`}>
         {state ? <ErrorSummary p={p} state={state} /> : null}
