@@ -1,3 +1,4 @@
+import { filterQueryOf } from '../../platform/ui/pager.tsx';
 import { JENIS, METODE } from './methods.ts';
 import { parseRupiah } from './money.ts';
 import { MAX_PAGE, type PublicFilters } from './rup.repository.ts';
@@ -61,6 +62,5 @@ export function readFilters(query: unknown): {
 
 /** The query string of these filters (empty ones left out), plus extra parameters. */
 export function filterQuery(values: FilterValues, extra: Record<string, string> = {}): string {
-  const entries = Object.entries({ ...values, ...extra }).filter(([, v]) => v !== '');
-  return new URLSearchParams(entries).toString();
+  return filterQueryOf(values, extra);
 }

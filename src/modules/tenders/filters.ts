@@ -1,3 +1,4 @@
+import { filterQueryOf } from '../../platform/ui/pager.tsx';
 import { JENIS, METODE, parseRupiah } from '../rup/index.ts';
 import { currentBundles } from './methods/index.ts';
 import { MAX_PAGE, PUBLIC_STATUSES, type PublicStatus, type TenderFilters } from './public.repository.ts';
@@ -61,5 +62,5 @@ export function readTenderFilters(query: unknown) {
 }
 
 export function tenderFilterQuery(values: TenderFilterValues, extra: Record<string, string> = {}): string {
-  return new URLSearchParams(Object.entries({ ...values, ...extra }).filter(([, v]) => v !== '')).toString();
+  return filterQueryOf(values, extra);
 }

@@ -1,6 +1,7 @@
 import { formatDateTime, formatRupiah } from '../../../platform/i18n/i18n.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
+import { Pager } from '../../../platform/ui/pager.tsx';
 import { type FilterValues, filterQuery } from '../filters.ts';
 import { JENIS, METODE } from '../methods.ts';
 import type { PlanDetail, PublicListRow } from '../rup.repository.ts';
@@ -174,25 +175,16 @@ export function RupListView(props: {
         </div>
       )}
       {pages > 1 ? (
-        <nav aria-label={p.t('rup.list.pagination')}>
-          <ul class="button-row">
-            {props.page > 1 ? (
-              <li>
-                <a href={`/rup?${filterQuery(values, { page: String(props.page - 1) })}`} rel="prev">
-                  {p.t('rup.list.prev')}
-                </a>
-              </li>
-            ) : null}
-            {props.page < lastReachable ? (
-              <li>
-                <a href={`/rup?${filterQuery(values, { page: String(props.page + 1) })}`} rel="next">
-                  {p.t('rup.list.next')}
-                </a>
-              </li>
-            ) : null}
-          </ul>
+        <Pager
+          label={p.t('rup.list.pagination')}
+          prevLabel={p.t('rup.list.prev')}
+          nextLabel={p.t('rup.list.next')}
+          page={props.page}
+          last={lastReachable}
+          href={(page) => `/rup?${filterQuery(values, { page: String(page) })}`}
+        >
           {pages > MAX_PAGE ? <p class="hint">{p.t('rup.list.capped', { max: MAX_PAGE })}</p> : null}
-        </nav>
+        </Pager>
       ) : null}
       {props.totals.length > 0 ? (
         <>

@@ -2,6 +2,7 @@ import { can } from '../../../platform/auth/permissions.ts';
 import { formatDateTime, formatRupiah } from '../../../platform/i18n/i18n.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
+import { Pager } from '../../../platform/ui/pager.tsx';
 import { JENIS, METODE } from '../../rup/index.ts';
 import { type TenderFilterValues, tenderFilterQuery } from '../filters.ts';
 import { MAX_PAGE, PAGE_SIZE, PUBLIC_STATUSES, type PublicTender, type PublicTenderRow } from '../public.repository.ts';
@@ -171,24 +172,14 @@ export function TenderListView(props: {
         </div>
       )}
       {pages > 1 ? (
-        <nav aria-label={p.t('tenders.public.pagination')}>
-          <ul class="button-row">
-            {props.page > 1 ? (
-              <li>
-                <a href={`/tender?${tenderFilterQuery(values, { page: String(props.page - 1) })}`} rel="prev">
-                  {p.t('tenders.public.prev')}
-                </a>
-              </li>
-            ) : null}
-            {props.page < last ? (
-              <li>
-                <a href={`/tender?${tenderFilterQuery(values, { page: String(props.page + 1) })}`} rel="next">
-                  {p.t('tenders.public.next')}
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
+        <Pager
+          label={p.t('tenders.public.pagination')}
+          prevLabel={p.t('tenders.public.prev')}
+          nextLabel={p.t('tenders.public.next')}
+          page={props.page}
+          last={last}
+          href={(page) => `/tender?${tenderFilterQuery(values, { page: String(page) })}`}
+        />
       ) : null}
     </Layout>
   );
