@@ -18,6 +18,7 @@ import { type Access, PUBLIC, type RouteEntry } from './platform/http/access.ts'
 import type { Services } from './platform/http/context.ts';
 import { CSRF_COOKIE } from './platform/http/csrf.ts';
 import { mapError, sendError } from './platform/http/errors.tsx';
+import { registerPageCache } from './platform/http/page-cache.ts';
 import { type Locale, parseLocale, translator } from './platform/i18n/i18n.ts';
 import { registry } from './registry.ts';
 
@@ -160,6 +161,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   });
 
   app.decorateRequest('ctx', undefined as never);
+  const pageCache = registerPageCache(app, services.clock);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     if (req.url.startsWith('/static/') || req.url === '/healthz') return;
@@ -182,6 +184,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     }
     // The declared access is checked before the body is read: a refused upload never reaches the blob store.
     checkAccess(req.routeOptions.config?.access, req.ctx.actor);
+    if (pageCache.answer(req, reply, locale)) return reply;
   });
   // PostgreSQL refuses NUL and lone UTF-16 surrogates (`"\ud800"` in JSON) in text: reject them up front as bad input
   // instead of letting a query fail with a 500.

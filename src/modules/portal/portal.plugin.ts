@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PUBLIC } from '../../platform/http/access.ts';
+import { PUBLIC_CACHED } from '../../platform/http/page-cache.ts';
 import { parseLocale } from '../../platform/i18n/i18n.ts';
 import { pageCtx, redirectSeeOther, safeLocalPath, sendHtml } from '../../platform/ui/page.ts';
 import { latestPlansForPortal } from '../rup/index.ts';
@@ -8,7 +9,7 @@ import { HomeView } from './views/home.view.tsx';
 
 /** The public portal (R02): no login needed. */
 export async function portalPlugin(app: FastifyInstance) {
-  app.get('/', { config: PUBLIC }, async (req, reply) => {
+  app.get('/', { config: PUBLIC_CACHED }, async (req, reply) => {
     const now = req.ctx.clock.now();
     // Both from short public caches that announcements clear: the home page is the most visited page.
     const [plans, tenders] = await Promise.all([

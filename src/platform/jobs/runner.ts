@@ -6,6 +6,7 @@ import type { Config } from '../../config.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { BlobStore } from '../files/blob-store.ts';
+import { bumpPageCacheGeneration } from '../http/page-cache.ts';
 import { type Job, jobs } from './jobs.schema.ts';
 import { DEFAULT_LEASE_MS, type JobContext, type JobDefinition, scheduleJob } from './jobs.ts';
 
@@ -174,6 +175,8 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
       error = err ?? new Error('unknown error');
       log.warn({ err }, 'tugas gagal');
     }
+    // A job may have changed what the public pages show (a notice, an expired licence).
+    bumpPageCacheGeneration();
     await finish(job, def, error);
   }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../../platform/errors.ts';
 import { PUBLIC } from '../../../platform/http/access.ts';
+import { PUBLIC_CACHED } from '../../../platform/http/page-cache.ts';
 import { pageCtx, sendHtml } from '../../../platform/ui/page.ts';
 import { listAgencies } from '../../organisation/index.ts';
 import { csvLine } from '../csv.ts';
@@ -44,7 +45,7 @@ const bigintJson = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toStri
 
 export async function rupPublicPages(app: FastifyInstance) {
   // R02: procurement plans on the public portal, no sign-in.
-  app.get('/rup', { config: PUBLIC }, async (req, reply) => {
+  app.get('/rup', { config: PUBLIC_CACHED }, async (req, reply) => {
     const { filters, values, page, badPagu } = readFilters(req.query);
     const db = req.ctx.db;
     const now = req.ctx.clock.now();
@@ -97,7 +98,7 @@ export async function rupPublicPages(app: FastifyInstance) {
       .send(out);
   });
 
-  app.get<{ Params: { kode: string } }>('/rup/:kode', { config: PUBLIC }, async (req, reply) => {
+  app.get<{ Params: { kode: string } }>('/rup/:kode', { config: PUBLIC_CACHED }, async (req, reply) => {
     const kode = parseKode(req.params.kode);
     const plan = await findPlanByKode(req.ctx.db, kode);
     // Drafts and withdrawn drafts do not exist for the public (their own agency sees them under /kelola/rup).

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { assertCan } from '../../../platform/auth/permissions.ts';
 import { enforce } from '../../../platform/auth/policy.ts';
 import { isUuid, notFound } from '../../../platform/errors.ts';
-import { allow, PUBLIC } from '../../../platform/http/access.ts';
+import { allow } from '../../../platform/http/access.ts';
 import { dateField, optionalText, requiredText } from '../../../platform/http/fields.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
+import { PUBLIC_CACHED } from '../../../platform/http/page-cache.ts';
 import { pageCtx, sendHtml } from '../../../platform/ui/page.ts';
 import { users } from '../../accounts/accounts.schema.ts';
 import { listAgencies } from '../../organisation/index.ts';
@@ -70,7 +71,7 @@ function namesOf(bundleId: string, version: string) {
 
 export async function tendersPages(app: FastifyInstance) {
   // R02: announced tenders on the public portal, no sign-in.
-  app.get('/tender', { config: PUBLIC }, async (req, reply) => {
+  app.get('/tender', { config: PUBLIC_CACHED }, async (req, reply) => {
     const { filters, values, page, badHps } = readTenderFilters(req.query);
     const db = req.ctx.db;
     const now = req.ctx.clock.now();
@@ -95,7 +96,7 @@ export async function tendersPages(app: FastifyInstance) {
     );
   });
 
-  app.get<{ Params: { kode: string } }>('/tender/:kode', { config: PUBLIC }, async (req, reply) => {
+  app.get<{ Params: { kode: string } }>('/tender/:kode', { config: PUBLIC_CACHED }, async (req, reply) => {
     if (!/^\d{1,20}$/.test(req.params.kode)) throw notFound('tenders.error.notFound');
     const t = await publicTenderByKode(req.ctx.db, req.params.kode);
     if (!t) throw notFound('tenders.error.notFound');
