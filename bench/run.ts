@@ -8,6 +8,9 @@
  *     each server in its own process; on PGlite and, when one answers on 127.0.0.1:5432, on PostgreSQL (a throw-away
  *     database, dropped afterwards). The portal runs with LOG_LEVEL=warn, as the bare route logs nothing either.
  *     Portal and bare runs alternate, BENCH_ROUNDS times each, and the best of each is printed.
+ *  4. On PostgreSQL: the public tender list (first page, a filtered page) and a detail page with BENCH_TENDERS
+ *     (default 10,000) announced tenders seeded by SQL (bench/seed-tenders.ts), beside the bare route, and the list
+ *     rendered on every request (no page cache) for comparison.
  *  3. The public procurement plans page `/rup` with BENCH_RUP_PLANS (default 10,000) announced plans seeded by SQL
  *     (bench/seed-rup.ts, before the start), first page and a filtered page, beside the same bare route (PGlite).
  *
@@ -27,7 +30,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const TARGET = { ratioOnPg: 0.5, warmStartMs: 5000, idleRssMb: 350 };
+const TARGET = { ratioOnPg: 0.5, warmStartMs: 5000, idleRssMb: 350, tenderP99Ms: 50 };
 
 interface Proc {
   child: ChildProcess;
@@ -130,6 +133,13 @@ interface Load {
 async function load(url: string): Promise<Load> {
   await autocannon({ url, connections: CONNECTIONS, duration: 1 }); // warm-up: JIT, caches, connection pools
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+}
+
+async function loadWithCookie(url: string, cookie: string): Promise<Load> {
+  const opts = { url, connections: CONNECTIONS, headers: { cookie } };
+  await autocannon({ ...opts, duration: 1 });
+  const r = await autocannon({ ...opts, duration: DURATION });
   return { rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
 }
 
@@ -264,13 +274,27 @@ async function main() {
     const pgDir = mkdtempSync(path.join(tmpdir(), 'lpse-bench-pg-'));
     let pgPlatform: Awaited<ReturnType<typeof startPlatform>> | undefined;
     try {
-      pgPlatform = await startPlatform({ DATABASE_URL: url.toString(), DATA_DIR: pgDir });
+      const pgEnv = { DATABASE_URL: url.toString(), DATA_DIR: pgDir };
+      pgPlatform = await startPlatform(pgEnv);
       await sleep(3000);
       const idle = rssMb(pgPlatform.proc.child.pid!);
       const { portal, bare } = await compare(pgPlatform.url);
       printLoad('PostgreSQL', portal, bare, TARGET.ratioOnPg);
       say(`    idle RSS on PostgreSQL ${fmt(idle, 1)} MB (the same process without PGlite in it)`);
       say(`    start to /healthz 200 on PostgreSQL ${fmt(pgPlatform.startMs)} ms (first start: migrates)`);
+      // 4. The public tender list and a detail page over BENCH_TENDERS announced tenders (issue 9): anonymous
+      // readers on a deadline day, served through the page cache (platform/http/page-cache.ts).
+      await runToEnd(['bench/seed-tenders.ts'], pgEnv);
+      const tenders = process.env.BENCH_TENDERS ?? 10_000;
+      for (const pathname of ['/tender', '/tender?tahun=2025&page=3', '/tender/9000000001']) {
+        const r = await compare(pgPlatform.url, pathname);
+        printLoad(`PostgreSQL, ${tenders} tenders`, r.portal, r.bare, TARGET.ratioOnPg, pathname);
+        say(`    p99 target ≤ ${TARGET.tenderP99Ms} ms: ${mark(r.portal.p99 <= TARGET.tenderP99Ms)}`);
+      }
+      // Without the page cache: a signed-out reader whose browser sends a session cookie renders every time.
+      const uncached = await loadWithCookie(`${pgPlatform.url}/tender`, 'lpse_sesi=bench-not-a-session');
+      say(`  PostgreSQL, ${tenders} tenders, GET /tender rendered every time (no cache)`);
+      say(`    ${fmt(uncached.rps).padStart(7)} req/s   p99 ${ms(uncached.p99).padStart(4)} ms`);
     } finally {
       await pgPlatform?.proc.stop();
       rmSync(pgDir, { recursive: true, force: true });
