@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { documents } from '../../platform/files/files.schema.ts';
 import { agencies } from '../organisation/organisation.schema.ts';
@@ -182,21 +182,35 @@ export type PublicTender = NonNullable<Awaited<ReturnType<typeof publicTenderByK
  */
 export async function loadHighlights(db: Db, now: Date, latest = 5) {
   const recent = await listPublicTenders(db, { status: 'berlangsung' }, 1, now);
-  const running = await db
-    .select({ id: tenders.id, bundleId: tenders.bundleId, bundleVersion: tenders.bundleVersion })
+  // Counted in the database (stages whose [start, end) holds now): the home page must not read every schedule.
+  const counts = await db
+    .select({
+      bundleId: tenders.bundleId,
+      bundleVersion: tenders.bundleVersion,
+      stage: tenderSchedule.stage,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(tenderSchedule)
+    .innerJoin(tenders, eq(tenders.id, tenderSchedule.tenderId))
+    .where(
+      and(
+        announced(),
+        eq(tenders.status, 'berlangsung'),
+        lte(tenderSchedule.startsAt, now),
+        gt(tenderSchedule.endsAt, now),
+      ),
+    )
+    .groupBy(tenders.bundleId, tenders.bundleVersion, tenderSchedule.stage);
+  const [{ running } = { running: 0 }] = await db
+    .select({ running: sql<number>`count(*)::int` })
     .from(tenders)
     .where(and(announced(), eq(tenders.status, 'berlangsung')));
-  const schedules = await schedulesOf(
-    db,
-    running.map((r) => r.id),
-  );
   const perStage = new Map<string, { code: string; name: string; count: number }>();
-  for (const r of running) {
-    for (const s of stageNames(r.bundleId, r.bundleVersion, schedules.get(r.id) ?? [], now)) {
-      const e = perStage.get(s.code) ?? { ...s, count: 0 };
-      e.count += 1;
-      perStage.set(s.code, e);
-    }
+  for (const c of counts) {
+    const name = bundleOf(c.bundleId, c.bundleVersion)?.stages.find((s) => s.code === c.stage)?.name ?? c.stage;
+    const e = perStage.get(c.stage) ?? { code: c.stage, name, count: 0 };
+    e.count += c.count;
+    perStage.set(c.stage, e);
   }
   return {
     latest: recent.rows.slice(0, latest).map((r) => ({
@@ -208,7 +222,7 @@ export async function loadHighlights(db: Db, now: Date, latest = 5) {
       stages: r.stages,
       href: `/tender/${r.kode}`,
     })),
-    running: running.length,
+    running,
     perStage: [...perStage.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
   };
 }

@@ -10,6 +10,7 @@ import { buildSulapWorld, packageInReview, review, type SulapWorld, signIn } fro
 import { tenderHighlights } from './index.ts';
 import { bundleOf } from './methods/index.ts';
 import { invalidatePublicTenders } from './public-cache.ts';
+import { currentStages } from './schedule.ts';
 import { loadSchedule } from './tenders.repository.ts';
 import { tenders } from './tenders.schema.ts';
 
@@ -195,7 +196,10 @@ describe('tender publication by the Pokja and the public portal', () => {
     const h = await tenderHighlights(t.db, t.clock.now());
     assert.equal(h.running, 1);
     assert.equal(h.latest[0]?.kode, kode);
-    assert.ok(h.perStage.length > 0);
+    // Counted per current stage, in the database: exactly the stages whose window holds now, once each.
+    const current = currentStages(await loadSchedule(t.db, tenderId), t.clock.now()).map((r) => r.stage);
+    assert.ok(current.length > 0);
+    assert.deepEqual(h.perStage.map((s) => [s.code, s.count]).sort(), current.map((c) => [c, 1]).sort());
 
     assert.equal((await anon.get('/tender/999999999')).statusCode, 404);
   });
