@@ -188,7 +188,9 @@ describe('tender publication by the Pokja and the public portal', () => {
     t.clock.set(new Date(pengumuman.end.getTime() - 1));
     assert.ok(stageCell((await anon.get(`/tender/${kode}`)).body).includes(name));
     t.clock.set(pengumuman.end);
-    const afterCell = stageCell((await anon.get(`/tender/${kode}`)).body);
+    const detail = (await anon.get(`/tender/${kode}`)).body;
+    const afterCell = stageCell(detail);
+    assert.match(detail, /K\/L\/PD<\/dt><dd>Pemerintah Kabupaten Konawe Kepulauan<\/dd>/);
     assert.ok(!afterCell.includes(name), afterCell);
     assert.ok(afterCell.length > 0);
 

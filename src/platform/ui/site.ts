@@ -34,6 +34,15 @@ export function defaultSiteIdentity(lpseName = 'LPSE Kabupaten Konawe Kepulauan'
   };
 }
 
+/**
+ * The government the LPSE buys for, as SPSE's "K/L/PD" column names it: "Pemerintah Kabupaten Konawe Kepulauan", from
+ * the regency's name, or from the LPSE's name when none is set ("LPSE Kabupaten X" → "Pemerintah Kabupaten X").
+ */
+export function klpdName(site: SiteIdentity): string {
+  const region = site.regencyName ?? site.lpseName.replace(/^LPSE\s+/i, '');
+  return /^pemerintah\b/i.test(region) ? region : `Pemerintah ${region}`;
+}
+
 let current: SiteIdentity | undefined;
 
 /** The cached identity; the defaults (with the configured LPSE name) until the settings module has loaded it. */

@@ -3,6 +3,7 @@ import { formatDateTime, formatRupiah } from '../../../platform/i18n/i18n.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import { Pager } from '../../../platform/ui/pager.tsx';
+import { klpdName } from '../../../platform/ui/site.ts';
 import { JENIS, METODE } from '../../rup/index.ts';
 import { type TenderFilterValues, tenderFilterQuery } from '../filters.ts';
 import { MAX_PAGE, PAGE_SIZE, PUBLIC_STATUSES, type PublicTender, type PublicTenderRow } from '../public.repository.ts';
@@ -259,7 +260,7 @@ export function TenderDetailView(props: {
           <StageText p={p} stages={props.stages} status={t.status} />
         </dd>
         <dt>{p.t('tenders.field.klpd')}</dt>
-        <dd>{p.site.regencyName ?? p.lpseName}</dd>
+        <dd>{klpdName(p.site)}</dd>
         <dt>{p.t('tenders.field.satker')}</dt>
         <dd>{t.agencyName}</dd>
         <dt>{p.t('tenders.field.jenis')}</dt>
