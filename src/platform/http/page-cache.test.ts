@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { MODULES } from '../../modules.ts';
 import { useModulesForTest } from '../../registry.ts';
@@ -24,10 +25,7 @@ async function plugin(app: FastifyInstance) {
   app.post('/uji-cache/ubah', { config: PUBLIC }, async () => ({ ok: true }));
 }
 
-useModulesForTest([
-  ...MODULES,
-  defineModule({ name: 'pagecachetest', plugin, locales: { id: {}, en: {} } }) as never,
-]);
+useModulesForTest([...MODULES, defineModule({ name: 'pagecachetest', plugin, locales: { id: {}, en: {} } }) as never]);
 
 describe('the anonymous page cache (portal speed on a deadline day)', () => {
   let t: TestApp;
@@ -50,6 +48,9 @@ describe('the anonymous page cache (portal speed on a deadline day)', () => {
     assert.equal(second.headers['x-page-cache'], 'hit');
     assert.equal(second.body, '<p>id:awal</p>');
     assert.equal(second.headers['content-type'], 'text/html; charset=utf-8');
+    const gz = await t.app.inject({ method: 'GET', url: '/uji-cache', headers: { 'accept-encoding': 'gzip, br' } });
+    assert.equal(gz.headers['content-encoding'], 'gzip', 'a browser on a slow link gets the compressed copy');
+    assert.equal(gunzipSync(gz.rawPayload).toString(), '<p>id:awal</p>');
     const english = await get('/uji-cache', 'lang=en');
     assert.equal(english.body, '<p>en:berubah-diam-diam</p>', 'each locale has its own entry');
   });

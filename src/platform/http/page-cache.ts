@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../auth/session.ts';
 import type { Clock } from '../clock.ts';
@@ -26,6 +27,8 @@ interface Entry {
   at: number;
   generation: number;
   body: string;
+  /** Made on the first hit from a browser that accepts gzip (every browser does): a fifth of the bytes to send. */
+  gzipped?: Buffer;
   contentType: string;
 }
 
@@ -84,7 +87,12 @@ export function registerPageCache(app: FastifyInstance, clock: Clock): PageCache
       const hit = entries.get(key);
       const age = clock.now().getTime() - (hit?.at ?? 0);
       if (hit && hit.generation === generation && age >= 0 && age < TTL_MS) {
-        reply.header('cache-control', 'no-store').header('x-page-cache', 'hit').type(hit.contentType).send(hit.body);
+        reply.header('cache-control', 'no-store').header('x-page-cache', 'hit').header('vary', 'accept-encoding');
+        reply.type(hit.contentType);
+        if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+          hit.gzipped ??= gzipSync(hit.body, { level: 6 });
+          reply.header('content-encoding', 'gzip').send(hit.gzipped);
+        } else reply.send(hit.body);
         return true;
       }
       req.pageCacheKey = { key, generation };
