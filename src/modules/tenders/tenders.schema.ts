@@ -106,6 +106,11 @@ export const tenders = pgTable(
   },
   (t) => [
     index('tenders_public_idx').on(t.status, t.announcedAt),
+    // The public list's order (newest announcement first, as `desc()` sorts: nulls first): a page is read from the
+    // index, not sorted from all rows.
+    index('tenders_announced_idx')
+      .on(t.announcedAt.desc().nullsFirst(), t.kode.desc().nullsFirst())
+      .where(sql`${t.announcedAt} is not null`),
     check('tenders_status', sql`${t.status} in ('draft', 'berlangsung', 'selesai', 'gagal', 'batal')`),
     index('tenders_agency_idx').on(t.agencyId),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "tenders_announced_idx" ON "tenders" USING btree ("announced_at" DESC NULLS FIRST,"kode" DESC NULLS FIRST) WHERE "tenders"."announced_at" is not null;
