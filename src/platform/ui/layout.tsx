@@ -65,6 +65,12 @@ export function Layout(props: { p: PageCtx; title: string; hasErrors?: boolean; 
                   <li key={n.href}>
                     <a href={n.href} aria-current={current ? 'page' : undefined}>
                       {p.t(n.labelKey)}
+                      {n.count ? (
+                        <>
+                          {' '}
+                          <span class="nav-count">{n.count}</span>
+                        </>
+                      ) : null}
                     </a>
                   </li>
                 );
