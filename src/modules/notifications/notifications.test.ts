@@ -124,7 +124,10 @@ describe('notify (issue 9 item 10)', () => {
     const [mailA] = await mailsTo(t, a.email);
     const mailsB = await mailsTo(t, b.email);
     assert.equal(mailsB.length, 1);
-    assert.match(mailA!.bodyText, /Tahap Pemberian Penjelasan tender 10001 \(Jalan Uji\) telah dimulai, sampai 5 Maret 2026/);
+    assert.match(
+      mailA!.bodyText,
+      /Tahap Pemberian Penjelasan tender 10001 \(Jalan Uji\) telah dimulai, sampai 5 Maret 2026/,
+    );
     assert.match(mailA!.bodyText, /http:\/\/lpse\.test\/tender\/10001/);
     assert.match(mailsB[0]!.bodyText, /Clarification \(aanwijzing\) stage of tender 10001/);
     assert.match(mailsB[0]!.bodyText, /16:00 WITA/);
@@ -134,7 +137,12 @@ describe('notify (issue 9 item 10)', () => {
     const off = await buildUser(t, { status: 'inactive' });
     const on = await buildUser(t);
     const sent = await t.db.transaction((tx) =>
-      notify(tx, t, { userIds: [off.id, on.id], key: 'notifications.msg.searchMatch', dedupeKey: 'uji:2', email: false }),
+      notify(tx, t, {
+        userIds: [off.id, on.id],
+        key: 'notifications.msg.searchMatch',
+        dedupeKey: 'uji:2',
+        email: false,
+      }),
     );
     assert.deepEqual(sent, [on.id]);
     assert.equal((await mailsTo(t, on.email)).length, 0);
@@ -151,8 +159,16 @@ describe('notify (issue 9 item 10)', () => {
   });
 
   test('renderMessage translates nested keys and shows instants in WITA', () => {
-    const params = { stage: { key: 'tenders.stage.upload_dokumen_penawaran' }, kode: '1', nama: 'N', end: { at: '2026-03-12T08:00:00Z' } };
-    assert.match(renderMessage('id', 'notifications.msg.deadlineHours', params), /Upload Dokumen Penawaran.*12 Maret 2026.*16\.00 WITA|Upload Dokumen Penawaran.*12 Maret 2026.*16:00 WITA/);
+    const params = {
+      stage: { key: 'tenders.stage.upload_dokumen_penawaran' },
+      kode: '1',
+      nama: 'N',
+      end: { at: '2026-03-12T08:00:00Z' },
+    };
+    assert.match(
+      renderMessage('id', 'notifications.msg.deadlineHours', params),
+      /Upload Dokumen Penawaran.*12 Maret 2026.*16\.00 WITA|Upload Dokumen Penawaran.*12 Maret 2026.*16:00 WITA/,
+    );
     assert.match(renderMessage('en', 'notifications.msg.deadlineHours', params), /3 hours left/);
   });
 });
@@ -291,7 +307,13 @@ describe('tender notice job: stage openings, H-1 / H-3 jam reminders, saved-sear
   test('a stage opening tells the participants (inbox and mail) and the Pokja, once', async () => {
     await t.db
       .insert(tenderParticipants)
-      .values({ tenderId: jalan.id, vendorId: a.vendor.id, userId: a.user.id, pakta: 'Pakta', joinedAt: t.clock.now() });
+      .values({
+        tenderId: jalan.id,
+        vendorId: a.vendor.id,
+        userId: a.user.id,
+        pakta: 'Pakta',
+        joinedAt: t.clock.now(),
+      });
     // One second before the stages open: nothing yet.
     t.clock.set(new Date(t0.getTime() + 3 * DAY - 1000));
     assert.equal((await runTenderNotices(t)).stageNotices, 0);
@@ -316,7 +338,9 @@ describe('tender notice job: stage openings, H-1 / H-3 jam reminders, saved-sear
   test('deadline reminders at H-1 and H-3 jam before the end of the upload stage, each once', async () => {
     const end = t0.getTime() + 10 * DAY;
     const reminders = async () =>
-      (await inbox(t, a.user.id)).filter((n) => n.messageKey.startsWith('notifications.msg.deadline')).map((n) => n.messageKey);
+      (await inbox(t, a.user.id))
+        .filter((n) => n.messageKey.startsWith('notifications.msg.deadline'))
+        .map((n) => n.messageKey);
     // More than a day before: nothing.
     t.clock.set(new Date(end - DAY - MINUTE));
     assert.equal((await runTenderNotices(t)).reminders, 0);
@@ -330,7 +354,10 @@ describe('tender notice job: stage openings, H-1 / H-3 jam reminders, saved-sear
     assert.equal((await runTenderNotices(t)).reminders, 0);
     assert.deepEqual(await reminders(), ['notifications.msg.deadlineDay', 'notifications.msg.deadlineHours']);
     // The Pokja member is not a bidder: no reminder.
-    assert.equal((await inbox(t, pokja.id)).filter((n) => n.messageKey.startsWith('notifications.msg.deadline')).length, 0);
+    assert.equal(
+      (await inbox(t, pokja.id)).filter((n) => n.messageKey.startsWith('notifications.msg.deadline')).length,
+      0,
+    );
   });
 
   test('an extended upload stage (outage) is a new deadline with its own reminder; a closed one gets none', async () => {
@@ -484,7 +511,11 @@ describe('saved searches page (PENYEDIA, own)', () => {
     });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /href="#jenis"/);
-    const range = await agent.post('/notifikasi/pencarian', { nama: 'Perahu', hpsMin: '900.000.000', hpsMax: '100.000.000' });
+    const range = await agent.post('/notifikasi/pencarian', {
+      nama: 'Perahu',
+      hpsMin: '900.000.000',
+      hpsMax: '100.000.000',
+    });
     assert.equal(range.statusCode, 400);
     assert.match(range.body, /HPS paling rendah tidak boleh melebihi HPS paling tinggi/);
     assert.match(range.body, /value="900\.000\.000"/);
