@@ -46,6 +46,8 @@ export interface NavDecl {
    * person who sees the entry; 0 shows nothing. Keep it one indexed query.
    */
   count?: (db: Db, userId: string) => Promise<number>;
+  /** What the count means, for screen readers (a catalogue key that gets `{count}`: "{count} belum dibaca"). */
+  countLabelKey?: string;
 }
 
 /** Who may read a stored document of a class. Every non-public read and every refusal is audited. */

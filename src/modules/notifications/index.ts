@@ -35,7 +35,15 @@ export const notificationsModule = defineModule({
         'Keep own saved tender searches and be alerted (inbox and e-mail) when a matching tender is announced',
     },
   },
-  nav: [{ href: '/notifikasi', labelKey: 'nav.notifications', permission: 'signedIn', count: unreadCount }],
+  nav: [
+    {
+      href: '/notifikasi',
+      labelKey: 'nav.notifications',
+      permission: 'signedIn',
+      count: unreadCount,
+      countLabelKey: 'notifications.unreadCount',
+    },
+  ],
   auditEvents: {
     'notification.read': auditEvent<{ count: number }>({ messageKey: 'audit.event.notification.read' }),
     'saved_search.created': auditEvent<SearchPayload>({ messageKey: 'audit.event.saved_search.created' }),

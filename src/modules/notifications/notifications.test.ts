@@ -420,7 +420,10 @@ describe('the inbox pages: own notifications only, mark as read, paging, nav cou
     const agent = await signIn(t, me.username);
     const page1 = await agent.get('/notifikasi');
     assert.equal(page1.statusCode, 200);
-    assert.match(page1.body, /<span class="nav-count">22<\/span>/);
+    assert.match(
+      page1.body,
+      /<span class="nav-count" aria-hidden="true">22<\/span><span class="visually-hidden">\(22 belum dibaca\)<\/span>/,
+    );
     assert.match(page1.body, /22 belum dibaca/);
     assert.ok(page1.body.indexOf('Cari 22') < page1.body.indexOf('Cari 21'), 'newest first');
     assert.doesNotMatch(page1.body, /Cari 2&quot;|Cari 99/);

@@ -68,7 +68,10 @@ export function Layout(props: { p: PageCtx; title: string; hasErrors?: boolean; 
                       {n.count ? (
                         <>
                           {' '}
-                          <span class="nav-count">{n.count}</span>
+                          <span class="nav-count" aria-hidden="true">
+                            {n.count}
+                          </span>
+                          <span class="visually-hidden">({n.countLabel})</span>
                         </>
                       ) : null}
                     </a>

@@ -16,6 +16,8 @@ export interface NavItem {
   permission?: Permission | 'signedIn';
   /** The entry's count for this person (e.g. unread notifications), when it has one above 0. */
   count?: number;
+  /** The count in words, for screen readers ("3 belum dibaca"). */
+  countLabel?: string;
 }
 
 declare module 'fastify' {
@@ -62,7 +64,14 @@ export function pageCtx(req: FastifyRequest, reply: FastifyReply): PageCtx {
       href: n.href,
       labelKey: n.labelKey as MessageKey,
       permission: n.permission as NavItem['permission'],
-      ...(counts?.[n.href] ? { count: counts[n.href] } : {}),
+      ...(counts?.[n.href]
+        ? {
+            count: counts[n.href],
+            countLabel: n.countLabelKey
+              ? req.ctx.t(n.countLabelKey as MessageKey, { count: counts[n.href]! })
+              : String(counts[n.href]),
+          }
+        : {}),
     }));
   const okKey = (req.query as Record<string, unknown> | undefined)?.ok;
   // The token (and, on a first visit, its secret cookie) is made only when a form on the page asks for it, so that
