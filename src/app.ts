@@ -20,6 +20,7 @@ import { CSRF_COOKIE } from './platform/http/csrf.ts';
 import { mapError, sendError } from './platform/http/errors.tsx';
 import { registerPageCache } from './platform/http/page-cache.ts';
 import { type Locale, parseLocale, translator } from './platform/i18n/i18n.ts';
+import { loadNavCounts } from './platform/ui/page.ts';
 import { registry } from './registry.ts';
 
 const publicDir = fileURLToPath(new URL('./public', import.meta.url));
@@ -161,6 +162,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   });
 
   app.decorateRequest('ctx', undefined as never);
+  app.decorateRequest('navCounts', undefined);
   const pageCache = registerPageCache(app, services.clock);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -185,6 +187,10 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     // The declared access is checked before the body is read: a refused upload never reaches the blob store.
     checkAccess(req.routeOptions.config?.access, req.ctx.actor);
     if (pageCache.answer(req, reply, locale)) return reply;
+    // Counts beside nav entries (unread notifications) for signed-in page views only: not the API, not downloads.
+    if (actor && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/berkas/')) {
+      req.navCounts = await loadNavCounts(services.database.db, actor);
+    }
   });
   // PostgreSQL refuses NUL and lone UTF-16 surrogates (`"\ud800"` in JSON) in text: reject them up front as bad input
   // instead of letting a query fail with a 500.

@@ -41,6 +41,13 @@ export interface NavDecl {
   labelKey: string;
   /** A permission name, `signedIn` for anyone signed in, or absent for everyone. */
   permission?: string;
+  /**
+   * A number shown beside the label for the signed-in person (unread notifications), counted on each page view of a
+   * person who sees the entry; 0 shows nothing. Keep it one indexed query.
+   */
+  count?: (db: Db, userId: string) => Promise<number>;
+  /** What the count means, for screen readers (a catalogue key that gets `{count}`: "{count} belum dibaca"). */
+  countLabelKey?: string;
 }
 
 /** Who may read a stored document of a class. Every non-public read and every refusal is audited. */

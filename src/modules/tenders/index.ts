@@ -126,6 +126,16 @@ export const tendersModule = defineModule({
 // The public surface: the rest of the engine and other modules read methods, schedules and stages from here.
 export type { Bundle, Stage } from './methods/bundle.ts';
 export { bundleOf, currentBundles, latestBundle } from './methods/index.ts';
+export {
+  type AnnouncedTender,
+  type NoticeTender,
+  participantUsersOf,
+  pokjaUsersOf,
+  type StageStart,
+  stagesStartedBetween,
+  tendersAnnouncedBetween,
+  uploadStagesEndingBetween,
+} from './notices.repository.ts';
 export { blockingQuestions } from './participation.repository.ts';
 export type { TenderHighlights } from './public.repository.ts';
 export {

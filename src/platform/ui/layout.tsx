@@ -65,6 +65,15 @@ export function Layout(props: { p: PageCtx; title: string; hasErrors?: boolean; 
                   <li key={n.href}>
                     <a href={n.href} aria-current={current ? 'page' : undefined}>
                       {p.t(n.labelKey)}
+                      {n.count ? (
+                        <>
+                          {' '}
+                          <span class="nav-count" aria-hidden="true">
+                            {n.count}
+                          </span>
+                          <span class="visually-hidden">({n.countLabel})</span>
+                        </>
+                      ) : null}
                     </a>
                   </li>
                 );

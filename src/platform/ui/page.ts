@@ -3,8 +3,10 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { type MessageKey, registry } from '../../registry.ts';
 import { type Actor, can, type Permission } from '../auth/permissions.ts';
+import type { Db } from '../db/database.ts';
 import { readFlash } from '../http/handle-form.ts';
 import type { Locale, Translate } from '../i18n/i18n.ts';
+import type { NavDecl } from '../module.ts';
 import { type SiteIdentity, siteIdentity } from './site.ts';
 
 export interface NavItem {
@@ -12,6 +14,29 @@ export interface NavItem {
   labelKey: MessageKey;
   /** Shown only to people holding this permission; `signedIn` for any signed-in person; none for everyone. */
   permission?: Permission | 'signedIn';
+  /** The entry's count for this person (e.g. unread notifications), when it has one above 0. */
+  count?: number;
+  /** The count in words, for screen readers ("3 belum dibaca"). */
+  countLabel?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Nav entry counts by href, loaded for signed-in page views (`loadNavCounts`). */
+    navCounts?: Record<string, number>;
+  }
+}
+
+const visible = (actor: Actor | null, n: NavDecl) =>
+  !n.permission ? true : n.permission === 'signedIn' ? !!actor : can(actor, n.permission as Permission);
+
+/** The counts of the nav entries this person sees that declare one (module contract `NavDecl.count`). */
+export async function loadNavCounts(db: Db, actor: Actor): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const n of registry().nav) {
+    if (n.count && visible(actor, n)) out[n.href] = await n.count(db, actor.userId);
+  }
+  return out;
 }
 
 /** What every view needs about the request: language, the signed-in person, the CSRF token, where we are. */
@@ -32,9 +57,22 @@ export interface PageCtx {
 export function pageCtx(req: FastifyRequest, reply: FastifyReply): PageCtx {
   const actor = req.ctx.actor;
   // Modules declare their entries (module contract); the composition has checked every label and permission.
-  const nav = (registry().nav as NavItem[]).filter((n) =>
-    !n.permission ? true : n.permission === 'signedIn' ? !!actor : can(actor, n.permission),
-  );
+  const counts = req.navCounts;
+  const nav: NavItem[] = registry()
+    .nav.filter((n) => visible(actor, n))
+    .map((n) => ({
+      href: n.href,
+      labelKey: n.labelKey as MessageKey,
+      permission: n.permission as NavItem['permission'],
+      ...(counts?.[n.href]
+        ? {
+            count: counts[n.href],
+            countLabel: n.countLabelKey
+              ? req.ctx.t(n.countLabelKey as MessageKey, { count: counts[n.href]! })
+              : String(counts[n.href]),
+          }
+        : {}),
+    }));
   const okKey = (req.query as Record<string, unknown> | undefined)?.ok;
   // The token (and, on a first visit, its secret cookie) is made only when a form on the page asks for it, so that
   // public pages without forms stay cheap and cacheable.
