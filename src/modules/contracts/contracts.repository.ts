@@ -13,9 +13,9 @@ import {
   contractBast,
   contractPayments,
   contractRatings,
-  contracts,
   contractSpmk,
   contractSppbj,
+  contracts,
 } from './contracts.schema.ts';
 
 const caseColumns = {
@@ -115,9 +115,7 @@ export async function listCasesForPpk(db: Db, actor: Actor) {
   if (where !== 'all' && where.length === 0) return [];
   const scope = where === 'all' ? undefined : inArray(contractAwards.agencyId, where);
   const mine = or(sql`${contractAwards.ppkUserId} is null`, eq(contractAwards.ppkUserId, actor.userId));
-  return listQuery(db)
-    .where(and(scope, mine))
-    .orderBy(desc(contractAwards.decidedAt));
+  return listQuery(db).where(and(scope, mine)).orderBy(desc(contractAwards.decidedAt));
 }
 
 /** The vendor's list: its awards (refused ones too) and contracts. */
@@ -236,10 +234,7 @@ export async function sppbjRefusals(db: Db, opts: { vendorId?: string } = {}) {
     .innerJoin(tenders, eq(tenders.id, contractAwards.tenderId))
     .innerJoin(vendors, eq(vendors.id, contractAwards.vendorId))
     .where(
-      and(
-        eq(contractSppbj.status, 'ditolak'),
-        opts.vendorId ? eq(contractAwards.vendorId, opts.vendorId) : undefined,
-      ),
+      and(eq(contractSppbj.status, 'ditolak'), opts.vendorId ? eq(contractAwards.vendorId, opts.vendorId) : undefined),
     )
     .orderBy(desc(contractSppbj.respondedAt));
 }
@@ -264,9 +259,10 @@ export async function publicContractOfTender(db: Db, tenderId: string) {
       mulai: contracts.mulai,
       selesai: contracts.selesai,
       status: contracts.status,
-      addenda: sql<number>`(select count(*) from ${contractAddenda} where ${contractAddenda.contractId} = ${contracts.id})`.mapWith(
-        Number,
-      ),
+      addenda:
+        sql<number>`(select count(*) from ${contractAddenda} where ${contractAddenda.contractId} = ${contracts.id})`.mapWith(
+          Number,
+        ),
       fisikBasisPoin: lastFisik.mapWith(Number),
       phoDate: contractBast.phoDate,
       fhoDate: contractBast.fhoDate,

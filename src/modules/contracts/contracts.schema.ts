@@ -247,19 +247,19 @@ export const contractBast = pgTable(
 export const contractRatings = pgTable(
   'contract_ratings',
   {
-  contractId: uuid('contract_id')
-    .primaryKey()
-    .references(() => contracts.id),
-  vendorId: uuid('vendor_id')
-    .notNull()
-    .references(() => vendors.id),
-  scores: jsonb('scores').$type<Record<string, number>>().notNull(),
-  nilaiRatusan: integer('nilai_ratusan').notNull(),
-  catatan: text('catatan'),
-  ratedBy: uuid('rated_by')
-    .notNull()
-    .references(() => users.id),
-  ratedAt: ts('rated_at').notNull(),
+    contractId: uuid('contract_id')
+      .primaryKey()
+      .references(() => contracts.id),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull(),
+    nilaiRatusan: integer('nilai_ratusan').notNull(),
+    catatan: text('catatan'),
+    ratedBy: uuid('rated_by')
+      .notNull()
+      .references(() => users.id),
+    ratedAt: ts('rated_at').notNull(),
   },
   (t) => [index('contract_ratings_vendor_idx').on(t.vendorId)],
 );

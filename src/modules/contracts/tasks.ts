@@ -9,7 +9,12 @@ export const contractTasks: DashboardDecl = {
     const b = await ppkBacklog(db, actor);
     const out: DashboardTask[] = [];
     if (b.sppbj > 0)
-      out.push({ labelKey: 'dashboard.task.contractsSppbj', count: b.sppbj, oldest: b.oldest, href: '/kelola/kontrak' });
+      out.push({
+        labelKey: 'dashboard.task.contractsSppbj',
+        count: b.sppbj,
+        oldest: b.oldest,
+        href: '/kelola/kontrak',
+      });
     if (b.ratings > 0)
       out.push({ labelKey: 'dashboard.task.contractsRating', count: b.ratings, oldest: null, href: '/kelola/kontrak' });
     return out;

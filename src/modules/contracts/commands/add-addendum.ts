@@ -33,7 +33,8 @@ export async function addAddendum(ctx: Ctx, awardId: string, input: AddendumInpu
     if (nilaiBaru === k.nilai && selesaiBaru === k.selesai) throw refusal('ADDENDUM_NO_CHANGE', { field: 'nilaiBaru' });
     const last = c.addenda[c.addenda.length - 1];
     const notBefore = last && last.tanggal > k.tanggal ? last.tanggal : k.tanggal;
-    if (input.tanggal < notBefore) throw refusal('ADDENDUM_DATE_ORDER', { field: 'tanggal', params: { date: notBefore } });
+    if (input.tanggal < notBefore)
+      throw refusal('ADDENDUM_DATE_ORDER', { field: 'tanggal', params: { date: notBefore } });
     if (selesaiBaru < k.mulai) throw refusal('CONTRACT_PERIOD_INVALID', { field: 'selesaiBaru' });
     if (nilaiBaru > c.award.pagu)
       throw refusal('ADDENDUM_ABOVE_PAGU', { field: 'nilaiBaru', params: { pagu: rp(c.award.pagu) } });
@@ -44,10 +45,12 @@ export async function addAddendum(ctx: Ctx, awardId: string, input: AddendumInpu
       nilaiBaru - k.nilai,
     ]);
     const own = input.alasanSepuluhPersen?.trim() || null;
+    // Only an addendum that changes the value answers for the 10 %: a later change of dates alone does not.
+    const needsOwnReason = nilaiBaru !== k.nilai && change.aboveTenPercent;
     const percent = (change.basisPoints / 100).toFixed(2).replace('.', ',');
-    if (change.aboveTenPercent && !own)
+    if (needsOwnReason && !own)
       throw refusal('ADDENDUM_REASON_10_PERCENT', { field: 'alasanSepuluhPersen', params: { percent } });
-    if (change.aboveTenPercent && own === input.alasan.trim())
+    if (needsOwnReason && own === input.alasan.trim())
       throw refusal('ADDENDUM_REASON_10_PERCENT_SAME', { field: 'alasanSepuluhPersen' });
     const versi = (last?.versi ?? 0) + 1;
     await tx.insert(contractAddenda).values({
@@ -60,7 +63,7 @@ export async function addAddendum(ctx: Ctx, awardId: string, input: AddendumInpu
       nilaiBaru,
       selesaiLama: k.selesai,
       selesaiBaru,
-      alasanSepuluhPersen: change.aboveTenPercent ? own : null,
+      alasanSepuluhPersen: needsOwnReason ? own : null,
       createdBy: ctx.actor!.userId,
       createdAt: ctx.clock.now(),
     });
@@ -78,7 +81,7 @@ export async function addAddendum(ctx: Ctx, awardId: string, input: AddendumInpu
         nilaiBaru: nilaiBaru.toString(),
         selesaiBaru,
         perubahanKumulatif: percent,
-        ...(change.aboveTenPercent ? { alasanSepuluhPersen: own! } : {}),
+        ...(needsOwnReason ? { alasanSepuluhPersen: own! } : {}),
       },
     });
   });

@@ -31,7 +31,8 @@ export async function issueSppbj(ctx: Ctx, awardId: string, input: SppbjInput): 
       .where(eq(contractSppbj.nomor, input.nomor));
     if (taken) throw refusal('SPPBJ_NUMBER_TAKEN', { field: 'nomor' });
     const decided = witaDay(c.award.decidedAt);
-    if (input.tanggal < decided) throw refusal('SPPBJ_DATE_BEFORE_AWARD', { field: 'tanggal', params: { date: decided } });
+    if (input.tanggal < decided)
+      throw refusal('SPPBJ_DATE_BEFORE_AWARD', { field: 'tanggal', params: { date: decided } });
     const price = awardPrice(c.award);
     if (input.nilai !== price) throw refusal('SPPBJ_VALUE_MISMATCH', { field: 'nilai', params: { price: rp(price) } });
     const required = requiredJaminan({

@@ -33,8 +33,10 @@ export async function signContract(ctx: Ctx, awardId: string, input: ContractInp
     if (!c.sppbj || c.sppbj.status !== 'diterima') throw refusal('CONTRACT_SPPBJ_NOT_ACCEPTED');
     const [taken] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.nomor, input.nomor));
     if (taken) throw refusal('CONTRACT_NUMBER_TAKEN', { field: 'nomor' });
-    if (input.nilai > c.award.pagu) throw refusal('CONTRACT_ABOVE_PAGU', { field: 'nilai', params: { pagu: rp(c.award.pagu) } });
-    if (input.nilai > c.award.hps) throw refusal('CONTRACT_ABOVE_HPS', { field: 'nilai', params: { hps: rp(c.award.hps) } });
+    if (input.nilai > c.award.pagu)
+      throw refusal('CONTRACT_ABOVE_PAGU', { field: 'nilai', params: { pagu: rp(c.award.pagu) } });
+    if (input.nilai > c.award.hps)
+      throw refusal('CONTRACT_ABOVE_HPS', { field: 'nilai', params: { hps: rp(c.award.hps) } });
     if (input.nilai !== c.sppbj.nilai)
       throw refusal('CONTRACT_VALUE_MISMATCH', { field: 'nilai', params: { nilai: rp(c.sppbj.nilai) } });
     if (input.tanggal < c.sppbj.tanggal)
@@ -67,7 +69,13 @@ export async function signContract(ctx: Ctx, awardId: string, input: ContractInp
       action: 'contract.signed',
       objectType: 'contract_award',
       objectId: awardId,
-      summary: { nomor: input.nomor, nama: c.tenderNama, vendor: c.vendorName, nilai: input.nilai.toString(), contractId: row!.id },
+      summary: {
+        nomor: input.nomor,
+        nama: c.tenderNama,
+        vendor: c.vendorName,
+        nilai: input.nilai.toString(),
+        contractId: row!.id,
+      },
     });
   });
 }

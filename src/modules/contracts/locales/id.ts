@@ -18,7 +18,8 @@ export const contractsId = {
   'contracts.error.SPPBJ_NUMBER_TAKEN': 'Nomor SPPBJ ini sudah dipakai.',
   'contracts.error.SPPBJ_DATE_BEFORE_AWARD': 'Tanggal SPPBJ tidak boleh sebelum penetapan pemenang ({date}).',
   'contracts.error.SPPBJ_VALUE_MISMATCH': 'Nilai SPPBJ harus sama dengan harga pemenang: {price}.',
-  'contracts.error.SPPBJ_JAMINAN_REQUIRED': 'Jaminan pelaksanaan wajib untuk nilai ini, paling sedikit {min} (Pasal 33).',
+  'contracts.error.SPPBJ_JAMINAN_REQUIRED':
+    'Jaminan pelaksanaan wajib untuk nilai ini, paling sedikit {min} (Pasal 33).',
   'contracts.error.SPPBJ_JAMINAN_TOO_LOW': 'Jaminan pelaksanaan paling sedikit {min} (Pasal 33).',
   'contracts.error.SPPBJ_JAMINAN_INCOMPLETE': 'Lengkapi penerbit dan masa berlaku jaminan pelaksanaan.',
   'contracts.error.SPPBJ_JAMINAN_EXPIRES_EARLY': 'Masa berlaku jaminan tidak boleh berakhir sebelum tanggal SPPBJ.',
@@ -49,7 +50,8 @@ export const contractsId = {
   'contracts.error.BAP_SPMK_REQUIRED': 'BAP baru dapat dicatat setelah SPMK diterbitkan.',
   'contracts.error.BAP_DATE_ORDER': 'Tanggal BAP tidak boleh sebelum {date}.',
   'contracts.error.BAP_FISIK_DECREASING': 'Realisasi fisik kumulatif tidak boleh turun dari {last}.',
-  'contracts.error.BAP_ABOVE_CONTRACT': 'Jumlah pembayaran melebihi nilai kontrak {nilai}; sisa yang dapat dibayar {sisa}.',
+  'contracts.error.BAP_ABOVE_CONTRACT':
+    'Jumlah pembayaran melebihi nilai kontrak {nilai}; sisa yang dapat dibayar {sisa}.',
   'contracts.error.BAST_EXISTS': 'BAST untuk kontrak ini sudah dicatat.',
   'contracts.error.BAST_PROGRESS_INCOMPLETE': 'BAST baru dapat dicatat setelah BAP terakhir menunjukkan fisik 100 %.',
   'contracts.error.BAST_DATE_ORDER': 'Tanggal serah terima tidak boleh sebelum BAP terakhir ({date}).',
