@@ -26,7 +26,7 @@ export async function respondSppbj(
     const vendor = await verifiedVendorOfUser(tx, actor.userId);
     const c = await loadCase(tx, awardId);
     if (!c || !vendor || c.award.vendorId !== vendor.id) throw notFound('contracts.error.notFound');
-    if (!c.sppbj || c.sppbj.status !== 'terbit') throw refusal('SPPBJ_NOT_AWAITING');
+    if (c.sppbj?.status !== 'terbit') throw refusal('SPPBJ_NOT_AWAITING');
     const reason = input.reason?.trim() ?? '';
     if (!input.accept && reason.length < 10) throw refusal('SPPBJ_REFUSAL_REASON_REQUIRED', { field: 'reason' });
     const now = ctx.clock.now();

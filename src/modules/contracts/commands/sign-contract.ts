@@ -30,7 +30,7 @@ export async function signContract(ctx: Ctx, awardId: string, input: ContractInp
   await ctx.db.transaction(async (tx) => {
     const c = await caseForPpk(tx, ctx, awardId);
     if (c.contract) throw refusal('CONTRACT_EXISTS');
-    if (!c.sppbj || c.sppbj.status !== 'diterima') throw refusal('CONTRACT_SPPBJ_NOT_ACCEPTED');
+    if (c.sppbj?.status !== 'diterima') throw refusal('CONTRACT_SPPBJ_NOT_ACCEPTED');
     const [taken] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.nomor, input.nomor));
     if (taken) throw refusal('CONTRACT_NUMBER_TAKEN', { field: 'nomor' });
     if (input.nilai > c.award.pagu)
