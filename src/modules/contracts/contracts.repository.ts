@@ -296,3 +296,13 @@ export async function ppkBacklog(db: Db, actor: Actor) {
   const oldest = a?.oldest ? new Date(a.oldest) : null;
   return { sppbj: a?.n ?? 0, ratings: r?.n ?? 0, oldest };
 }
+
+/** SPPBJ issued to this vendor and not answered yet: how many, since when. */
+export async function sppbjAwaitingAnswer(db: Db, vendorId: string) {
+  const [row] = await db
+    .select({ n: count(), oldest: sql<Date | null>`min(${contractSppbj.issuedAt})` })
+    .from(contractSppbj)
+    .innerJoin(contractAwards, eq(contractAwards.id, contractSppbj.awardId))
+    .where(and(eq(contractAwards.vendorId, vendorId), eq(contractSppbj.status, 'terbit')));
+  return { n: row?.n ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
+}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { mailOutbox } from '../../platform/mail/mail.schema.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { signIn } from '../sulap/sulap.test-support.ts';
 import { contractSppbj } from './contracts.schema.ts';
@@ -130,6 +131,7 @@ describe('contract pages: the PPK steps through forms without JavaScript; the ve
     assert.equal(r.headers['x-error-code'], 'CONTRACT_NOT_PPK');
     assert.doesNotMatch((await other.get('/kelola/kontrak')).body, new RegExp(id));
     const ppk = await signIn(t, w.ppk.username);
+    assert.match((await ppk.get('/dasbor')).body, /1 pemenang menunggu SPPBJ/);
     await ppk.get(`/kelola/kontrak/${id}`);
     const ok = await ppk.post(`/kelola/kontrak/${id}/sppbj`, {
       sppbj_nomor: 'SPPBJ-X',
@@ -140,7 +142,11 @@ describe('contract pages: the PPK steps through forms without JavaScript; the ve
       sppbj_jaminanBerlakuSampai: '2026-12-31',
     });
     assert.equal(ok.statusCode, 303);
+    const [mail] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, w.vendorUser.email));
+    assert.match(mail!.bodyText, new RegExp(`/kontrak-saya/${id}`));
+    assert.doesNotMatch(mail!.bodyText, /1\.290\.000\.000/, 'no value in the mail');
     const vendor = await signIn(t, w.vendorUser.username);
+    assert.match((await vendor.get('/dasbor')).body, /1 SPPBJ menunggu jawaban Anda/);
     await vendor.get(`/kontrak-saya/${id}`);
     const noReason = await vendor.post(`/kontrak-saya/${id}/sppbj`, { keputusan: 'tolak', reason: '' });
     assert.equal(noReason.headers['x-error-code'], 'SPPBJ_REFUSAL_REASON_REQUIRED');
@@ -151,5 +157,7 @@ describe('contract pages: the PPK steps through forms without JavaScript; the ve
     });
     assert.equal(refused.statusCode, 303);
     assert.match((await vendor.get('/kontrak-saya')).body, /SPPBJ ditolak penyedia/);
+    const [toPpk] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, w.ppk.email));
+    assert.match(toPpk!.subject, /ditolak/);
   });
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { contractSppbj } from '../contracts.schema.ts';
+import { notifyUser } from '../mails.ts';
 import { awardPrice, requiredJaminan } from '../rules.ts';
 import { caseForPpk, refusal, rp, witaDay } from './common.ts';
 
@@ -18,7 +19,7 @@ export interface SppbjInput {
 /**
  * The PPK appoints the winner (SPPBJ, DOMAIN §1.2 stage 11): at the awarded price, not before the award, with the
  * jaminan pelaksanaan the rules ask for (Perpres 16/2018 jo. 12/2021 Pasal 33: above Rp 200 juta, 5 % of the value or
- * of the HPS when the bid is below 80 % of it), valid at least until the SPPBJ's date. Audited.
+ * of the HPS when the bid is below 80 % of it), valid at least until the SPPBJ's date. Audited; the vendor is mailed.
  */
 export async function issueSppbj(ctx: Ctx, awardId: string, input: SppbjInput): Promise<void> {
   await ctx.db.transaction(async (tx) => {
@@ -69,5 +70,13 @@ export async function issueSppbj(ctx: Ctx, awardId: string, input: SppbjInput): 
       objectId: awardId,
       summary: { nomor: input.nomor, nama: c.tenderNama, vendor: c.vendorName, nilai: input.nilai.toString() },
     });
+    await notifyUser(
+      tx,
+      ctx.clock,
+      ctx.config,
+      c.vendorUserId,
+      { subject: 'contracts.mail.sppbj.subject', body: 'contracts.mail.sppbj.body' },
+      { nama: c.tenderNama, nomor: input.nomor, path: `/kontrak-saya/${awardId}` },
+    );
   });
 }

@@ -6,6 +6,7 @@ import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { verifiedVendorOfUser } from '../../registration/index.ts';
 import { loadCase } from '../contracts.repository.ts';
 import { contractAwards, contractSppbj } from '../contracts.schema.ts';
+import { notifyUser } from '../mails.ts';
 import { refusal } from './common.ts';
 
 /**
@@ -55,5 +56,17 @@ export async function respondSppbj(
         objectId: awardId,
         summary: { ...summary, reason },
       });
+    // The PPK hears of the answer (the package's PPK; the SPPBJ's issuer for a package without one).
+    await notifyUser(
+      tx,
+      ctx.clock,
+      ctx.config,
+      c.award.ppkUserId ?? c.sppbj.issuedBy,
+      {
+        subject: input.accept ? 'contracts.mail.accepted.subject' : 'contracts.mail.refused.subject',
+        body: input.accept ? 'contracts.mail.accepted.body' : 'contracts.mail.refused.body',
+      },
+      { nama: c.tenderNama, nomor: c.sppbj.nomor, vendor: c.vendorName, path: `/kelola/kontrak/${awardId}` },
+    );
   });
 }

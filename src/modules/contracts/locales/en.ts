@@ -207,6 +207,17 @@ export const contractsEn: Record<keyof typeof contractsId, string> = {
   'contracts.jenisKontrak.terima_jadi': 'Turnkey',
   'contracts.jenisKontrak.kontrak_payung': 'Framework contract',
 
+  'contracts.mail.sppbj.subject': 'SPPBJ {nomor}: {nama}',
+  'contracts.mail.sppbj.body':
+    'Dear {name},\n\nThe PPK issued the letter of appointment (SPPBJ) {nomor} for the package {nama}. Accept or refuse it (with your reason) at:\n{base}{path}\n\n{lpse}',
+  'contracts.mail.accepted.subject': 'SPPBJ {nomor} accepted: {nama}',
+  'contracts.mail.accepted.body':
+    'Dear {name},\n\n{vendor} accepted SPPBJ {nomor} for the package {nama}. The contract can be recorded at:\n{base}{path}\n\n{lpse}',
+  'contracts.mail.refused.subject': 'SPPBJ {nomor} refused: {nama}',
+  'contracts.mail.refused.body':
+    'Dear {name},\n\n{vendor} refused SPPBJ {nomor} for the package {nama}. The reason is recorded at:\n{base}{path}\n\n{lpse}',
+
+  'dashboard.task.contractsAnswer': '{count} SPPBJ awaiting your answer (since {oldest})',
   'dashboard.task.contractsSppbj': '{count} winners awaiting the SPPBJ (since {oldest})',
   'dashboard.task.contractsRating': '{count} completed contracts awaiting the vendor performance rating',
 

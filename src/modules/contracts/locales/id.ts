@@ -208,6 +208,17 @@ export const contractsId = {
   'contracts.jenisKontrak.terima_jadi': 'Terima jadi (turnkey)',
   'contracts.jenisKontrak.kontrak_payung': 'Kontrak payung',
 
+  'contracts.mail.sppbj.subject': 'SPPBJ {nomor}: {nama}',
+  'contracts.mail.sppbj.body':
+    'Yth. {name},\n\nPPK menerbitkan Surat Penunjukan Penyedia Barang/Jasa {nomor} untuk paket {nama}. Terima atau tolak SPPBJ ini (dengan alasannya) di:\n{base}{path}\n\n{lpse}',
+  'contracts.mail.accepted.subject': 'SPPBJ {nomor} diterima: {nama}',
+  'contracts.mail.accepted.body':
+    'Yth. {name},\n\n{vendor} menerima SPPBJ {nomor} untuk paket {nama}. Kontrak dapat dicatat di:\n{base}{path}\n\n{lpse}',
+  'contracts.mail.refused.subject': 'SPPBJ {nomor} ditolak: {nama}',
+  'contracts.mail.refused.body':
+    'Yth. {name},\n\n{vendor} menolak SPPBJ {nomor} untuk paket {nama}. Alasannya tercatat di:\n{base}{path}\n\n{lpse}',
+
+  'dashboard.task.contractsAnswer': '{count} SPPBJ menunggu jawaban Anda (sejak {oldest})',
   'dashboard.task.contractsSppbj': '{count} pemenang menunggu SPPBJ (sejak {oldest})',
   'dashboard.task.contractsRating': '{count} kontrak selesai menunggu penilaian kinerja penyedia',
 
