@@ -1,5 +1,6 @@
 import { accountsModule } from './modules/accounts/index.ts';
 import { auditModule } from './modules/audit/index.ts';
+import { contractsModule } from './modules/contracts/index.ts';
 import { dashboardModule } from './modules/dashboard/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { organisationModule } from './modules/organisation/index.ts';
@@ -27,6 +28,7 @@ export const MODULES = [
   rupModule,
   sulapModule,
   tendersModule,
+  contractsModule,
   notificationsModule,
   auditModule,
   settingsModule,

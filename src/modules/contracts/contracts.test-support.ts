@@ -1,0 +1,170 @@
+import type { Actor } from '../../platform/auth/permissions.ts';
+import type { Role } from '../../platform/auth/roles.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import { translator } from '../../platform/i18n/i18n.ts';
+import { buildAgency, buildUser, type TestApp } from '../../test/harness.ts';
+import { registrations, vendors } from '../registration/registration.schema.ts';
+import { sulapDraftTenders, sulapPackages } from '../sulap/sulap.schema.ts';
+import { tenders } from '../tenders/tenders.schema.ts';
+import { type AwardInput, acceptAward } from './commands/accept-award.ts';
+
+let seq = 0;
+
+/** A command context acting as `user` with `roles` in `agencyId` (what the session would give). */
+export function ctxAs(
+  t: TestApp,
+  user: { id: string; username: string; name: string },
+  roles: Role[],
+  agencyId: string | null,
+): Ctx {
+  const actor: Actor = {
+    userId: user.id,
+    username: user.username,
+    name: user.name,
+    email: '',
+    roles: roles.map((role) => ({ role, agencyId })),
+    sessionId: 'test',
+  };
+  return {
+    db: t.db,
+    clock: t.clock,
+    config: t.config,
+    files: t.files,
+    actor,
+    requestId: null,
+    locale: 'id',
+    t: translator('id'),
+  };
+}
+
+/** A verified vendor with its user (PENYEDIA). */
+export async function buildVendor(t: TestApp, name = 'Sultra Bangun') {
+  seq += 1;
+  const u = await buildUser(t, { roles: ['PENYEDIA'] });
+  const now = t.clock.now();
+  const [reg] = await t.db
+    .insert(registrations)
+    .values({
+      number: `REG-K-${String(seq).padStart(6, '0')}`,
+      kind: 'vendor',
+      userId: u.id,
+      status: 'approved',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  const [v] = await t.db
+    .insert(vendors)
+    .values({
+      registrationId: reg!.id,
+      userId: u.id,
+      name: `${name} ${seq}`,
+      businessForm: 'CV',
+      npwp: `09${String(seq).padStart(13, '3')}`,
+      picName: 'Direktur Uji',
+      picPosition: 'Direktur',
+      verifiedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  return { user: u, vendor: v! };
+}
+
+/**
+ * An announced tender of a SULAP package whose PPK is `ppk`, in `agencyId`: written straight to the tables (the
+ * whole SULAP → tender path is the tenders module's own test).
+ */
+export async function buildTender(
+  t: TestApp,
+  opts: { agencyId: string; ppkUserId: string; pagu?: bigint; hps?: bigint; jenis?: string },
+) {
+  seq += 1;
+  const now = t.clock.now();
+  const pagu = opts.pagu ?? 1_500_000_000n;
+  const hps = opts.hps ?? 1_400_000_000n;
+  const [pkg] = await t.db
+    .insert(sulapPackages)
+    .values({
+      agencyId: opts.agencyId,
+      ppkUserId: opts.ppkUserId,
+      namaPaket: `Jalan Kontrak ${seq}`,
+      jenis: opts.jenis ?? 'pekerjaan_konstruksi',
+      metode: 'tender',
+      tahunAnggaran: 2026,
+      pagu,
+      hps,
+      status: 'kolektif_kolegial',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  const [draft] = await t.db
+    .insert(sulapDraftTenders)
+    .values({ packageId: pkg!.id, pagu, hps, createdAt: now })
+    .returning();
+  const [tender] = await t.db
+    .insert(tenders)
+    .values({
+      kode: String(90_000_000 + seq),
+      nama: `Jalan Kontrak ${seq}`,
+      bundleId: 'tender-pascakualifikasi-1-file',
+      bundleVersion: '2021',
+      status: 'berlangsung',
+      agencyId: opts.agencyId,
+      sulapDraftTenderId: draft!.id,
+      createdAt: now,
+      jenis: opts.jenis ?? 'pekerjaan_konstruksi',
+      metode: 'tender',
+      tahunAnggaran: 2026,
+      pagu,
+      hps,
+      jenisKontrak: 'harga_satuan',
+      lokasi: ['Desa Lantagi'],
+      announcedAt: now,
+    })
+    .returning();
+  return tender!;
+}
+
+/** A whole world: an agency with its PPK, another PPK there, a PPK elsewhere, a vendor, a tender, a Pokja decider. */
+export async function buildContractWorld(t: TestApp, opts: { jenis?: string; hps?: bigint; pagu?: bigint } = {}) {
+  const agency = await buildAgency(t);
+  const other = await buildAgency(t);
+  const ppk = await buildUser(t, { roles: ['PPK'], agencyId: agency.id });
+  const ppk2 = await buildUser(t, { roles: ['PPK'], agencyId: agency.id });
+  const ppkElsewhere = await buildUser(t, { roles: ['PPK'], agencyId: other.id });
+  const pokja = await buildUser(t, { roles: ['POKJA'], agencyId: agency.id });
+  const { user: vendorUser, vendor } = await buildVendor(t);
+  const tender = await buildTender(t, { agencyId: agency.id, ppkUserId: ppk.id, ...opts });
+  return {
+    agency,
+    other,
+    ppk,
+    ppk2,
+    ppkElsewhere,
+    pokja,
+    vendorUser,
+    vendor,
+    tender,
+    asPpk: ctxAs(t, ppk, ['PPK'], agency.id),
+    asVendor: ctxAs(t, vendorUser, ['PENYEDIA'], null),
+  };
+}
+export type ContractWorld = Awaited<ReturnType<typeof buildContractWorld>>;
+
+/** The evaluation module's hand-over, as it will call it. */
+export function award(t: TestApp, w: ContractWorld, overrides: Partial<AwardInput> = {}) {
+  return t.db.transaction((tx) =>
+    acceptAward(tx, {
+      tenderId: w.tender.id,
+      vendorId: w.vendor.id,
+      nilaiPenawaran: 1_300_000_000n,
+      nilaiTerkoreksi: 1_290_000_000n,
+      nilaiNegosiasi: null,
+      decidedAt: t.clock.now(),
+      decidedBy: w.pokja.id,
+      ...overrides,
+    }),
+  );
+}
