@@ -69,7 +69,10 @@ describe('OCDS merging (R02, merging.md)', () => {
     assert.equal(c.date, r2.date);
     assert.equal(c.id, `${r1.ocid}-compiled`);
     assert.equal(tender.status, 'active', 'kept from the first release');
-    assert.deepEqual(tender.tenderPeriod, { startDate: '2026-03-03T00:00:00.000Z', endDate: '2026-03-12T00:00:00.000Z' });
+    assert.deepEqual(tender.tenderPeriod, {
+      startDate: '2026-03-03T00:00:00.000Z',
+      endDate: '2026-03-12T00:00:00.000Z',
+    });
     assert.deepEqual(tender.documents, [
       { id: 'd1', title: 'Dokumen Pemilihan (Adendum 1)', url: 'https://lpse.example/berkas/d1' },
       { id: 'd2', title: 'Gambar', url: 'https://lpse.example/berkas/d2' },
@@ -82,7 +85,9 @@ describe('OCDS merging (R02, merging.md)', () => {
     const tender = compileReleases([r1, r2]).tender as Record<string, unknown>;
     assert.deepEqual(tender.submissionMethod, ['electronicSubmission']);
     const items = tender.items as Record<string, unknown>[];
-    assert.deepEqual(items, [{ id: 'i1', description: 'Aspal', additionalClassifications: [{ scheme: 'KBLI', id: '42102' }] }]);
+    assert.deepEqual(items, [
+      { id: 'i1', description: 'Aspal', additionalClassifications: [{ scheme: 'KBLI', id: '42102' }] },
+    ]);
   });
 
   test('compiled: null removes a field; a single release compiles to itself minus id/date/tag', () => {

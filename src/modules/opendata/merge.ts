@@ -80,8 +80,7 @@ interface Leaf {
 
 const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const schemaPath = (path: readonly Segment[]) => path.filter((s) => typeof s === 'string').join('.');
-const keyOf = (path: readonly Segment[]) =>
-  JSON.stringify(path.map((s) => (typeof s === 'string' ? s : { id: s.id })));
+const keyOf = (path: readonly Segment[]) => JSON.stringify(path.map((s) => (typeof s === 'string' ? s : { id: s.id })));
 
 function identifierMerged(value: Json[], path: readonly Segment[], rules: MergeRules): boolean {
   if (value.length === 0 || rules.wholeListMerge.has(schemaPath(path))) return false;
