@@ -27,11 +27,11 @@ export async function releasesOf(db: Db, ocid: string): Promise<Release[]> {
  * Every release as JSON text, oldest first, read in keyset batches (an index range scan per batch): memory stays at
  * one batch however many releases there are, and no transaction is held open while a slow client reads.
  */
-export async function* allReleaseLines(db: Db, batch = 2000): AsyncGenerator<string> {
+export async function* releaseBatches(db: Db, batch = 1000): AsyncGenerator<string[]> {
   let since = 0;
   for (;;) {
     const rows = await releasesSince(db, since, batch);
-    for (const r of rows) yield r.json;
+    if (rows.length > 0) yield rows.map((r) => r.json);
     if (rows.length < batch) return;
     since = rows[rows.length - 1]!.seq;
   }

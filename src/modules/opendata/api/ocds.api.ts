@@ -1,13 +1,14 @@
 import { pipeline, Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Db } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { PUBLIC } from '../../../platform/http/access.ts';
 import { compileReleases, type Release, versionReleases } from '../merge.ts';
 import { LICENSE_URL, OCDS_VERSION, PAGE_SIZE, type Publication } from '../ocds.ts';
-import { allReleaseLines, releasesOf, releasesSince } from '../opendata.repository.ts';
+import { releaseBatches, releasesOf, releasesSince } from '../opendata.repository.ts';
 
 /** The extensions the packages use: pagination (`links.next`) for the cursor feed. */
 export const EXTENSIONS = [
@@ -142,22 +143,22 @@ export async function ocdsApi(base: FastifyInstance) {
     },
   );
 
-  const bulk =
-    (gzip: boolean) =>
-    async (req: { ctx: { db: Parameters<typeof allReleaseLines>[0] } }, reply: import('fastify').FastifyReply) => {
-      const lines = Readable.from(
-        (async function* () {
-          for await (const json of allReleaseLines(req.ctx.db)) yield `${json}\n`;
-        })(),
-      );
-      reply.header('content-disposition', `attachment; filename="ocds-releases.jsonl${gzip ? '.gz' : ''}"`);
-      reply.type(gzip ? 'application/gzip' : 'application/x-ndjson; charset=utf-8');
-      if (!gzip) return reply.send(lines);
-      const gz = createGzip();
-      // A failure mid-stream (database gone) destroys the response instead of sending a truncated file as complete.
-      pipeline(lines, gz, () => {});
-      return reply.send(gz);
-    };
+  const bulk = (gzip: boolean) => async (req: { ctx: { db: Db } }, reply: FastifyReply) => {
+    // One chunk per batch, and at most one chunk waiting: the socket's pace drives the reads (backpressure).
+    const lines = Readable.from(
+      (async function* () {
+        for await (const batch of releaseBatches(req.ctx.db)) yield `${batch.join('\n')}\n`;
+      })(),
+      { highWaterMark: 1 },
+    );
+    reply.header('content-disposition', `attachment; filename="ocds-releases.jsonl${gzip ? '.gz' : ''}"`);
+    reply.type(gzip ? 'application/gzip' : 'application/x-ndjson; charset=utf-8');
+    if (!gzip) return reply.send(lines);
+    const gz = createGzip();
+    // A failure mid-stream (database gone) destroys the response instead of sending a truncated file as complete.
+    pipeline(lines, gz, () => {});
+    return reply.send(gz);
+  };
 
   app.get(
     '/api/v1/ocds/releases.jsonl',
