@@ -212,6 +212,10 @@ describe('open data: OCDS releases written with the change (R02)', () => {
       assert.ok(!r.id.includes('#'));
     }
     assert.equal(new Set(all.map((r) => r.id)).size, all.length);
+    // Never changed once published: the database refuses it.
+    const refused = (err: Error & { cause?: Error }) => /append-only/.test(String(err.cause?.message ?? err.message));
+    await assert.rejects(t.db.update(ocdsReleases).set({ json: '{}' }), refused);
+    await assert.rejects(t.db.delete(ocdsReleases), refused);
   });
 
   test('the record: compiled release = merge of its releases; the package validates with its versioned release', async () => {
