@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Actor } from '../../platform/auth/permissions.ts';
+import { documents } from '../../platform/files/files.schema.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { auditContext } from '../../platform/http/context.ts';
 import { translator } from '../../platform/i18n/i18n.ts';
@@ -17,7 +18,7 @@ import { checklistFor } from '../sulap/checklist.ts';
 import { buildSulapWorld, packageInReview, review, type SulapWorld, signIn } from '../sulap/sulap.test-support.ts';
 import { changeSchedule } from '../tenders/commands/schedule.ts';
 import { loadSchedule } from '../tenders/tenders.repository.ts';
-import { tenders } from '../tenders/tenders.schema.ts';
+import { tenderDocuments, tenders } from '../tenders/tenders.schema.ts';
 import { compileReleases, type Release, versionReleases } from './merge.ts';
 import { emptyFields, ocdsValidators } from './ocds-validate.test-support.ts';
 import { ocdsReleases } from './opendata.schema.ts';
@@ -153,6 +154,24 @@ describe('open data: OCDS releases written with the change (R02)', () => {
       roles: [{ role: 'POKJA', agencyId: w.ukpbj.id }],
       sessionId: 'x',
     });
+    // A Dokumen Pemilihan of the tender (uploads come with the addenda work): published with its public URL.
+    const [doc] = await t.db
+      .insert(documents)
+      .values({
+        sha256: 'a'.repeat(64),
+        size: 1024,
+        mime: 'application/pdf',
+        originalName: 'Dokumen Pemilihan.pdf',
+        docClass: 'dokumen_pemilihan',
+        createdAt: t.clock.now(),
+      })
+      .returning();
+    await t.db.insert(tenderDocuments).values({
+      tenderId,
+      kind: 'dokumen_pemilihan',
+      documentId: doc!.id,
+      uploadedAt: t.clock.now(),
+    });
     const later = new Date(up.end.getTime() + 2 * 86_400_000);
     await changeSchedule(ctx, tenderId, [{ stage: up.stage, start: up.start, end: later }], 'Gangguan jaringan');
     const rels = (await stored()).filter((r) => r.ocid === `${PREFIX}-tender-${kode}`);
@@ -162,6 +181,17 @@ describe('open data: OCDS releases written with the change (R02)', () => {
     assert.equal(amend.tender.tenderPeriod.endDate, later.toISOString());
     assert.equal(amend.tender.amendments[0].rationale, 'Gangguan jaringan');
     assert.equal(amend.tender.amendments[0].amendsReleaseID, rels[0]!.id);
+    assert.deepEqual(amend.tender.documents, [
+      {
+        id: doc!.id,
+        documentType: 'biddingDocuments',
+        title: 'Dokumen Pemilihan.pdf',
+        url: `${t.config.baseUrl}/berkas/${doc!.id}`,
+        format: 'application/pdf',
+        language: 'id',
+        datePublished: t.clock.now().toISOString(),
+      },
+    ]);
     assert.deepEqual(validators.release(amend), []);
   });
 
