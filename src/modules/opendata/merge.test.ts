@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { compileReleases, ocdsMergeRules, type Release, versionReleases } from './merge.ts';
 
@@ -125,4 +126,18 @@ describe('OCDS merging (R02, merging.md)', () => {
     assert.equal(classes.length, 2, 'a whole list is one versioned value');
     assert.deepEqual(classes[1]!.value, [{ scheme: 'KBLI', id: '42102' }]);
   });
+});
+
+test('the shipped schemas are the official OCDS 1.1.5 ones (../shared/ocds, when present)', (t) => {
+  const shared = new URL('../../../../shared/ocds/', import.meta.url);
+  if (!existsSync(shared)) return t.skip('no ../shared/ocds beside the worktree');
+  for (const name of [
+    'release-schema.json',
+    'release-package-schema.json',
+    'record-package-schema.json',
+    'versioned-release-validation-schema.json',
+  ]) {
+    const ours = JSON.parse(readFileSync(new URL(`./ocds-1.1.5/${name}`, import.meta.url), 'utf8'));
+    assert.deepEqual(ours, JSON.parse(readFileSync(new URL(name, shared), 'utf8')), name);
+  }
 });
