@@ -13,6 +13,9 @@
  *     rendered on every request (no page cache) for comparison.
  *  3. The public procurement plans page `/rup` with BENCH_RUP_PLANS (default 10,000) announced plans seeded by SQL
  *     (bench/seed-rup.ts, before the start), first page and a filtered page, beside the same bare route (PGlite).
+ *  4. OCDS bulk export (issue 13) on PostgreSQL: BENCH_OCDS_RELEASES (default 1,000,000) generated releases streamed
+ *     from /api/v1/ocds/releases.jsonl; releases/s and the server's RSS growth (bench/ocds-export.ts). Uses
+ *     DATABASE_URL when set, else BENCH_PG_URL. `BENCH_ONLY=ocds` runs this part alone.
  *
  * Environment: BENCH_DURATION (s, default 5), BENCH_CONNECTIONS (default 10), BENCH_ROUNDS (default 2), BENCH_PG_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres).
@@ -24,12 +27,15 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { measureExport, OCDS_RELEASES, seedReleases } from './ocds-export.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const OCDS_PG_URL = process.env.DATABASE_URL ?? PG_URL;
+const TARGET_OCDS = { perSecond: 5000, rssGrowthMb: 100 };
 const TARGET = { ratioOnPg: 0.5, warmStartMs: 5000, idleRssMb: 350, tenderP99Ms: 50 };
 
 interface Proc {
@@ -152,8 +158,8 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : Number.NaN;
 }
 
-async function pgAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+async function pgAnswers(url = PG_URL): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
     await client.query('select 1');
@@ -165,8 +171,8 @@ async function pgAnswers(): Promise<boolean> {
   }
 }
 
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: PG_URL });
+async function adminQuery(sql: string, url = PG_URL) {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(sql);
@@ -223,7 +229,53 @@ async function main() {
       `best of ${ROUNDS} interleaved; loadavg at start ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`,
   );
   say();
+  if (process.env.BENCH_ONLY !== 'ocds') await benchPortal();
+  await benchOcdsExport();
+  say();
+  say('Figures only: the bench never fails on a target.');
+}
 
+/** 4. OCDS bulk export on PostgreSQL (issue 13): generated releases, streamed to a counting client. */
+async function benchOcdsExport() {
+  if (!(await pgAnswers(OCDS_PG_URL))) {
+    say(`OCDS export: skipped, no PostgreSQL answers at ${OCDS_PG_URL.replace(/\/\/[^@]*@/, '//')}`);
+    return;
+  }
+  const dbName = `lpse_bench_ocds_${process.pid}`;
+  await adminQuery(`create database ${dbName}`, OCDS_PG_URL);
+  const url = new URL(OCDS_PG_URL);
+  url.pathname = `/${dbName}`;
+  const dir = mkdtempSync(path.join(tmpdir(), 'lpse-bench-ocds-'));
+  let server: Awaited<ReturnType<typeof startPlatform>> | undefined;
+  try {
+    server = await startPlatform({ DATABASE_URL: url.toString(), DATA_DIR: dir });
+    const t0 = performance.now();
+    await seedReleases(url.toString(), OCDS_RELEASES);
+    const seedS = (performance.now() - t0) / 1000;
+    await sleep(1000);
+    const pid = server.proc.child.pid!;
+    const r = await measureExport(server.url, () => rssMb(pid));
+    say(
+      `OCDS bulk export (PostgreSQL, ${OCDS_RELEASES.toLocaleString('en')} generated releases, seeded in ${fmt(seedS, 1)} s)`,
+    );
+    say(
+      `  GET /api/v1/ocds/releases.jsonl   ${r.lines.toLocaleString('en')} lines, ${fmt(r.bytes / 1048576, 1)} MB in ${fmt(r.seconds, 1)} s`,
+    );
+    say(
+      `  releases/s                        ${fmt(r.perSecond)}   target ≥ ${TARGET_OCDS.perSecond}: ${mark(r.perSecond >= TARGET_OCDS.perSecond)}`,
+    );
+    say(
+      `  server RSS growth while streaming ${fmt(r.rssGrowthMb, 1)} MB (from ${fmt(r.rssBeforeMb, 1)} MB)   target ≤ ${TARGET_OCDS.rssGrowthMb} MB: ${mark(r.rssGrowthMb <= TARGET_OCDS.rssGrowthMb)}`,
+    );
+    if (r.lines !== OCDS_RELEASES) say(`  WARNING: ${r.lines} lines for ${OCDS_RELEASES} releases`);
+  } finally {
+    await server?.proc.stop();
+    rmSync(dir, { recursive: true, force: true });
+    await adminQuery(`drop database if exists ${dbName} with (force)`, OCDS_PG_URL);
+  }
+}
+
+async function benchPortal() {
   // 1. Embedded: migrate once, then warm starts on the existing DATA_DIR, idle RSS, throughput.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lpse-bench-'));
   const embedded = { DATA_DIR: dataDir, DATABASE_URL: undefined };
@@ -305,8 +357,6 @@ async function main() {
       await adminQuery(`drop database if exists ${dbName} with (force)`);
     }
   }
-  say();
-  say('Figures only: the bench never fails on a target.');
 }
 
 main().catch((err) => {

@@ -6,6 +6,7 @@ const PUBLIC_PAGES: [string, number][] = [
   ['/masuk', 200],
   ['/kata-sandi/lupa', 200],
   ['/tim-lpse', 200],
+  ['/data-terbuka', 200],
   ['/halaman-yang-tidak-ada', 404],
   ['/dasbor', 200], // signed out: redirected to the login page
 ];

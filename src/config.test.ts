@@ -21,3 +21,14 @@ test('every configuration problem is reported at once', () => {
     for (const key of ['PORT', 'DATABASE_URL', 'SMTP_URL', 'LOG_LEVEL']) assert.match(text, new RegExp(key));
   }
 });
+
+test('OCDS_PREFIX (R02): the demo placeholder when unset; a registered-looking prefix; never another publisher’s', () => {
+  const unset = loadConfig({});
+  assert.equal(unset.ocdsPrefix, 'ocds-demo00');
+  assert.equal(unset.ocdsPrefixIsPlaceholder, true);
+  const own = loadConfig({ OCDS_PREFIX: 'ocds-k0nk3p' });
+  assert.equal(own.ocdsPrefix, 'ocds-k0nk3p');
+  assert.equal(own.ocdsPrefixIsPlaceholder, false);
+  assert.throws(() => loadConfig({ OCDS_PREFIX: 'OCDS-ABC' }), /OCDS_PREFIX/);
+  assert.throws(() => loadConfig({ OCDS_PREFIX: 'ocds-afzrfb' }), /milik penerbit lain/);
+});

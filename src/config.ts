@@ -5,6 +5,19 @@ import { z } from 'zod';
  * The only reader of process.env. Every setting is validated at boot and every problem is reported at once,
  * so an operator fixes the whole configuration in one go instead of one restart per typo.
  */
+/**
+ * The placeholder ocid prefix for demos and tests: not registered with the Open Contracting Partnership, so data
+ * published under it must not be harvested as real (the open-data page says so while it is in use).
+ */
+export const OCDS_PLACEHOLDER_PREFIX = 'ocds-demo00';
+
+/**
+ * OCID prefixes of other publishers, which ours must never reuse (R02; PEERS §5.4: an ocid prefix belongs to one
+ * publisher). LKPP's national SPSE/ISB publication (OCP data registry, publication 101) goes here with its registered
+ * prefix; `ocds-afzrfb` is Kota Bandung's BIRMS.
+ */
+export const FOREIGN_OCID_PREFIXES: readonly string[] = ['ocds-afzrfb'];
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -25,6 +38,13 @@ const EnvSchema = z.object({
   MAIL_POLL_MS: z.coerce.number().int().min(100).default(5000),
   JOBS_POLL_MS: z.coerce.number().int().min(100).default(5000),
   MASTER_KEY_FILE: z.string().min(1).optional(),
+  OCDS_PREFIX: z
+    .string()
+    .regex(/^ocds-[a-z0-9]{6}$/, 'harus berupa prefiks OCID dari Open Contracting Partnership, misalnya ocds-abc123')
+    .refine((p) => !FOREIGN_OCID_PREFIXES.includes(p), {
+      message: 'prefiks ini milik penerbit lain (LKPP/SPSE nasional atau pemda lain); daftarkan prefiks sendiri',
+    })
+    .optional(),
 });
 
 export type Config = {
@@ -42,6 +62,10 @@ export type Config = {
   jobsPollMs: number;
   /** The keyring that wraps the data keys of encrypted documents (default DATA_DIR/keys/master.json). */
   masterKeyFile: string;
+  /** The ocid prefix of this LPSE's OCDS publication (R02): registered with the OCP, never LKPP's. */
+  ocdsPrefix: string;
+  /** True while no prefix is configured and the demo placeholder is used. */
+  ocdsPrefixIsPlaceholder: boolean;
 };
 
 export class ConfigError extends Error {
@@ -72,5 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailPollMs: e.MAIL_POLL_MS,
     jobsPollMs: e.JOBS_POLL_MS,
     masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(e.DATA_DIR, 'keys', 'master.json')),
+    ocdsPrefix: e.OCDS_PREFIX ?? OCDS_PLACEHOLDER_PREFIX,
+    ocdsPrefixIsPlaceholder: e.OCDS_PREFIX === undefined,
   };
 }

@@ -3,6 +3,7 @@ import { auditModule } from './modules/audit/index.ts';
 import { contractsModule } from './modules/contracts/index.ts';
 import { dashboardModule } from './modules/dashboard/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
+import { opendataModule } from './modules/opendata/index.ts';
 import { organisationModule } from './modules/organisation/index.ts';
 import { portalModule } from './modules/portal/index.ts';
 import { registrationModule } from './modules/registration/index.ts';
@@ -29,6 +30,7 @@ export const MODULES = [
   sulapModule,
   tendersModule,
   contractsModule,
+  opendataModule,
   notificationsModule,
   auditModule,
   settingsModule,

@@ -5,6 +5,7 @@ import type { JobDefinition } from './platform/jobs/jobs.ts';
 import type {
   AuditEventDecl,
   AuditEventsOf,
+  AuditSubscriber,
   Catalogue,
   DashboardDecl,
   DocumentClassDecl,
@@ -47,6 +48,8 @@ export interface Registry {
   /** Every module's job handlers, for the runner. */
   // biome-ignore lint/suspicious/noExplicitAny: handlers of different payload types
   jobs: readonly JobDefinition<any>[];
+  /** Audit subscribers by action, in module-list order (`recordAudit` runs them in the event's transaction). */
+  auditSubscribers: ReadonlyMap<string, readonly (AuditSubscriber & { module: string })[]>;
 }
 
 export class ModuleCompositionError extends Error {}
@@ -68,6 +71,7 @@ export function composeModules(modules: readonly ModuleDefinition[]): Registry {
   // biome-ignore lint/suspicious/noExplicitAny: handlers of different payload types
   const jobs: JobDefinition<any>[] = [];
   const names = new Set<string>();
+  const auditSubscribers = new Map<string, (AuditSubscriber & { module: string })[]>();
 
   for (const m of modules) {
     if (names.has(m.name)) problems.push(`module ${m.name} is listed twice`);
@@ -102,6 +106,12 @@ export function composeModules(modules: readonly ModuleDefinition[]): Registry {
       if (jobs.some((j) => j.kind === job.kind)) problems.push(`job kind ${job.kind} declared twice (${m.name})`);
       jobs.push(job);
     }
+    for (const [action, run] of Object.entries(m.auditSubscribers ?? {})) {
+      const list = auditSubscribers.get(action) ?? [];
+      const subscriber: AuditSubscriber = (tx, event, ctx) => run(tx, event, ctx);
+      list.push(Object.assign(subscriber, { module: m.name }));
+      auditSubscribers.set(action, list);
+    }
   }
 
   for (const key of Object.keys(id)) if (!(key in en)) problems.push(`catalogue key ${key} has no English text`);
@@ -115,9 +125,24 @@ export function composeModules(modules: readonly ModuleDefinition[]): Registry {
   for (const [key, decl] of auditEvents) {
     if (!(decl.messageKey in id)) problems.push(`audit event ${key}: unknown message ${decl.messageKey}`);
   }
+  for (const [action, list] of auditSubscribers) {
+    if (!auditEvents.has(action))
+      problems.push(`audit subscriber of ${list.map((s) => s.module).join(', ')}: unknown audit event ${action}`);
+  }
   if (problems.length > 0)
     throw new ModuleCompositionError(`Module declarations are inconsistent:\n- ${problems.join('\n- ')}`);
-  return { modules, permissions, documentClasses, catalogues: { id, en }, nav, auditEvents, dashboards, tables, jobs };
+  return {
+    modules,
+    permissions,
+    documentClasses,
+    catalogues: { id, en },
+    nav,
+    auditEvents,
+    dashboards,
+    tables,
+    jobs,
+    auditSubscribers,
+  };
 }
 
 function mergeCatalogue(into: Record<string, string>, from: Catalogue, source: string, problems: string[]) {

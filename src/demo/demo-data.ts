@@ -80,7 +80,7 @@ export async function loadDemoData(db: Db, config: Config): Promise<void> {
   const files = new LocalBlobStore(path.join(config.dataDir, 'files'), await openKeyring(config.masterKeyFile, db));
   await db.transaction(async (tx) => {
     const now = clock.now();
-    const audit = { clock, requestId: null, actor: { userId: null, name: 'demo', role: null } };
+    const audit = { clock, config, requestId: null, actor: { userId: null, name: 'demo', role: null } };
     const ids = new Map<string, string>();
     const userIds = new Map<string, string>();
     for (const a of DEMO_AGENCIES) {

@@ -5,7 +5,7 @@ import { MODULES } from '../modules.ts';
 import { composeModules, registry, useModulesForTest } from '../registry.ts';
 import { Agent } from '../test/agent.ts';
 import { OPENS_AT } from '../test/example-module/example.policy.ts';
-import { exampleModule } from '../test/example-module/index.ts';
+import { exampleModule, exampleSubscriber } from '../test/example-module/index.ts';
 import { buildAgency, buildUser, createTestApp, type TestApp } from '../test/harness.ts';
 import { documentClass } from './files/document-classes.ts';
 import { defineModule } from './module.ts';
@@ -74,6 +74,32 @@ describe('module contract: a module registered by one line in the list', () => {
     assert.equal(row?.actor_role, 'PPK');
   });
 
+  test('its audit subscriber runs inside the transaction of the event; its failure rolls the change back', async () => {
+    t.clock.set(OPENS_AT);
+    const seen = exampleSubscriber.seen.length;
+    assert.equal((await ppk.post(`/contoh/${agencyA}/umumkan`, {})).statusCode, 303);
+    const got = exampleSubscriber.seen.slice(seen);
+    assert.equal(got.length, 1);
+    assert.equal(got[0]!.action, 'example.announced');
+    assert.deepEqual(got[0]!.summary, { agency: agencyA });
+    assert.equal(got[0]!.rowVisible, true, 'the uncommitted event is visible: same transaction');
+
+    const count = async () =>
+      (
+        (await t.db.execute(
+          sql`select count(*)::int as n from audit_events where action = 'example.announced'`,
+        )) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows[0]!.n;
+    const before = await count();
+    exampleSubscriber.failNext = true;
+    const failed = await ppk.post(`/contoh/${agencyA}/umumkan`, {});
+    assert.equal(failed.statusCode, 500);
+    assert.equal(await count(), before, 'the event was rolled back with the subscriber');
+    assert.equal(registry().auditSubscribers.get('example.announced')?.[0]?.module, 'example');
+  });
+
   test('the composition refuses inconsistent declarations at start-up', () => {
     const broken = defineModule({
       name: 'broken',
@@ -83,5 +109,7 @@ describe('module contract: a module registered by one line in the list', () => {
     assert.throws(() => composeModules([...MODULES, broken]), /unknown label nav\.tidak\.ada[\s\S]*unknown permission/);
     assert.throws(() => composeModules([...MODULES, broken]), /broken\.only\.id has no English text/);
     assert.throws(() => composeModules([...MODULES, exampleModule, exampleModule]), /listed twice/);
+    const deaf = defineModule({ name: 'deaf', auditSubscribers: { 'tidak.ada': async () => {} } });
+    assert.throws(() => composeModules([...MODULES, deaf]), /audit subscriber of deaf: unknown audit event tidak\.ada/);
   });
 });

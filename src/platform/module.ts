@@ -83,6 +83,27 @@ export function auditEvent<P extends object = Record<string, never>>(decl: {
   return decl as AuditEventDecl<P>;
 }
 
+/** An audit event as `recordAudit` has just written it: what an audit subscriber receives. */
+export interface RecordedAuditEvent<P = Record<string, unknown>> {
+  seq: number;
+  at: Date;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  summary: P;
+}
+
+/**
+ * A module reacting to another module's audit event inside the same transaction (e.g. open data writing an OCDS
+ * release with the change it describes, R02). It may read anything and write its own tables; a throw rolls the
+ * change back. It must not call `recordAudit` itself (no events from events).
+ */
+export type AuditSubscriber<P = Record<string, unknown>> = (
+  tx: Db,
+  event: RecordedAuditEvent<P>,
+  ctx: AuditContext,
+) => Promise<void>;
+
 /** What a module's demo loader gets: the open transaction and helpers shared by every module's demo. */
 export interface DemoContext {
   tx: Db;
@@ -139,6 +160,12 @@ export interface ModuleDefinition {
   /** Work this module runs later or repeatedly (reminders, notices, sweeps): handlers for the job runner. */
   // biome-ignore lint/suspicious/noExplicitAny: handlers of different payload types
   jobs?: readonly JobDefinition<any>[];
+  /**
+   * Subscribers to audit events (of any module), by action: each runs in the transaction of the event, after the
+   * event is written, in module-list order. `composeModules` refuses an action no module declares.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: subscribers of different payload types
+  auditSubscribers?: Readonly<Record<string, AuditSubscriber<any>>>;
 }
 
 /** Identity function that keeps the literal types of a module's declarations for the derived unions. */

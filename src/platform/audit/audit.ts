@@ -1,5 +1,6 @@
 import { asc, desc, sql } from 'drizzle-orm';
-import type { AuditAction, AuditPayload } from '../../registry.ts';
+import type { Config } from '../../config.ts';
+import { type AuditAction, type AuditPayload, registry } from '../../registry.ts';
 import { sha256Hex } from '../auth/tokens.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
@@ -30,6 +31,8 @@ export interface AuditContext {
   clock: Clock;
   actor: AuditActor;
   requestId: string | null;
+  /** The app's configuration, for audit subscribers that publish (base URL, OCDS prefix); absent in some CLI paths. */
+  config?: Config;
 }
 
 /** JSON with object keys sorted at every depth: jsonb does not keep key order, so the hash must not depend on it. */
@@ -90,6 +93,8 @@ export async function recordAudit<A extends AuditAction>(
     requestId: ctx.requestId,
   };
   await tx.insert(auditEvents).values({ ...row, prevHash, hash: rowHash(prevHash, row) });
+  // The modules that react to this event (module contract `auditSubscribers`), in the same transaction.
+  for (const subscriber of registry().auditSubscribers.get(row.action) ?? []) await subscriber(tx, row, ctx);
 }
 
 export type VerifyResult =

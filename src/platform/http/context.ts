@@ -34,6 +34,7 @@ export function auditContext(ctx: Ctx): AuditContext {
   return {
     clock: ctx.clock,
     requestId: ctx.requestId,
+    config: ctx.config,
     // The role that granted the permission checked for this change (never the first role of an unordered list).
     actor: { userId: ctx.actor?.userId ?? null, name: ctx.actor?.name ?? null, role: defaultActingRole(ctx.actor) },
   };

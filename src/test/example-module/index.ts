@@ -1,11 +1,13 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Permission } from '../../platform/auth/permissions.ts';
 import { enforce } from '../../platform/auth/policy.ts';
 import { assertUuid } from '../../platform/errors.ts';
 import { allow } from '../../platform/http/access.ts';
 import { auditContext } from '../../platform/http/context.ts';
-import { auditEvent, defineModule } from '../../platform/module.ts';
+import { type AuditSubscriber, auditEvent, defineModule } from '../../platform/module.ts';
 import { redirectSeeOther } from '../../platform/ui/page.ts';
 import type { AuditAction } from '../../registry.ts';
 import { canAnnounce } from './example.policy.ts';
@@ -37,6 +39,30 @@ async function examplePlugin(app: FastifyInstance) {
   );
 }
 
+/**
+ * What the example's audit subscriber saw (module contract `auditSubscribers`): the event, and whether its row was
+ * already visible through the transaction handed over (it is: the subscriber runs inside the change's transaction).
+ * `failNext` makes it throw once, to show a subscriber's failure rolls the change back.
+ */
+export const exampleSubscriber = {
+  seen: [] as { seq: number; action: string; summary: unknown; rowVisible: boolean }[],
+  failNext: false,
+};
+
+const onAnnounced: AuditSubscriber = async (tx, event) => {
+  if (exampleSubscriber.failNext) {
+    exampleSubscriber.failNext = false;
+    throw new Error('example subscriber failed');
+  }
+  const rows = await tx.select().from(auditEvents).where(eq(auditEvents.seq, event.seq));
+  exampleSubscriber.seen.push({
+    seq: event.seq,
+    action: event.action,
+    summary: event.summary,
+    rowVisible: rows.length === 1,
+  });
+};
+
 export const exampleModule = defineModule({
   name: 'example',
   plugin: examplePlugin,
@@ -49,4 +75,5 @@ export const exampleModule = defineModule({
   auditEvents: {
     'example.announced': auditEvent<{ agency: string }>({ messageKey: 'audit.event.example.announced' }),
   },
+  auditSubscribers: { 'example.announced': onAnnounced },
 });

@@ -1,0 +1,25 @@
+import type { AuditSubscriber } from '../../platform/module.ts';
+import { defineModule } from '../../platform/module.ts';
+import { opendataEn } from './locales/en.ts';
+import { opendataId } from './locales/id.ts';
+import { releaseSubscribers } from './mappers/index.ts';
+import { opendataPlugin } from './opendata.plugin.ts';
+import * as tables from './opendata.schema.ts';
+
+// Typed as the contract's plain record, so the module list's derived unions do not depend on the mappers' types.
+const auditSubscribers: Readonly<Record<string, AuditSubscriber>> = releaseSubscribers();
+
+/**
+ * Open data (issue 13, R02): every public event is published as an OCDS 1.1.5 release in the transaction of the
+ * change (audit subscribers), with a cursor feed, record packages, bulk export and the /data-terbuka page.
+ */
+export const opendataModule = defineModule({
+  name: 'opendata',
+  plugin: opendataPlugin,
+  tables,
+  locales: { id: opendataId, en: opendataEn },
+  nav: [{ href: '/data-terbuka', labelKey: 'nav.opendata' }],
+  auditSubscribers,
+});
+
+export { compileReleases, versionReleases } from './merge.ts';

@@ -1,0 +1,40 @@
+export const opendataId = {
+  'nav.opendata': 'Data terbuka',
+  'opendata.title': 'Data terbuka (OCDS)',
+  'opendata.intro':
+    'Setiap rencana pengadaan dan tender yang diumumkan di LPSE ini diterbitkan sebagai data terbuka menurut Open Contracting Data Standard (OCDS) 1.1.5, pada saat yang sama dengan perubahannya, tanpa diketik ulang.',
+  'opendata.placeholder':
+    'Perhatian: prefiks OCID yang dipakai ({prefix}) adalah contoh untuk demo dan belum terdaftar pada Open Contracting Partnership. Jangan memanen data ini sebagai data resmi.',
+  'opendata.what': 'Apa yang diterbitkan',
+  'opendata.what.planning':
+    'Rencana Umum Pengadaan (RUP) saat diumumkan dan saat dikaji ulang: pagu dalam rupiah, sumber dana, metode dan jenis pengadaan, instansi pembeli.',
+  'opendata.what.tender':
+    'Tender saat diumumkan: nama paket, HPS, metode pemilihan (dengan nama Indonesianya), jadwal pemasukan penawaran dan pemberian penjelasan, Dokumen Pemilihan dengan tautan publiknya, instansi pembeli dan UKPBJ.',
+  'opendata.what.amendment': 'Perubahan jadwal tender beserta alasannya (amendment).',
+  'opendata.what.later':
+    'Menyusul: adendum dokumen, tender gagal atau batal, penawaran (setelah pembukaan), pemenang, kontrak, dan serah terima (BAST).',
+  'opendata.stats': 'Pembaruan terakhir',
+  'opendata.stats.text': '{count} rilis diterbitkan; rilis terakhir {last}.',
+  'opendata.stats.none': 'Belum ada rilis yang diterbitkan.',
+  'opendata.harvest': 'Cara memanen data',
+  'opendata.harvest.feed':
+    'Umpan rilis (release package), halaman demi halaman dari yang terlama: mulai tanpa parameter, lalu ikuti tautan links.next. Nomor urut (since) mengikuti urutan penyimpanan, sehingga tidak ada rilis yang terlewat atau terulang.',
+  'opendata.harvest.record':
+    'Record satu proses, dengan compiled release dan versioned release: /api/v1/ocds/records/{ocid}.',
+  'opendata.harvest.bulk': 'Unduhan lengkap, satu rilis per baris (JSON Lines):',
+  'opendata.harvest.openapi': 'Dokumentasi API (OpenAPI):',
+  'opendata.ocid': 'Setiap proses diberi OCID {prefix}-rup-<kode RUP> atau {prefix}-tender-<kode tender>.',
+  'opendata.licence': 'Lisensi',
+  'opendata.licence.text':
+    'Data ini boleh digunakan, dibagikan, dan diolah untuk keperluan apa pun, termasuk komersial, dengan menyebut sumbernya ({name}): Creative Commons Atribusi 4.0 Internasional (CC BY 4.0).',
+  'opendata.policy': 'Kebijakan publikasi',
+  'opendata.policy.when':
+    'Rilis ditulis dalam transaksi yang sama dengan perubahan yang diumumkan: jika perubahan tersimpan, rilisnya juga; jika gagal, keduanya tidak ada.',
+  'opendata.policy.ids':
+    'Identitas rilis tidak pernah dipakai ulang dan rilis yang sudah terbit tidak pernah diubah; koreksi diterbitkan sebagai rilis baru.',
+  'opendata.policy.withheld':
+    'Yang tidak diterbitkan: dokumen persiapan (SULAP), HPS sebelum tender diumumkan, draf, isi penawaran sebelum pembukaan, dan data pribadi (NIK, NPWP orang perorangan, alamat rumah). Nama penanya pada pemberian penjelasan tidak diterbitkan.',
+  'opendata.policy.codelists':
+    'Metode dan jenis pengadaan dipetakan ke codelist tertutup OCDS (open, selective, limited, direct; goods, works, services), dan nama Indonesianya disimpan di procurementMethodDetails. Jumlah uang dalam rupiah bulat (IDR).',
+  'opendata.policy.contact': 'Pertanyaan dan koreksi data: hubungi helpdesk LPSE.',
+} as const;

@@ -1,0 +1,136 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/database.ts';
+import { documents } from '../../../platform/files/files.schema.ts';
+import { rupPlans } from '../../rup/rup.schema.ts';
+import { bundleOf, loadSchedule, stageOfRole } from '../../tenders/index.ts';
+import { tenderDocuments, tenders } from '../../tenders/tenders.schema.ts';
+import { categoryFields, METHOD } from '../codelists.ts';
+import { idr, ocidOf, type Publication } from '../ocds.ts';
+import { latestReleaseOf } from '../publish.ts';
+import type { Mapper } from './mapper.ts';
+import { agencyParties } from './parties.ts';
+
+const TENDER_STATUS = {
+  draft: 'planning',
+  berlangsung: 'active',
+  selesai: 'complete',
+  gagal: 'unsuccessful',
+  batal: 'cancelled',
+} as const;
+
+/**
+ * The whole public state of an announced tender as OCDS sections (R02): buyer (the OPD) and procuringEntity (the
+ * UKPBJ whose Pokja runs it), HPS as value, the method's Indonesian name, tenderPeriod = the bid upload stage,
+ * enquiryPeriod = Pemberian Penjelasan, the Dokumen Pemilihan with its public URL, the RUP plans as planning processes.
+ * Every tender release repeats it, so the newest release alone is the current state. Null for a draft.
+ */
+export async function tenderSections(tx: Db, tenderId: string, pub: Publication) {
+  const [t] = await tx.select().from(tenders).where(eq(tenders.id, tenderId));
+  if (!t?.kode || !t.announcedAt) return null;
+  const bundle = bundleOf(t.bundleId, t.bundleVersion);
+  const schedule = await loadSchedule(tx, tenderId);
+  const window = (role: Parameters<typeof stageOfRole>[1]) => {
+    const stage = bundle && stageOfRole(bundle, role);
+    const row = stage && schedule.find((r) => r.stage === stage.code);
+    return row ? { startDate: row.start.toISOString(), endDate: row.end.toISOString() } : undefined;
+  };
+  const docs = await tx
+    .select({ id: documents.id, name: documents.originalName, mime: documents.mime, at: tenderDocuments.uploadedAt })
+    .from(tenderDocuments)
+    .innerJoin(documents, eq(documents.id, tenderDocuments.documentId))
+    .where(eq(tenderDocuments.tenderId, tenderId))
+    .orderBy(asc(tenderDocuments.uploadedAt));
+  const kodes = t.rupKodes ?? [];
+  const plans = kodes.length
+    ? await tx
+        .select({ kode: rupPlans.kode, nama: rupPlans.namaPaket })
+        .from(rupPlans)
+        .where(inArray(rupPlans.kode, kodes))
+    : [];
+  const { parties, ref } = await agencyParties(tx, [
+    { agencyId: t.agencyId, role: 'buyer' },
+    { agencyId: t.ukpbjAgencyId ?? t.agencyId, role: 'procuringEntity' },
+  ]);
+  const method = t.metode ? METHOD[t.metode] : undefined;
+  const enquiry = window('clarification');
+  return {
+    ocid: ocidOf(pub, 'tender', t.kode),
+    kode: t.kode,
+    body: {
+      parties,
+      buyer: ref(t.agencyId),
+      planning: t.pagu
+        ? { budget: { id: kodes.join('+') || t.kode, amount: idr(t.pagu), description: 'Pagu paket' } }
+        : undefined,
+      tender: {
+        id: t.kode,
+        title: t.nama,
+        status: TENDER_STATUS[t.status],
+        procuringEntity: ref(t.ukpbjAgencyId ?? t.agencyId),
+        value: idr(t.hps),
+        procurementMethod: method?.code,
+        procurementMethodDetails: bundle?.name ?? method?.name,
+        ...categoryFields(t.jenis),
+        submissionMethod: ['electronicSubmission'],
+        submissionMethodDetails: 'SPSE (dokumen penawaran terenkripsi)',
+        tenderPeriod: window('bid_upload'),
+        enquiryPeriod: enquiry,
+        hasEnquiries: enquiry ? true : undefined,
+        eligibilityCriteria: t.syaratKualifikasi
+          ? [
+              `Kualifikasi usaha: ${t.kualifikasiUsaha === 'kecil' ? 'kecil' : 'non-kecil'}`,
+              `Izin usaha: ${t.syaratKualifikasi.izinUsaha}`,
+              t.syaratKualifikasi.kbli.length ? `KBLI: ${t.syaratKualifikasi.kbli.join(', ')}` : '',
+              t.syaratKualifikasi.pengalaman ? `Pengalaman: ${t.syaratKualifikasi.pengalaman}` : '',
+            ]
+              .filter(Boolean)
+              .join('\n')
+          : undefined,
+        documents: docs.map((d) => ({
+          id: d.id,
+          documentType: 'biddingDocuments',
+          title: d.name,
+          url: `${pub.baseUrl}/berkas/${d.id}`,
+          format: d.mime,
+          language: 'id',
+          datePublished: new Date(Math.max(d.at.getTime(), t.announcedAt!.getTime())).toISOString(),
+        })),
+      },
+      relatedProcesses: plans.map((p) => ({
+        id: `rup-${p.kode}`,
+        relationship: ['planning'],
+        title: p.nama,
+        scheme: 'ocid',
+        identifier: ocidOf(pub, 'rup', p.kode),
+        uri: `${pub.baseUrl}/api/v1/ocds/records/${ocidOf(pub, 'rup', p.kode)}`,
+      })),
+    },
+  };
+}
+
+/** Tender announced by the whole Pokja (issue 9): a `tender` release. */
+export const tenderAnnounced: Mapper<'tender.announced'> = async (tx, event, pub) => {
+  const s = event.objectId ? await tenderSections(tx, event.objectId, pub) : null;
+  return s && { ocid: s.ocid, tag: ['tender'], date: event.at, body: s.body };
+};
+
+/** A schedule change of an announced tender: a `tenderAmendment` with the new periods and the change's reason. */
+export const tenderScheduleChanged: Mapper<'tender.schedule_changed'> = async (tx, event, pub) => {
+  const s = event.objectId ? await tenderSections(tx, event.objectId, pub) : null;
+  if (!s) return null;
+  const previous = await latestReleaseOf(tx, s.ocid);
+  const stages = event.summary.changes.map((c) => `${c.stage}: ${c.from[0]}–${c.from[1]} → ${c.to[0]}–${c.to[1]}`);
+  const amendment = {
+    id: `jadwal-${event.seq}`,
+    date: event.at.toISOString(),
+    rationale: event.summary.reason,
+    description: `Perubahan jadwal: ${stages.join('; ')}`,
+    amendsReleaseID: previous?.releaseId,
+  };
+  return {
+    ocid: s.ocid,
+    tag: ['tenderAmendment'],
+    date: event.at,
+    body: { ...s.body, tender: { ...s.body.tender, amendments: [amendment] } },
+  };
+};

@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { PUBLIC } from '../../platform/http/access.ts';
+import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
+import { ocdsApi } from './api/ocds.api.ts';
+import { publicationStats } from './opendata.repository.ts';
+import { OpenDataView } from './views/opendata.view.tsx';
+
+export async function opendataPlugin(app: FastifyInstance) {
+  app.get('/data-terbuka', { config: PUBLIC }, async (req, reply) => {
+    const stats = await publicationStats(req.ctx.db);
+    const d = {
+      prefix: req.ctx.config.ocdsPrefix,
+      placeholder: req.ctx.config.ocdsPrefixIsPlaceholder,
+      releases: stats.releases,
+      last: stats.last,
+    };
+    return sendHtml(reply, OpenDataView({ p: pageCtx(req, reply), d }));
+  });
+  await app.register(ocdsApi);
+}
