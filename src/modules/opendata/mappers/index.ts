@@ -2,6 +2,16 @@ import type { AuditSubscriber } from '../../../platform/module.ts';
 import type { AuditAction } from '../../../registry.ts';
 import { publicationOf } from '../ocds.ts';
 import { publishRelease } from '../publish.ts';
+import {
+  awardReceived,
+  awardRefused,
+  bastRecorded,
+  contractAmended,
+  contractSigned,
+  fhoRecorded,
+  paymentRecorded,
+  spmkIssued,
+} from './contract.ts';
 import type { Mapper } from './mapper.ts';
 import { rupAnnounced, rupRevised } from './planning.ts';
 import { tenderAnnounced, tenderScheduleChanged } from './tender.ts';
@@ -15,6 +25,14 @@ export const MAPPERS: { [A in AuditAction]?: Mapper<A> } = {
   'rup.revised': rupRevised,
   'tender.announced': tenderAnnounced,
   'tender.schedule_changed': tenderScheduleChanged,
+  'contract.award_received': awardReceived,
+  'contract.sppbj_refused': awardRefused,
+  'contract.signed': contractSigned,
+  'contract.spmk_issued': spmkIssued,
+  'contract.addendum_added': contractAmended,
+  'contract.payment_recorded': paymentRecorded,
+  'contract.bast_recorded': bastRecorded,
+  'contract.fho_recorded': fhoRecorded,
 };
 
 /** Each mapper as an audit subscriber: map, then write the release in the event's transaction. */

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { addAddendum } from '../contracts/commands/add-addendum.ts';
+import { issueSpmk } from '../contracts/commands/issue-spmk.ts';
+import { issueSppbj } from '../contracts/commands/issue-sppbj.ts';
+import { recordBast } from '../contracts/commands/record-bast.ts';
+import { recordPayment } from '../contracts/commands/record-payment.ts';
+import { respondSppbj } from '../contracts/commands/respond-sppbj.ts';
+import { signContract } from '../contracts/commands/sign-contract.ts';
+import { award, buildContractWorld } from '../contracts/contracts.test-support.ts';
+import { compileReleases } from './merge.ts';
+import { emptyFields, ocdsValidators } from './ocds-validate.test-support.ts';
+import { releasesOf } from './opendata.repository.ts';
+
+/** R02, issue 13: award, contract and implementation releases from the contracts module's events. */
+describe('OCDS releases of the award, the contract and its implementation', () => {
+  let t: TestApp;
+  const validators = ocdsValidators();
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  test('award → contract → SPMK → addendum → payments → BAST: one valid release per event, the NPWP never in it', async () => {
+    const w = await buildContractWorld(t, { jenis: 'barang' });
+    const id = await award(t, w);
+    await issueSppbj(w.asPpk, id, {
+      nomor: '027/SPPBJ/OCDS',
+      tanggal: '2026-03-03',
+      nilai: 1_290_000_000n,
+      jaminanNilai: 64_500_000n,
+      jaminanPenerbit: 'Bank Sultra',
+      jaminanBerlakuSampai: '2026-12-31',
+    });
+    await respondSppbj(w.asVendor, id, { accept: true, reason: null });
+    await signContract(w.asPpk, id, {
+      nomor: '600/KTR/OCDS',
+      jenisKontrak: 'harga_satuan',
+      nilai: 1_290_000_000n,
+      tanggal: '2026-03-05',
+      mulai: '2026-03-06',
+      selesai: '2026-09-30',
+      ppkNama: 'Ir. PPK Uji',
+      ppkNip: '198001012005011001',
+      penyediaNama: 'Direktur Uji',
+      penyediaJabatan: 'Direktur',
+    });
+    await issueSpmk(w.asPpk, id, { nomor: 'SPMK-1', tanggal: '2026-03-05', mulaiKerja: '2026-03-06' });
+    await addAddendum(w.asPpk, id, {
+      nomor: 'ADD-1',
+      tanggal: '2026-04-01',
+      alasan: 'Tambah volume',
+      nilaiBaru: 1_300_000_000n,
+      selesaiBaru: '2026-10-15',
+      alasanSepuluhPersen: null,
+    });
+    const bap = (nomor: string, tanggal: string, fisikBasisPoin: number, pembayaran: bigint) => ({
+      nomor,
+      tanggal,
+      fisikBasisPoin,
+      pembayaran,
+    });
+    await recordPayment(w.asPpk, id, bap('BAP-1', '2026-05-01', 6000, 600_000_000n));
+    await recordPayment(w.asPpk, id, bap('BAP-2', '2026-06-01', 10000, 700_000_000n));
+    await recordBast(w.asPpk, id, { nomor: 'BAST-1', phoDate: '2026-06-02' });
+
+    const releases = await releasesOf(t.db, `${t.config.ocdsPrefix}-tender-${w.tender.kode}`);
+    assert.deepEqual(
+      releases.map((r) => r.tag[0]),
+      [
+        'award',
+        'contract',
+        'contractUpdate',
+        'contractAmendment',
+        'implementation',
+        'implementation',
+        'implementation',
+      ],
+    );
+    for (const r of releases) {
+      assert.deepEqual(validators.release(r), [], r.id);
+      assert.deepEqual(emptyFields(r), [], r.id);
+      assert.ok(!JSON.stringify(r).includes(w.vendor.npwp!), 'the NPWP is never published');
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: reading a JSON document the schema has just validated
+    const compiled = compileReleases(releases) as any;
+    assert.deepEqual(validators.release(compiled), []);
+    const c = compiled.contracts[0];
+    assert.equal(c.value.amount, 1_300_000_000);
+    assert.equal(c.amendments.length, 1);
+    assert.deepEqual(
+      c.implementation.transactions.map((x: { value: { amount: number } }) => x.value.amount),
+      [600_000_000, 700_000_000],
+    );
+    assert.equal(c.implementation.milestones[0].dateMet, '2026-06-02T00:00:00+08:00');
+    assert.equal(
+      compiled.awards[0].suppliers[0].id,
+      compiled.parties.find((p: { roles: string[] }) => p.roles.includes('supplier')).id,
+    );
+  });
+});
