@@ -85,6 +85,7 @@ export async function renderPokjaPage(
     questions: await listQuestions(db, t.id),
     blocking: (await blockingQuestions(db, t.id)).length,
     answerState: opts.answerState,
+    hasErrors: !!opts.slot,
     lifecycle: PokjaLifecycle({ p, tender: t, ...lp, slot: opts.slot }),
   });
 }

@@ -162,10 +162,12 @@ export function PokjaTenderView(props: {
   answerState?: FormState;
   /** Documents, addenda, extensions, gagal / batal / ulang (views/lifecycle.views.tsx). */
   lifecycle?: ComponentChildren;
+  /** A form of the page is shown again with errors (the title says so). */
+  hasErrors?: boolean;
 }) {
   const { p, tender } = props;
   return (
-    <Layout p={p} title={tender.nama}>
+    <Layout p={p} title={tender.nama} hasErrors={!!props.answerState || props.hasErrors}>
       <p>
         <a href="/kelola/tender">{p.t('tenders.manage.back')}</a>
       </p>
