@@ -94,7 +94,7 @@ export async function lifecyclePages(app: FastifyInstance) {
       render: (p, state) => renderPokjaPage(req, p, id, { slot: { form: 'dokumen', state } }),
       run: async (_data, files) => {
         const n = await uploadDokumenPemilihan(req.ctx, id, files.berkas!);
-        return withFlash(`/kelola/tender/${id}#dokumen`, req.ctx.t('tenders.docs.uploaded', { n }));
+        return `${withFlash(`/kelola/tender/${id}`, req.ctx.t('tenders.docs.uploaded', { n }))}#dokumen`;
       },
     });
   });
@@ -109,7 +109,7 @@ export async function lifecyclePages(app: FastifyInstance) {
       render: (p, state) => renderPokjaPage(req, p, id, { slot: { form: 'adendum', state } }),
       run: async (data, files) => {
         const n = await publishAddendum(req.ctx, id, { reason: data.reason, files: [files.berkas!] });
-        return withFlash(`/kelola/tender/${id}#adendum`, req.ctx.t('tenders.addendum.published', { n }));
+        return `${withFlash(`/kelola/tender/${id}`, req.ctx.t('tenders.addendum.published', { n }))}#adendum`;
       },
     });
   });
@@ -119,7 +119,7 @@ export async function lifecyclePages(app: FastifyInstance) {
     const id = await pokjaId(req);
     return pokjaForm(req, reply, 'perpanjang', ExtendSchema, async (data) => {
       await extendUploadStage(req.ctx, id, data.end, data.reason);
-      return withFlash(`/kelola/tender/${id}#perpanjang`, req.ctx.t('tenders.extend.done'));
+      return `${withFlash(`/kelola/tender/${id}`, req.ctx.t('tenders.extend.done'))}#perpanjang`;
     });
   });
 
@@ -131,7 +131,7 @@ export async function lifecyclePages(app: FastifyInstance) {
       if (!isUuid(req.params.id) || !isUuid(req.params.incident)) throw notFound('tenders.error.notFound');
       const minutes = await extendForOutage(req.ctx, req.params.id, req.params.incident);
       const msg = req.ctx.t('tenders.outage.extended', { minutes });
-      return reply.redirect(withFlash(`/kelola/tender/${req.params.id}#gangguan`, msg), 303);
+      return reply.redirect(`${withFlash(`/kelola/tender/${req.params.id}`, msg)}#gangguan`, 303);
     },
   );
 
