@@ -129,8 +129,8 @@ describe('tender life after publication: documents, addenda, outage, gagal / ula
       postMultipart(
         m,
         `/kelola/tender/${tenderId}/adendum`,
-        { reason: 'Perubahan spesifikasi beton' },
-        { berkas: { name: 'adendum-1.pdf', data: PDF } },
+        { addendumReason: 'Perubahan spesifikasi beton' },
+        { addendumFile: { name: 'adendum-1.pdf', data: PDF } },
       );
     const refused = await addendum();
     assert.equal(refused.statusCode, 409, refused.body.slice(0, 1000));
@@ -139,11 +139,11 @@ describe('tender life after publication: documents, addenda, outage, gagal / ula
     assert.equal((await mails(t, 'Adendum')).length, 0);
 
     const before = await upload();
-    const bad = await m.post(`/kelola/tender/${tenderId}/perpanjang`, { end: '2026-03-10T16:00', reason: 'x' });
+    const bad = await m.post(`/kelola/tender/${tenderId}/perpanjang`, { end: '2026-03-10T16:00', extendReason: 'x' });
     assert.equal(bad.headers['x-error-code'], 'TENDER_EXTENSION_NOT_LATER');
     const ext = await m.post(`/kelola/tender/${tenderId}/perpanjang`, {
       end: '2026-03-13T16:00',
-      reason: 'Adendum spesifikasi beton',
+      extendReason: 'Adendum spesifikasi beton',
     });
     assert.equal(ext.statusCode, 303, ext.body.slice(0, 1500));
     const after = await upload();
@@ -198,14 +198,17 @@ describe('tender life after publication: documents, addenda, outage, gagal / ula
 
   test('item 8: the Pokja declares gagal (a–g only); public with the article; a tender ulang links both ways', async () => {
     const m = members[0]!;
-    const notYours = await m.post(`/kelola/tender/${tenderId}/gagal`, { reason: 'i_kkn_pokja_ppk', note: 'x' });
+    const notYours = await m.post(`/kelola/tender/${tenderId}/gagal`, { failReason: 'i_kkn_pokja_ppk', failNote: 'x' });
     assert.equal(notYours.statusCode, 403);
     assert.equal(notYours.headers['x-error-code'], 'TENDER_FAILURE_REASON_NOT_YOURS');
-    const repeatEarly = await m.post(`/kelola/tender/${tenderId}/ulang`, { reason: 'x', startDate: '2026-03-09' });
+    const repeatEarly = await m.post(`/kelola/tender/${tenderId}/ulang`, {
+      repeatReason: 'x',
+      repeatStart: '2026-03-09',
+    });
     assert.equal(repeatEarly.headers['x-error-code'], 'TENDER_NOT_FAILED');
     const res = await m.post(`/kelola/tender/${tenderId}/gagal`, {
-      reason: 'c_tidak_ada_yang_lulus',
-      note: 'Tidak ada penawaran yang memenuhi syarat teknis',
+      failReason: 'c_tidak_ada_yang_lulus',
+      failNote: 'Tidak ada penawaran yang memenuhi syarat teknis',
     });
     assert.equal(res.statusCode, 303, res.body.slice(0, 1500));
     const row = await tenderRow(tenderId);
@@ -222,8 +225,8 @@ describe('tender life after publication: documents, addenda, outage, gagal / ula
     assert.equal(join.headers['x-error-code'], 'TENDER_NOT_RUNNING');
 
     const rep = await m.post(`/kelola/tender/${tenderId}/ulang`, {
-      reason: 'Gagal: tidak ada yang lulus',
-      startDate: '2026-03-09',
+      repeatReason: 'Gagal: tidak ada yang lulus',
+      repeatStart: '2026-03-09',
     });
     assert.equal(rep.statusCode, 303, rep.body.slice(0, 1500));
     const nextId = /\/kelola\/tender\/([0-9a-f-]{36})/.exec(String(rep.headers.location))![1]!;
@@ -233,7 +236,7 @@ describe('tender life after publication: documents, addenda, outage, gagal / ula
     assert.equal(next.versi, 2);
     assert.equal(next.repeatOfId, tenderId);
     assert.equal(next.hps, row.hps);
-    const again = await m.post(`/kelola/tender/${tenderId}/ulang`, { reason: 'x', startDate: '2026-03-09' });
+    const again = await m.post(`/kelola/tender/${tenderId}/ulang`, { repeatReason: 'x', repeatStart: '2026-03-09' });
     assert.equal(again.headers['x-error-code'], 'TENDER_ALREADY_REPEATED');
     const kode2 = await approveAll(t, members, nextId);
     assert.notEqual(kode2, kode);
@@ -252,27 +255,30 @@ describe('tender life after publication: documents, addenda, outage, gagal / ula
     const other = await buildAgencyWithPa(t);
     const otherPa = await signIn(t, other.pa.username);
     assert.equal((await otherPa.get(`/tender/${kode2}/pa`)).statusCode, 404, 'another agency’s PA');
-    const a = await pa.post(`/tender/${kode2}/pa/gagal`, { reason: 'a_kesalahan_evaluasi', note: 'x' });
+    const a = await pa.post(`/tender/${kode2}/pa/gagal`, { failReason: 'a_kesalahan_evaluasi', failNote: 'x' });
     assert.equal(a.statusCode, 403);
     assert.equal(a.headers['x-error-code'], 'TENDER_FAILURE_REASON_NOT_YOURS');
     const i = await pa.post(`/tender/${kode2}/pa/gagal`, {
-      reason: 'i_kkn_pokja_ppk',
-      note: 'Laporan APIP nomor 12/2026',
+      failReason: 'i_kkn_pokja_ppk',
+      failNote: 'Laporan APIP nomor 12/2026',
     });
     assert.equal(i.statusCode, 303, i.body.slice(0, 1500));
     const failed = await tenderRow(next!.id);
     assert.equal(failed.status, 'gagal');
     assert.equal(failed.closedRole, 'PA');
 
-    const rep = await members[0]!.post(`/kelola/tender/${next!.id}/ulang`, { reason: 'KKN', startDate: '2026-03-09' });
+    const rep = await members[0]!.post(`/kelola/tender/${next!.id}/ulang`, {
+      repeatReason: 'KKN',
+      repeatStart: '2026-03-09',
+    });
     assert.equal(rep.statusCode, 303);
     const thirdId = /\/kelola\/tender\/([0-9a-f-]{36})/.exec(String(rep.headers.location))![1]!;
     const kode3 = await approveAll(t, members, thirdId);
     assert.equal((await tenderRow(thirdId)).versi, 3);
-    const empty = await members[0]!.post(`/kelola/tender/${thirdId}/batal`, { note: '' });
+    const empty = await members[0]!.post(`/kelola/tender/${thirdId}/batal`, { cancelNote: '' });
     assert.equal(empty.statusCode, 400);
     const batal = await members[0]!.post(`/kelola/tender/${thirdId}/batal`, {
-      note: 'Anggaran dialihkan untuk tanggap darurat',
+      cancelNote: 'Anggaran dialihkan untuk tanggap darurat',
     });
     assert.equal(batal.statusCode, 303);
     assert.equal((await tenderRow(thirdId)).status, 'batal');

@@ -28,9 +28,9 @@ export async function publishAddendum(
   assertCan(ctx.actor, 'tenders:publish');
   const actor = ctx.actor;
   const reason = input.reason.trim();
-  if (!reason) throw badRequest('REASON_REQUIRED', 'tenders.error.reasonRequired', {}, { field: 'reason' });
+  if (!reason) throw badRequest('REASON_REQUIRED', 'tenders.error.reasonRequired', {}, { field: 'addendumReason' });
   if (input.files.length === 0)
-    throw badRequest('TENDER_ADDENDUM_FILE_REQUIRED', 'validation.file', {}, { field: 'berkas' });
+    throw badRequest('TENDER_ADDENDUM_FILE_REQUIRED', 'validation.file', {}, { field: 'addendumFile' });
   const number = await ctx.db.transaction(async (tx) => {
     const t = await tenderOfPokja(tx, actor, tenderId);
     assertAnnouncedRunning(t);

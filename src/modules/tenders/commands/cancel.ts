@@ -13,7 +13,7 @@ import { assertAnnouncedRunning } from './support.ts';
  */
 export async function cancelTender(ctx: Ctx, tenderId: string, as: FailureDeclarer, note: string): Promise<void> {
   const why = note.trim();
-  if (!why) throw badRequest('REASON_REQUIRED', 'tenders.error.reasonRequired', {}, { field: 'note' });
+  if (!why) throw badRequest('REASON_REQUIRED', 'tenders.error.reasonRequired', {}, { field: 'cancelNote' });
   await ctx.db.transaction(async (tx) => {
     const { t, role } = await tenderForDeclarer(ctx, tx, tenderId, as);
     assertAnnouncedRunning(t);

@@ -43,10 +43,10 @@ export async function declareFailed(
   input: { reason: string; note: string },
 ): Promise<void> {
   if (!isFailureReason(input.reason))
-    throw badRequest('TENDER_FAILURE_REASON_UNKNOWN', 'validation.required', {}, { field: 'reason' });
+    throw badRequest('TENDER_FAILURE_REASON_UNKNOWN', 'validation.required', {}, { field: 'failReason' });
   const reason = input.reason;
   const note = input.note.trim();
-  if (!note) throw badRequest('REASON_REQUIRED', 'tenders.error.reasonRequired', {}, { field: 'note' });
+  if (!note) throw badRequest('REASON_REQUIRED', 'tenders.error.reasonRequired', {}, { field: 'failNote' });
   await ctx.db.transaction(async (tx) => {
     const { t, role } = await tenderForDeclarer(ctx, tx, tenderId, as);
     assertAnnouncedRunning(t);

@@ -25,14 +25,14 @@ export async function repeatTender(
   assertCan(ctx.actor, 'tenders:publish');
   const actor = ctx.actor;
   const reason = input.reason.trim();
-  if (!reason) throw badRequest('REASON_REQUIRED', 'tenders.error.reasonRequired', {}, { field: 'reason' });
+  if (!reason) throw badRequest('REASON_REQUIRED', 'tenders.error.reasonRequired', {}, { field: 'repeatReason' });
   return ctx.db.transaction(async (tx) => {
     const old = await tenderOfPokja(tx, actor, tenderId);
     if (old.status !== 'gagal') throw conflict('TENDER_NOT_FAILED', 'tenders.refused.repeatNotFailed');
     const [taken] = await tx.select({ id: tenders.id }).from(tenders).where(eq(tenders.repeatOfId, old.id));
     if (taken) throw conflict('TENDER_ALREADY_REPEATED', 'tenders.refused.alreadyRepeated');
     if (input.startDate < witaDate(ctx.clock.now()))
-      throw badRequest('TENDER_START_IN_PAST', 'tenders.error.startInPast', {}, { field: 'startDate' });
+      throw badRequest('TENDER_START_IN_PAST', 'tenders.error.startInPast', {}, { field: 'repeatStart' });
     const bundle = bundleOfTender(old);
     const start = witaAt(input.startDate, bundle.workingHours.start);
     const id = await createTenderWithSchedule(

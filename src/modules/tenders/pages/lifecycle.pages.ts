@@ -42,14 +42,15 @@ const witaDateTime = () =>
     .transform((v) => witaAt(v.slice(0, 10), v.slice(11, 16)))
     .refine((d) => !Number.isNaN(d.getTime()), 'tenders.validation.dateTime');
 
+// Field names are unique across the Pokja page's forms (each becomes an element id).
 const FailSchema = z.object({
-  reason: z.enum(FAILURE_REASONS, { error: 'validation.required' }),
-  note: requiredText(2000),
+  failReason: z.enum(FAILURE_REASONS, { error: 'validation.required' }),
+  failNote: requiredText(2000),
 });
-const CancelSchema = z.object({ note: requiredText(2000) });
-const RepeatSchema = z.object({ reason: requiredText(2000), startDate: dateField() });
-const ExtendSchema = z.object({ end: witaDateTime(), reason: requiredText(1000) });
-const AddendumSchema = z.object({ reason: requiredText(2000) });
+const CancelSchema = z.object({ cancelNote: requiredText(2000) });
+const RepeatSchema = z.object({ repeatReason: requiredText(2000), repeatStart: dateField() });
+const ExtendSchema = z.object({ end: witaDateTime(), extendReason: requiredText(1000) });
+const AddendumSchema = z.object({ addendumReason: requiredText(2000) });
 const OutageSchema = z.object({ start: witaDateTime(), end: witaDateTime(), what: requiredText(1000) });
 
 const pdfReply = (reply: FastifyReply, pdf: Buffer, name: string) =>
@@ -104,11 +105,11 @@ export async function lifecyclePages(app: FastifyInstance) {
     const id = await pokjaId(req);
     return handleForm(req, reply, {
       schema: AddendumSchema,
-      files: { berkas: 'dokumen_pemilihan' } as Record<'berkas', 'dokumen_pemilihan'>,
-      requiredFiles: ['berkas'],
+      files: { addendumFile: 'dokumen_pemilihan' } as Record<'addendumFile', 'dokumen_pemilihan'>,
+      requiredFiles: ['addendumFile'],
       render: (p, state) => renderPokjaPage(req, p, id, { slot: { form: 'adendum', state } }),
       run: async (data, files) => {
-        const n = await publishAddendum(req.ctx, id, { reason: data.reason, files: [files.berkas!] });
+        const n = await publishAddendum(req.ctx, id, { reason: data.addendumReason, files: [files.addendumFile!] });
         return `${withFlash(`/kelola/tender/${id}`, req.ctx.t('tenders.addendum.published', { n }))}#adendum`;
       },
     });
@@ -118,7 +119,7 @@ export async function lifecyclePages(app: FastifyInstance) {
     assertCan(req.ctx.actor, 'tenders:schedule');
     const id = await pokjaId(req);
     return pokjaForm(req, reply, 'perpanjang', ExtendSchema, async (data) => {
-      await extendUploadStage(req.ctx, id, data.end, data.reason);
+      await extendUploadStage(req.ctx, id, data.end, data.extendReason);
       return `${withFlash(`/kelola/tender/${id}`, req.ctx.t('tenders.extend.done'))}#perpanjang`;
     });
   });
@@ -139,7 +140,7 @@ export async function lifecyclePages(app: FastifyInstance) {
     assertCan(req.ctx.actor, 'tenders:publish');
     const id = await pokjaId(req);
     return pokjaForm(req, reply, 'gagal', FailSchema, async (data) => {
-      await declareFailed(req.ctx, id, 'POKJA', data);
+      await declareFailed(req.ctx, id, 'POKJA', { reason: data.failReason, note: data.failNote });
       return withFlash(`/kelola/tender/${id}`, req.ctx.t('tenders.closing.failedDone'));
     });
   });
@@ -148,7 +149,7 @@ export async function lifecyclePages(app: FastifyInstance) {
     assertCan(req.ctx.actor, 'tenders:publish');
     const id = await pokjaId(req);
     return pokjaForm(req, reply, 'batal', CancelSchema, async (data) => {
-      await cancelTender(req.ctx, id, 'POKJA', data.note);
+      await cancelTender(req.ctx, id, 'POKJA', data.cancelNote);
       return withFlash(`/kelola/tender/${id}`, req.ctx.t('tenders.closing.cancelledDone'));
     });
   });
@@ -157,7 +158,7 @@ export async function lifecyclePages(app: FastifyInstance) {
     assertCan(req.ctx.actor, 'tenders:publish');
     const id = await pokjaId(req);
     return pokjaForm(req, reply, 'ulang', RepeatSchema, async (data) => {
-      const next = await repeatTender(req.ctx, id, data);
+      const next = await repeatTender(req.ctx, id, { reason: data.repeatReason, startDate: data.repeatStart });
       return withFlash(`/kelola/tender/${next}`, req.ctx.t('tenders.repeat.done'));
     });
   });
@@ -263,7 +264,7 @@ export async function lifecyclePages(app: FastifyInstance) {
       schema: FailSchema,
       render: (p, state) => paView(req, p, t, { form: 'gagal', state }),
       run: async (data) => {
-        await declareFailed(req.ctx, t.id, 'PA_KPA', data);
+        await declareFailed(req.ctx, t.id, 'PA_KPA', { reason: data.failReason, note: data.failNote });
         return withFlash(`/tender/${t.kode}`, req.ctx.t('tenders.closing.failedDone'));
       },
     });
@@ -276,7 +277,7 @@ export async function lifecyclePages(app: FastifyInstance) {
       schema: CancelSchema,
       render: (p, state) => paView(req, p, t, { form: 'batal', state }),
       run: async (data) => {
-        await cancelTender(req.ctx, t.id, 'PA_KPA', data.note);
+        await cancelTender(req.ctx, t.id, 'PA_KPA', data.cancelNote);
         return withFlash(`/tender/${t.kode}`, req.ctx.t('tenders.closing.cancelledDone'));
       },
     });

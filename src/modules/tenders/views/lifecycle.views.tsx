@@ -205,14 +205,14 @@ export function PokjaLifecycle(props: PokjaLifecycleProps) {
             <TextArea
               p={p}
               state={stateOf(slot, 'adendum')}
-              name="reason"
+              name="addendumReason"
               label={p.t('tenders.addendum.reason')}
               rows={3}
             />
             <FileField
               p={p}
               state={stateOf(slot, 'adendum')}
-              name="berkas"
+              name="addendumFile"
               label={p.t('tenders.addendum.file')}
               accept="application/pdf"
             />
@@ -234,7 +234,7 @@ export function PokjaLifecycle(props: PokjaLifecycleProps) {
               <TextArea
                 p={p}
                 state={stateOf(slot, 'perpanjang')}
-                name="reason"
+                name="extendReason"
                 label={p.t('tenders.extend.reason')}
                 rows={2}
               />
@@ -276,11 +276,17 @@ export function PokjaLifecycle(props: PokjaLifecycleProps) {
             <SelectField
               p={p}
               state={stateOf(slot, 'gagal')}
-              name="reason"
+              name="failReason"
               label={p.t('tenders.closing.reason')}
               options={props.pokjaReasons.map((r) => ({ value: r, label: reasonLabel(r) }))}
             />
-            <TextArea p={p} state={stateOf(slot, 'gagal')} name="note" label={p.t('tenders.closing.note')} rows={2} />
+            <TextArea
+              p={p}
+              state={stateOf(slot, 'gagal')}
+              name="failNote"
+              label={p.t('tenders.closing.note')}
+              rows={2}
+            />
             <Button variant="warning">{p.t('tenders.closing.declare')}</Button>
           </form>
           <form method="post" action={`${base}/batal`}>
@@ -289,7 +295,7 @@ export function PokjaLifecycle(props: PokjaLifecycleProps) {
             <TextArea
               p={p}
               state={stateOf(slot, 'batal')}
-              name="note"
+              name="cancelNote"
               label={p.t('tenders.closing.cancelNote')}
               rows={2}
             />
@@ -301,11 +307,17 @@ export function PokjaLifecycle(props: PokjaLifecycleProps) {
         <form method="post" action={`${base}/ulang`}>
           <Csrf p={p} />
           <h2 id="ulang">{p.t('tenders.repeat.title')}</h2>
-          <TextArea p={p} state={stateOf(slot, 'ulang')} name="reason" label={p.t('tenders.repeat.reason')} rows={2} />
+          <TextArea
+            p={p}
+            state={stateOf(slot, 'ulang')}
+            name="repeatReason"
+            label={p.t('tenders.repeat.reason')}
+            rows={2}
+          />
           <TextField
             p={p}
             state={stateOf(slot, 'ulang')}
-            name="startDate"
+            name="repeatStart"
             type="date"
             label={p.t('tenders.publish.startDate')}
           />
@@ -347,11 +359,17 @@ export function PaTenderView(props: {
             <SelectField
               p={p}
               state={stateOf(slot, 'gagal')}
-              name="reason"
+              name="failReason"
               label={p.t('tenders.closing.reason')}
               options={props.reasons.map((r) => ({ value: r, label: reasonLabel(r) }))}
             />
-            <TextArea p={p} state={stateOf(slot, 'gagal')} name="note" label={p.t('tenders.closing.note')} rows={2} />
+            <TextArea
+              p={p}
+              state={stateOf(slot, 'gagal')}
+              name="failNote"
+              label={p.t('tenders.closing.note')}
+              rows={2}
+            />
             <Button variant="warning">{p.t('tenders.closing.declare')}</Button>
           </form>
           <form method="post" action={`${base}/batal`}>
@@ -360,7 +378,7 @@ export function PaTenderView(props: {
             <TextArea
               p={p}
               state={stateOf(slot, 'batal')}
-              name="note"
+              name="cancelNote"
               label={p.t('tenders.closing.cancelNote')}
               rows={2}
             />
