@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, gt, isNull, lt, max } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, max } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { documents } from '../../platform/files/files.schema.ts';
+import { users } from '../accounts/accounts.schema.ts';
+import { agencies } from '../organisation/organisation.schema.ts';
 import {
   outageIncidents,
   tenderAddenda,
@@ -94,4 +96,14 @@ export async function memberIdsOf(db: Db, tenderId: string): Promise<string[]> {
     .from(tenderMembers)
     .where(eq(tenderMembers.tenderId, tenderId));
   return rows.map((r) => r.userId);
+}
+
+/** For the Berita Acara: the agency's name and the Pokja members' names. */
+export async function beritaAcaraParties(db: Db, t: { id: string; agencyId: string }) {
+  const [agency] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, t.agencyId));
+  const ids = await memberIdsOf(db, t.id);
+  const members = ids.length
+    ? await db.select({ name: users.name }).from(users).where(inArray(users.id, ids)).orderBy(asc(users.name))
+    : [];
+  return { agencyName: agency?.name ?? '', members: members.map((m) => m.name) };
 }

@@ -10,8 +10,6 @@ import type { FormState } from '../../../platform/http/forms.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
 import { type PageCtx, pageCtx, sendHtml } from '../../../platform/ui/page.ts';
-import { users } from '../../accounts/accounts.schema.ts';
-import { agencies } from '../../organisation/organisation.schema.ts';
 import { beritaAcaraPenjelasanPdf } from '../berita-acara.pdf.ts';
 import { publishAddendum } from '../commands/addenda.ts';
 import { cancelTender } from '../commands/cancel.ts';
@@ -22,7 +20,7 @@ import { extendForOutage } from '../commands/outage-extension.ts';
 import { recordOutage } from '../commands/outages.ts';
 import { repeatTender } from '../commands/repeat.ts';
 import { reasonsFor } from '../failure-reasons.ts';
-import { listIncidents, memberIdsOf, repeatLinks } from '../lifecycle.repository.ts';
+import { beritaAcaraParties, listIncidents, repeatLinks } from '../lifecycle.repository.ts';
 import { FAILURE_REASONS } from '../methods/bundle.ts';
 import { bundleOf } from '../methods/index.ts';
 import { isParticipant, listQuestions, vendorOfUser } from '../participation.repository.ts';
@@ -174,25 +172,19 @@ export async function lifecyclePages(app: FastifyInstance) {
         at: formatDateTime(c.row.end, req.ctx.locale),
       });
     }
-    const [agency] = await req.ctx.db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, t.agencyId));
-    const memberIds = await memberIdsOf(req.ctx.db, t.id);
-    const members = [];
-    for (const m of memberIds) {
-      const [u] = await req.ctx.db.select({ name: users.name }).from(users).where(eq(users.id, m));
-      if (u) members.push(u.name);
-    }
+    const parties = await beritaAcaraParties(req.ctx.db, t);
     return beritaAcaraPenjelasanPdf({
       t: req.ctx.t,
       locale: req.ctx.locale,
       lpseName: req.ctx.config.lpseName,
       kode: t.kode!,
       nama: t.nama,
-      agencyName: agency?.name ?? '',
+      agencyName: parties.agencyName,
       stageName: c.name,
       start: c.row.start,
       end: c.row.end,
       questions: await listQuestions(req.ctx.db, t.id),
-      members,
+      members: parties.members,
       generatedAt: now,
     });
   };
