@@ -5,6 +5,7 @@ import { translator } from '../../platform/i18n/i18n.ts';
 import type { DemoContext } from '../../platform/module.ts';
 import { sulapPackages } from '../sulap/sulap.schema.ts';
 import { approvePublication, createPublication } from './commands/publication.ts';
+import { loadDemoTenders, placeInStage } from './demo-tenders.ts';
 import { type HolidayKind, holidays } from './tenders.schema.ts';
 import { witaDate } from './working-days.ts';
 
@@ -74,6 +75,7 @@ export async function loadTendersDemo(ctx: DemoContext): Promise<void> {
     .values(DEMO_HOLIDAYS.map(([date, name, kind]) => ({ date, name, kind, source: SOURCE, updatedAt: now })))
     .onConflictDoNothing();
   await announceDemoTender(ctx);
+  await loadDemoTenders(ctx);
 }
 
 /**
@@ -122,4 +124,6 @@ async function announceDemoTender(ctx: DemoContext) {
     startDate: witaDate(ctx.clock.now()),
   });
   for (const u of ['pokja1', 'pokja2', 'pokja3']) await approvePublication(as(u), id);
+  // The template starts at the next opening time (tomorrow when loaded in the evening): place it in its pengumuman.
+  await placeInStage(ctx, id, 'pengumuman');
 }

@@ -2,6 +2,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { auditEvent, type DocumentReadPolicy, defineModule } from '../../platform/module.ts';
 import { loadTendersDemo } from './demo.ts';
+import { lifecycleAuditEvents, lifecyclePermissions } from './lifecycle.decl.ts';
 import { tendersEn } from './locales/en.ts';
 import { tendersId } from './locales/id.ts';
 import { loadHighlights, type TenderHighlights } from './public.repository.ts';
@@ -68,11 +69,13 @@ export const tendersModule = defineModule({
       description:
         "See a tender's participants and answer their questions in Pemberian Penjelasan (only the tender's Pokja members)",
     },
+    ...lifecyclePermissions,
   },
   nav: [
     { href: '/tender', labelKey: 'nav.tenders' },
     { href: '/kelola/tender', labelKey: 'nav.tendersManage', permission: 'tenders:publish' },
     { href: '/admin/hari-libur', labelKey: 'nav.holidays', permission: 'holidays:manage' },
+    { href: '/admin/gangguan', labelKey: 'nav.outages', permission: 'outages:record' },
   ],
   documentClasses: {
     dokumen_pemilihan: { maxBytes: 20 * 1024 * 1024, mimes: ['application/pdf'], read: announcedTenderDocument },
@@ -118,6 +121,7 @@ export const tendersModule = defineModule({
       messageKey: 'audit.event.tender.question_answered',
       link: tenderLink,
     }),
+    ...lifecycleAuditEvents,
   },
   demo: loadTendersDemo,
   dashboard: tenderTasks,

@@ -1,13 +1,13 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import { documents } from '../../platform/files/files.schema.ts';
 import { agencies } from '../organisation/organisation.schema.ts';
 import { rupPlans } from '../rup/rup.schema.ts';
+import { listAddenda, repeatLinks, tenderFiles } from './lifecycle.repository.ts';
 import { bundleOf } from './methods/index.ts';
 import { participantCount } from './participation.repository.ts';
 import { currentStages, type ScheduleRow } from './schedule.ts';
 import { loadSchedule, scheduleHistory } from './tenders.repository.ts';
-import { tenderDocuments, tenderSchedule, tenders } from './tenders.schema.ts';
+import { tenderSchedule, tenders } from './tenders.schema.ts';
 
 export const PAGE_SIZE = 25;
 export const MAX_PAGE = 400;
@@ -148,26 +148,16 @@ export async function publicTenderByKode(db: Db, kode: string) {
         .where(inArray(rupPlans.kode, t.tender.rupKodes))
         .orderBy(asc(rupPlans.kode))
     : [];
-  const docs = await db
-    .select({
-      id: tenderDocuments.id,
-      kind: tenderDocuments.kind,
-      documentId: tenderDocuments.documentId,
-      originalName: documents.originalName,
-      size: documents.size,
-      uploadedAt: tenderDocuments.uploadedAt,
-    })
-    .from(tenderDocuments)
-    .innerJoin(documents, eq(documents.id, tenderDocuments.documentId))
-    .where(eq(tenderDocuments.tenderId, id))
-    .orderBy(asc(tenderDocuments.uploadedAt));
   return {
     ...t.tender,
     kode,
     agencyName: t.agencyName,
     agencyCode: t.agencyCode,
     plans,
-    documents: docs,
+    /** Every file with its version; the addendum files carry their addendum's id. */
+    documents: await tenderFiles(db, id),
+    addenda: await listAddenda(db, id),
+    links: await repeatLinks(db, t.tender),
     schedule: await loadSchedule(db, id),
     history: await scheduleHistory(db, id),
     /** Jumlah peserta: the count only; the names are for the tender's Pokja. */

@@ -10,6 +10,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { id, ts } from '../../platform/db/columns.ts';
@@ -103,6 +104,18 @@ export const tenders = pgTable(
     rupKodes: jsonb('rup_kodes').$type<number[]>(),
     approvalRequestedAt: ts('approval_requested_at'),
     announcedAt: ts('announced_at'),
+    /** SPSE `lls_versi_lelang`: 1, or the previous version + 1 for a tender ulang. */
+    versi: integer('versi').notNull().default(1),
+    /** A tender ulang: the failed tender it repeats (SPSE links the two; the old page links forward). */
+    repeatOfId: uuid('repeat_of_id'),
+    /** Why it is repeated (SPSE `lls_diulang_karena`), on the tender ulang. */
+    repeatReason: text('repeat_reason'),
+    /** Gagal (a reason code of FAILURE_REASONS) or batal: why, by whom, in which role and when. Public. */
+    closedReason: text('closed_reason'),
+    closedNote: text('closed_note'),
+    closedBy: uuid('closed_by').references(() => users.id),
+    closedRole: text('closed_role'),
+    closedAt: ts('closed_at'),
   },
   (t) => [
     index('tenders_public_idx').on(t.status, t.announcedAt),
@@ -182,6 +195,10 @@ export const tenderDocuments = pgTable(
       .notNull()
       .references(() => tenders.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['dokumen_pemilihan'] }).notNull(),
+    /** The Dokumen Pemilihan's version: 1, 2… for uploads before the announcement (the highest is current). */
+    version: integer('version').notNull().default(1),
+    /** The addendum that published this file (null: the Dokumen Pemilihan of the announcement). */
+    addendumId: uuid('addendum_id').references(() => tenderAddenda.id),
     documentId: uuid('document_id')
       .notNull()
       .references(() => documents.id)
@@ -236,4 +253,65 @@ export const tenderQuestions = pgTable(
     answeredAt: ts('answered_at'),
   },
   (t) => [index('tender_questions_tender_idx').on(t.tenderId, t.askedAt)],
+);
+
+/**
+ * Issue 9 item 7: an addendum to the Dokumen Pemilihan (SPSE `dok_lelang.dll_versi`): its number (1, 2…), the reason
+ * and, in `tender_documents`, the changed files. Published at once; participants are mailed.
+ */
+export const tenderAddenda = pgTable(
+  'tender_addenda',
+  {
+    id: id(),
+    tenderId: uuid('tender_id')
+      .notNull()
+      .references(() => tenders.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    reason: text('reason').notNull(),
+    publishedBy: uuid('published_by')
+      .notNull()
+      .references(() => users.id),
+    publishedAt: ts('published_at').notNull(),
+  },
+  (t) => [uniqueIndex('tender_addenda_number_idx').on(t.tenderId, t.number)],
+);
+
+/**
+ * Issue 9 item 9 (Perka LKPP 1/2015): a technical disruption of the LPSE recorded by its staff — when it started and
+ * ended, and what failed. Public; the Pokja of a tender whose upload stage overlaps it extends that stage by the overlap.
+ */
+export const outageIncidents = pgTable(
+  'outage_incidents',
+  {
+    id: id(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    what: text('what').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: ts('recorded_at').notNull(),
+  },
+  (t) => [
+    check('outage_incidents_interval', sql`${t.endsAt} > ${t.startsAt}`),
+    index('outage_incidents_time_idx').on(t.startsAt),
+  ],
+);
+
+/** An incident's extension applied to a tender (once per tender and incident). */
+export const tenderOutageExtensions = pgTable(
+  'tender_outage_extensions',
+  {
+    tenderId: uuid('tender_id')
+      .notNull()
+      .references(() => tenders.id, { onDelete: 'cascade' }),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => outageIncidents.id),
+    /** The extension in minutes (the overlap of the incident with the upload stage). */
+    minutes: integer('minutes').notNull(),
+    extendedBy: uuid('extended_by')
+      .notNull()
+      .references(() => users.id),
+    extendedAt: ts('extended_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenderId, t.incidentId] })],
 );

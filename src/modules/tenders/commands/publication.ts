@@ -137,7 +137,7 @@ export async function createPublication(ctx: Ctx, packageId: string, input: Publ
 }
 
 /** The next kode tender of a year: the year, then a 5-digit sequence (e.g. 202600001). */
-async function nextKode(db: Db, year: string): Promise<string> {
+export async function nextKode(db: Db, year: string): Promise<string> {
   const [row] = await db
     .select({ kode: tenders.kode })
     .from(tenders)

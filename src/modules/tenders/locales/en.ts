@@ -1,6 +1,8 @@
 import type { tendersId } from './id.ts';
+import { lifecycleEn } from './lifecycle.en.ts';
 
 export const tendersEn: Record<keyof typeof tendersId, string> = {
+  ...lifecycleEn,
   'nav.holidays': 'Holidays',
 
   'tenders.stage.pengumuman': 'Announcement',

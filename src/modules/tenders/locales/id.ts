@@ -1,5 +1,8 @@
 /** Bahasa Indonesia messages of the tender engine. Stage names in SPSE's own words come from the bundles. */
+import { lifecycleId } from './lifecycle.id.ts';
+
 export const tendersId = {
+  ...lifecycleId,
   'nav.holidays': 'Hari libur',
 
   'tenders.stage.pengumuman': 'Pengumuman',

@@ -9,7 +9,6 @@ import { dateField, optionalText, requiredText } from '../../../platform/http/fi
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
 import { PUBLIC_CACHED } from '../../../platform/http/page-cache.ts';
 import { pageCtx, sendHtml } from '../../../platform/ui/page.ts';
-import { users } from '../../accounts/accounts.schema.ts';
 import { listAgencies } from '../../organisation/index.ts';
 import { agencies } from '../../organisation/organisation.schema.ts';
 import { draftTenderOf } from '../../sulap/index.ts';
@@ -24,22 +23,16 @@ import {
 import { approvePublication, bundlesFor, createPublication } from '../commands/publication.ts';
 import { readTenderFilters, stageOptions } from '../filters.ts';
 import { bundleOf, currentBundles } from '../methods/index.ts';
-import {
-  asSeenByVendor,
-  blockingQuestions,
-  isParticipant,
-  listParticipants,
-  listQuestions,
-  vendorOfUser,
-} from '../participation.repository.ts';
+import { asSeenByVendor, isParticipant, listQuestions, vendorOfUser } from '../participation.repository.ts';
 import { listPublicTenders, publicTenderByKode, publicTenderYears, stageNames } from '../public.repository.ts';
 import { cachedTenders } from '../public-cache.ts';
-import { canPublish, isTenderPokja } from '../tenders.policy.ts';
-import { findTender, loadSchedule } from '../tenders.repository.ts';
+import { canPublish } from '../tenders.policy.ts';
+import { loadSchedule } from '../tenders.repository.ts';
 import { JENIS_KONTRAK, KUALIFIKASI_USAHA, tenderMembers, tenders } from '../tenders.schema.ts';
-import { PokjaTendersView, PokjaTenderView, PublicationFormView } from '../views/manage.views.tsx';
+import { PokjaTendersView, PublicationFormView } from '../views/manage.views.tsx';
 import { JoinView, QuestionsView } from '../views/participation.views.tsx';
 import { TenderDetailView, TenderListView } from '../views/public.views.tsx';
+import { namesOf, pokjaTender, renderPokjaPage } from './pokja-page.ts';
 
 const lines = (v: string | null | undefined) =>
   (v ?? '')
@@ -64,10 +57,6 @@ const PublicationSchema = z.object({
   peralatan: optionalText(2000),
   startDate: dateField(),
 });
-
-function namesOf(bundleId: string, version: string) {
-  return new Map((bundleOf(bundleId, version)?.stages ?? []).map((s) => [s.code, s.name]));
-}
 
 export async function tendersPages(app: FastifyInstance) {
   // R02: announced tenders on the public portal, no sign-in.
@@ -194,23 +183,10 @@ export async function tendersPages(app: FastifyInstance) {
       assertCan(req.ctx.actor, 'tenders:clarify');
       const { id, qid } = req.params;
       if (!isUuid(id) || !isUuid(qid)) throw notFound('tenders.error.notFound');
-      const { t, members } = await loadTender(req.ctx.db, id);
-      if (!isTenderPokja(req.ctx.actor, { ...t, memberIds: members.map((m) => m.userId) }))
-        throw notFound('tenders.error.notFound');
+      await pokjaTender(req, id);
       return handleForm(req, reply, {
         schema: AnswerSchema,
-        render: async (p, state) => {
-          return PokjaTenderView({
-            ...(await pokjaExtras(req.ctx.db, t.id)),
-            p,
-            tender: t,
-            members,
-            schedule: await loadSchedule(req.ctx.db, t.id),
-            names: namesOf(t.bundleId, t.bundleVersion),
-            canApprove: false,
-            answerState: state,
-          });
-        },
+        render: (p, state) => renderPokjaPage(req, p, id, { answerState: state }),
         run: async (data) => {
           await answerQuestion(req.ctx, id, qid, data.answer);
           return withFlash(`/kelola/tender/${id}`, req.ctx.t('tenders.qa.answered'));
@@ -218,13 +194,6 @@ export async function tendersPages(app: FastifyInstance) {
       });
     },
   );
-
-  /** Participants, questions (with every vendor name) and the unanswered ones: for the tender's Pokja. */
-  const pokjaExtras = async (db: import('../../../platform/db/database.ts').Db, id: string) => ({
-    participants: await listParticipants(db, id),
-    questions: await listQuestions(db, id),
-    blocking: (await blockingQuestions(db, id)).length,
-  });
 
   const PUBLISH = { config: allow('tenders:publish') };
 
@@ -311,38 +280,9 @@ export async function tendersPages(app: FastifyInstance) {
     });
   });
 
-  const loadTender = async (db: import('../../../platform/db/database.ts').Db, id: string) => {
-    if (!isUuid(id)) throw notFound('tenders.error.notFound');
-    const t = await findTender(db, id);
-    if (!t) throw notFound('tenders.error.notFound');
-    const members = await db
-      .select({ userId: tenderMembers.userId, name: users.name, approvedAt: tenderMembers.approvedAt })
-      .from(tenderMembers)
-      .innerJoin(users, eq(users.id, tenderMembers.userId))
-      .where(eq(tenderMembers.tenderId, id));
-    return { t, members };
-  };
-
   app.get<{ Params: { id: string } }>('/kelola/tender/:id', PUBLISH, async (req, reply) => {
     assertCan(req.ctx.actor, 'tenders:publish');
-    const { t, members } = await loadTender(req.ctx.db, req.params.id);
-    const actor = req.ctx.actor!;
-    // The draft (with its HPS) is confidential to its Pokja until it is announced.
-    if (!isTenderPokja(actor, { ...t, memberIds: members.map((m) => m.userId) }))
-      throw notFound('tenders.error.notFound');
-    const mine = members.find((m) => m.userId === actor.userId);
-    return sendHtml(
-      reply,
-      PokjaTenderView({
-        ...(await pokjaExtras(req.ctx.db, t.id)),
-        p: pageCtx(req, reply),
-        tender: t,
-        members,
-        schedule: await loadSchedule(req.ctx.db, t.id),
-        names: namesOf(t.bundleId, t.bundleVersion),
-        canApprove: t.status === 'draft' && !!t.approvalRequestedAt && !!mine && !mine.approvedAt,
-      }),
-    );
+    return sendHtml(reply, await renderPokjaPage(req, pageCtx(req, reply), req.params.id));
   });
 
   app.post<{ Params: { id: string } }>('/kelola/tender/:id/setujui', PUBLISH, async (req, reply) => {

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { FormState } from '../../../platform/http/forms.ts';
 import { formatDateTime, formatRupiah } from '../../../platform/i18n/i18n.ts';
 import { Button, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/form.tsx';
@@ -159,10 +160,14 @@ export function PokjaTenderView(props: {
   questions: readonly QuestionRow[];
   blocking: number;
   answerState?: FormState;
+  /** Documents, addenda, extensions, gagal / batal / ulang (views/lifecycle.views.tsx). */
+  lifecycle?: ComponentChildren;
+  /** A form of the page is shown again with errors (the title says so). */
+  hasErrors?: boolean;
 }) {
   const { p, tender } = props;
   return (
-    <Layout p={p} title={tender.nama}>
+    <Layout p={p} title={tender.nama} hasErrors={!!props.answerState || props.hasErrors}>
       <p>
         <a href="/kelola/tender">{p.t('tenders.manage.back')}</a>
       </p>
@@ -203,6 +208,7 @@ export function PokjaTenderView(props: {
       ) : null}
       <h2>{p.t('tenders.detail.schedule')}</h2>
       <ScheduleTable p={p} rows={props.schedule} names={props.names} current={new Set()} changes={new Map()} />
+      {props.lifecycle}
       <h2>{p.t('tenders.participants.title')}</h2>
       {props.participants.length === 0 ? (
         <p>{p.t('tenders.participants.none')}</p>

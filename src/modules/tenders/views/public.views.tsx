@@ -8,6 +8,7 @@ import { JENIS, METODE } from '../../rup/index.ts';
 import { type TenderFilterValues, tenderFilterQuery } from '../filters.ts';
 import { MAX_PAGE, PAGE_SIZE, PUBLIC_STATUSES, type PublicTender, type PublicTenderRow } from '../public.repository.ts';
 import { label } from './labels.ts';
+import { AddendaList, ClosingNotice, FileList, ScheduleHistory } from './lifecycle.views.tsx';
 
 function Select(props: {
   id: string;
@@ -247,6 +248,7 @@ export function TenderDetailView(props: {
         <a href="/tender">{p.t('tenders.detail.back')}</a>
       </p>
       <h1>{t.nama}</h1>
+      <ClosingNotice p={p} c={{ ...t, ...t.links }} />
       <h2 id="pengumuman">{p.t('tenders.detail.announcement')}</h2>
       <dl class="summary">
         <dt>{p.t('tenders.field.kode')}</dt>
@@ -302,7 +304,15 @@ export function TenderDetailView(props: {
           <li>
             <a href={`/tender/${t.kode}/penjelasan`}>{p.t('tenders.qa.link')}</a>
           </li>
+          <li>
+            <a href={`/tender/${t.kode}/penjelasan/berita-acara.pdf`}>{p.t('tenders.ba.download')}</a>
+          </li>
         </ul>
+      ) : null}
+      {can(p.actor, 'tenders:declare_failure') && t.status === 'berlangsung' ? (
+        <p>
+          <a href={`/tender/${t.kode}/pa`}>{p.t('tenders.pa.link')}</a>
+        </p>
       ) : null}
       <h2 id="rup">{p.t('tenders.detail.rup')}</h2>
       <div class="table-wrap">
@@ -354,21 +364,12 @@ export function TenderDetailView(props: {
         current={new Set(props.stages.map((x) => x.code))}
         changes={changes}
       />
+      <h3 id="perubahan">{p.t('tenders.history.title')}</h3>
+      <ScheduleHistory p={p} history={t.history} names={props.names} />
       <h2 id="dokumen">{p.t('tenders.detail.documents')}</h2>
-      {t.documents.length === 0 ? (
-        <p>{p.t('tenders.detail.noDocuments')}</p>
-      ) : (
-        <ul>
-          {t.documents.map((d) => (
-            <li key={d.id}>
-              <a href={`/berkas/${d.documentId}`}>
-                {label(p.t, 'tenders.document', d.kind)}: {d.originalName}
-              </a>{' '}
-              ({formatDateTime(d.uploadedAt, p.locale)})
-            </li>
-          ))}
-        </ul>
-      )}
+      <FileList p={p} files={t.documents.filter((d) => !d.addendumId)} />
+      <h2 id="adendum">{p.t('tenders.addendum.title')}</h2>
+      <AddendaList p={p} addenda={t.addenda} files={t.documents} />
     </Layout>
   );
 }
