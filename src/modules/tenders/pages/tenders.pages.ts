@@ -11,6 +11,7 @@ import { pageCtx, sendHtml } from '../../../platform/ui/page.ts';
 import { users } from '../../accounts/accounts.schema.ts';
 import { listAgencies } from '../../organisation/index.ts';
 import { agencies } from '../../organisation/organisation.schema.ts';
+import { qualificationFor, runningWorkOf } from '../../sikap/index.ts';
 import { draftTenderOf } from '../../sulap/index.ts';
 import { sulapDraftTenders, sulapMembers, sulapPackages } from '../../sulap/sulap.schema.ts';
 import {
@@ -33,6 +34,7 @@ import {
 } from '../participation.repository.ts';
 import { listPublicTenders, publicTenderByKode, publicTenderYears, stageNames } from '../public.repository.ts';
 import { cachedTenders } from '../public-cache.ts';
+import { structuredSyarat, structuredSyaratShape } from '../syarat-structured.ts';
 import { canPublish, isTenderPokja } from '../tenders.policy.ts';
 import { findTender, loadSchedule } from '../tenders.repository.ts';
 import { JENIS_KONTRAK, KUALIFIKASI_USAHA, tenderMembers, tenders } from '../tenders.schema.ts';
@@ -62,6 +64,7 @@ const PublicationSchema = z.object({
   tenagaAhli: optionalText(2000),
   peralatan: optionalText(2000),
   startDate: dateField(),
+  ...structuredSyaratShape,
 });
 
 function namesOf(bundleId: string, version: string) {
@@ -120,20 +123,30 @@ export async function tendersPages(app: FastifyInstance) {
     if (!t?.announcedAt) throw notFound('tenders.error.notFound');
     return t;
   };
+  /** SIKaP's check of the tender's requirements on the signed-in vendor's profile, today ("syarat yang belum terpenuhi"). */
+  const qualificationOfActor = async (req: FastifyRequest, t: typeof tenders.$inferSelect) => {
+    const vendor = await vendorOfUser(req.ctx.db, req.ctx.actor!.userId);
+    return vendor ? qualificationFor(req.ctx.db, vendor.id, t, req.ctx.clock.now()) : null;
+  };
   const JoinSchema = z.object({ pakta: z.literal('ya', { error: 'tenders.validation.pakta' }) });
 
   app.get<{ Params: { kode: string } }>('/tender/:kode/ikut', PARTICIPATE, async (req, reply) => {
     assertCan(req.ctx.actor, 'tenders:participate');
     const t = await byKode(req, req.params.kode);
-    return sendHtml(reply, JoinView({ p: pageCtx(req, reply), kode: t.kode!, nama: t.nama, pakta: PAKTA_INTEGRITAS }));
+    const qualification = await qualificationOfActor(req, t);
+    return sendHtml(
+      reply,
+      JoinView({ p: pageCtx(req, reply), kode: t.kode!, nama: t.nama, pakta: PAKTA_INTEGRITAS, qualification }),
+    );
   });
 
   app.post<{ Params: { kode: string } }>('/tender/:kode/ikut', PARTICIPATE, async (req, reply) => {
     assertCan(req.ctx.actor, 'tenders:participate');
     const t = await byKode(req, req.params.kode);
+    const qualification = await qualificationOfActor(req, t);
     return handleForm(req, reply, {
       schema: JoinSchema,
-      render: (p, state) => JoinView({ p, kode: t.kode!, nama: t.nama, pakta: PAKTA_INTEGRITAS, state }),
+      render: (p, state) => JoinView({ p, kode: t.kode!, nama: t.nama, pakta: PAKTA_INTEGRITAS, qualification, state }),
       run: async () => {
         await joinTender(req.ctx, t.id, true);
         return withFlash(`/tender/${t.kode}/penjelasan`, req.ctx.t('tenders.join.done', { kode: t.kode! }));
@@ -220,10 +233,23 @@ export async function tendersPages(app: FastifyInstance) {
 
   /** Participants, questions (with every vendor name) and the unanswered ones: for the tender's Pokja. */
   const pokjaExtras = async (db: import('../../../platform/db/database.ts').Db, id: string) => ({
-    participants: await listParticipants(db, id),
+    participants: await withRunningWork(db, id, await listParticipants(db, id)),
     questions: await listQuestions(db, id),
     blocking: (await blockingQuestions(db, id)).length,
   });
+  /** SIKaP's "cek paket berjalan": each participant's other running work on the platform. */
+  const withRunningWork = async <V extends { vendorId: string }>(
+    db: import('../../../platform/db/database.ts').Db,
+    id: string,
+    rows: V[],
+  ) => {
+    const work = await runningWorkOf(
+      db,
+      rows.map((v) => v.vendorId),
+      id,
+    );
+    return rows.map((v) => ({ ...v, work: work.get(v.vendorId) ?? [] }));
+  };
 
   const PUBLISH = { config: allow('tenders:publish') };
 
@@ -302,6 +328,7 @@ export async function tendersPages(app: FastifyInstance) {
             pengalaman: data.pengalaman,
             tenagaAhli: lines(data.tenagaAhli),
             peralatan: lines(data.peralatan),
+            ...structuredSyarat(data),
           },
           startDate: data.startDate,
         });
