@@ -1,31 +1,20 @@
 import type { Page } from '@playwright/test';
-import { checkA11y, expect, loginWithForm, screenshot, submit, test, visit } from './support/lpse.ts';
-import { type RunningApp, startApp } from './support/server.ts';
+import { checkA11y, e2eState, expect, loginWithForm, screenshot, submit, test, visit } from './support/lpse.ts';
 
 /**
  * SIKaP (R06, R04), issue 10 "Done when": the demo vendor completes its profile (a K3 expert), asks to add a new
  * director, which the Verifikator approves against the originals, then sees on the demo tender's join page the
- * requirements it does not meet yet (KBLI 42912, two concrete mixers), fixes its profile, and then passes. On an
- * instance of its own: the profile changes here must not leak into the other specs' demo vendor.
+ * requirements it does not meet yet (KBLI 42912, two concrete mixers), fixes its profile, and then passes. Runs on
+ * the shared demo instance: the changes (a director, a KBLI code, an expert, equipment) block nothing for the other
+ * specs (qualification informs; only expired items block joining).
  */
-let app: RunningApp;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const TENDER = 'Pembangunan Talud Pantai Munse (Tahap I)';
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  app = await startApp({ demo: true });
-});
-test.afterAll(async () => {
-  await app?.stop();
-});
-
-const url = (path: string) => `${app.baseUrl}${path}`;
 async function signIn(page: Page, username: string) {
-  const c = app.credentials.find((x) => x.username === username);
+  const c = e2eState().demo.credentials.find((x) => x.username === username);
   if (!c) throw new Error(`no demo credential for ${username}`);
-  await page.goto(url('/masuk'));
-  await checkA11y(page);
+  await visit(page, '/masuk');
   await loginWithForm(page, c.username, c.password);
 }
 
@@ -46,11 +35,11 @@ test('a vendor completes its profile, a director change is approved, it fails a 
   page,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await signIn(page, 'penyedia.aktif');
 
   // 1. Completes its profile: the K3 expert the demo tender asks for.
-  await visit(page, url('/sikap/tenaga_ahli'));
+  await visit(page, '/sikap/tenaga_ahli');
   await fillItem(page, {
     nama: 'Wa Ode Rahmawati, S.T.',
     pendidikan: 'S1 Teknik Sipil',
@@ -64,7 +53,7 @@ test('a vendor completes its profile, a director change is approved, it fails a 
   await expect(page.locator('main table').first()).toContainText('Wa Ode Rahmawati');
 
   // 2. A new director: a change request to the Verifikator (pengurus is verified data).
-  await visit(page, url('/sikap/pengurus'));
+  await visit(page, '/sikap/pengurus');
   await fillItem(page, {
     nama: 'La Ode Bahrun',
     jenis: 'direksi',
@@ -78,7 +67,7 @@ test('a vendor completes its profile, a director change is approved, it fails a 
   const vctx = await browser.newContext();
   const v = await vctx.newPage();
   await signIn(v, 'verifikator');
-  await visit(v, url('/verifikasi/sikap'));
+  await visit(v, '/verifikasi/sikap');
   await v
     .locator('main tr', { hasText: 'Pengurus' })
     .getByRole('link', { name: /Sultra Tirta Konstruksi/ })
@@ -89,12 +78,12 @@ test('a vendor completes its profile, a director change is approved, it fails a 
   await expect(v.locator('.notice.success')).toContainText('Perubahan disetujui.');
   await vctx.close();
 
-  await visit(page, url('/sikap/pengurus'));
+  await visit(page, '/sikap/pengurus');
   await expect(page.locator('main table').first()).toContainText('La Ode Bahrun');
 
   // 3. The demo tender's join page: what the profile does not meet yet.
-  await visit(page, url('/tender'));
-  await page.getByRole('link', { name: TENDER }).first().click();
+  await visit(page, '/tender');
+  await page.locator('main tr', { hasText: TENDER }).getByRole('link').first().click();
   await checkA11y(page);
   await page.getByRole('link', { name: 'Ikut tender ini' }).click();
   await checkA11y(page);
@@ -108,14 +97,14 @@ test('a vendor completes its profile, a director change is approved, it fails a 
   const joinUrl = new URL(page.url()).pathname;
 
   // 4. Fixes it: KBLI 42912 on the NIB, two concrete mixers.
-  await visit(page, url('/sikap/izin'));
+  await visit(page, '/sikap/izin');
   await page.locator('main tr', { hasText: '9120201234567' }).getByRole('link', { name: 'Ubah' }).click();
   await checkA11y(page);
   await fillItem(page, { kbli: '42101, 42919, 42912' }, false);
   await submit(page, 'Simpan');
   await expect(page.locator('.notice.success')).toContainText('Tersimpan sebagai versi');
 
-  await visit(page, url('/sikap/peralatan'));
+  await visit(page, '/sikap/peralatan');
   await fillItem(page, {
     jenis: 'Concrete mixer',
     jumlah: '2',
@@ -128,7 +117,7 @@ test('a vendor completes its profile, a director change is approved, it fails a 
   await expect(page.locator('.notice.success')).toContainText('Tersimpan sebagai versi');
 
   // 5. Then passes.
-  await visit(page, url(joinUrl));
+  await visit(page, joinUrl);
   await expect(summary).toContainText('Semua syarat yang dapat diperiksa otomatis terpenuhi.');
   await expect(page.locator('tr[data-status="fail"]')).toHaveCount(0);
   await expect(page.locator('tr[data-kind="kbli"]')).toContainText('KBLI 42912');

@@ -210,10 +210,12 @@ function checkSbu(s: SyaratKualifikasi | null, snap: ProfileSnapshot, day: strin
   const subs = (s?.sbu?.subklasifikasi ?? []).map((c) => c.trim().toUpperCase()).filter(Boolean);
   const grades = (s?.sbu?.kualifikasi ?? []).filter(Boolean);
   if (subs.length === 0 && grades.length === 0) return [];
-  const req = msg('sikap.q.req.sbu', {
-    subklasifikasi: subs.length ? subs.join(', ') : '—',
-    kualifikasi: grades.length ? grades.join(', ') : '—',
-  });
+  const req =
+    subs.length && grades.length
+      ? msg('sikap.q.req.sbu', { subklasifikasi: subs.join(', '), kualifikasi: grades.join(', ') })
+      : subs.length
+        ? msg('sikap.q.req.sbuSub', { subklasifikasi: subs.join(', ') })
+        : msg('sikap.q.req.sbuGrade', { kualifikasi: grades.join(', ') });
   const sbus = snap.izin.filter((l) => l.jenis === 'SBU');
   if (sbus.length === 0) return [fail('sbu', req, msg('sikap.q.reason.sbuNone'))];
   const subOk = (l: (typeof sbus)[number]) => subs.length === 0 || subs.includes(subCode(l.sbuSubklasifikasi));

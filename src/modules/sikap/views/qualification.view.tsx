@@ -4,6 +4,7 @@ import type { Msg, QualificationResult } from '../qualification.ts';
 import type { RunningWork } from '../workload.ts';
 
 type Key = Parameters<PageCtx['t']>[0];
+const STATUS_TAG = { pass: 'green', fail: 'red', manual: 'yellow' } as const;
 
 /** A check message in the reader's language: dates in words, rupiah grouped, kualifikasi by its label. */
 function render(p: PageCtx, m: Msg): string {
@@ -53,7 +54,7 @@ export function QualificationPanel(props: { p: PageCtx; result: QualificationRes
                   {p.t(`sikap.q.kind.${i.kind}` as Key)}: {render(p, i.requirement)}
                 </th>
                 <td>
-                  <strong>{p.t(`sikap.q.status.${i.status}` as Key)}</strong>
+                  <span class={`tag ${STATUS_TAG[i.status]}`}>{p.t(`sikap.q.status.${i.status}` as Key)}</span>
                 </td>
                 <td>{render(p, i.reason)}</td>
               </tr>
