@@ -20,6 +20,8 @@ type Profile = Partial<Record<Section, Record<string, unknown>[]>>;
 /**
  * Full profiles of the approved demo vendors (registration's DEMO_VENDORS): `penyedia.aktif` with a licence expiring
  * within 30 days (its H-30 reminder is due at once), `penyedia.hitam` with an expired SBU (a profile blocker).
+ * Against the demo tender (Talud Pantai Munse, kecil, KBLI 42912) `penyedia.aktif` meets the licence, SBU grade and
+ * kualifikasi but not yet KBLI 42912, the concrete mixers and the K3 expert: "syarat yang belum terpenuhi" to fix.
  */
 function profiles(today: string): Record<string, Profile> {
   const inDays = (n: number) => witaDate(new Date(Date.parse(`${today}T00:00:00Z`) + n * DAY));
@@ -32,6 +34,7 @@ function profiles(today: string): Record<string, Profile> {
           kbli: ['42101', '42919'],
           sbuSubklasifikasi: null,
           sbuKualifikasi: null,
+          kualifikasiUsaha: 'kecil',
           penerbit: 'OSS RBA',
           berlakuSampai: null,
         },
@@ -40,7 +43,8 @@ function profiles(today: string): Record<string, Profile> {
           nomor: '1-7402-2-00731',
           kbli: ['42101'],
           sbuSubklasifikasi: 'BG009 Konstruksi Gedung Lainnya',
-          sbuKualifikasi: 'M1',
+          sbuKualifikasi: 'K3',
+          kualifikasiUsaha: null,
           penerbit: 'LPJK',
           berlakuSampai: inDays(400),
         },
@@ -50,6 +54,7 @@ function profiles(today: string): Record<string, Profile> {
           kbli: ['46634'],
           sbuSubklasifikasi: null,
           sbuKualifikasi: null,
+          kualifikasiUsaha: null,
           penerbit: 'DPMPTSP Konawe Kepulauan',
           berlakuSampai: inDays(20),
         },
@@ -136,6 +141,7 @@ function profiles(today: string): Record<string, Profile> {
           kbli: ['42112'],
           sbuSubklasifikasi: null,
           sbuKualifikasi: null,
+          kualifikasiUsaha: 'kecil',
           penerbit: 'OSS RBA',
           berlakuSampai: null,
         },
@@ -145,6 +151,7 @@ function profiles(today: string): Record<string, Profile> {
           kbli: ['42112'],
           sbuSubklasifikasi: 'BS001 Konstruksi Jalan Raya',
           sbuKualifikasi: 'K2',
+          kualifikasiUsaha: null,
           penerbit: 'LPJK',
           berlakuSampai: inDays(-10),
         },

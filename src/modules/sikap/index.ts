@@ -4,6 +4,7 @@ import { loadSikapDemo } from './demo.ts';
 import { expiryReminderJob } from './expiry.ts';
 import { sikapEn } from './locales/en.ts';
 import { sikapId } from './locales/id.ts';
+import { qualificationSnapshotJob } from './qualification-snapshot.ts';
 import { sikapPlugin } from './sikap.plugin.ts';
 import { vendorOfEvidence } from './sikap.repository.ts';
 import * as tables from './sikap.schema.ts';
@@ -75,11 +76,35 @@ export const sikapModule = defineModule({
       messageKey: 'audit.event.sikap.change_rejected',
       link: verifyLink,
     }),
+    'sikap.qualification_snapshot': auditEvent<{ kode: string; deadline: string; vendors: number; passed: number }>({
+      messageKey: 'audit.event.sikap.qualification_snapshot',
+      link: (id) => (id ? `/kelola/tender/${id}` : null),
+    }),
   },
   demo: loadSikapDemo,
   dashboard: sikapTasks,
-  jobs: [expiryReminderJob],
+  jobs: [expiryReminderJob, qualificationSnapshotJob],
 });
 
 // The public surface: the tender engine's participation check adds these to registration's `isEligibleToBid`.
 export { type ProfileBlocker, profileBlockers } from './expiry.ts';
+// The qualification check (issue 10 item 4): the pure function, the live check a participant sees before bidding,
+// and the snapshot taken at the upload deadline that the evaluation reads.
+export {
+  buildSnapshot,
+  checkQualification,
+  type ProfileSnapshot,
+  type QualificationRequirements,
+  type QualificationResult,
+  type RequirementResult,
+} from './qualification.ts';
+export {
+  type QualificationSnapshotRow,
+  qualificationFor,
+  qualificationSnapshot,
+  type TenderRequirements,
+  takeQualificationSnapshots,
+} from './qualification-snapshot.ts';
+export { QualificationPanel, RunningWorkList } from './views/qualification.view.tsx';
+// "Cek paket berjalan" (item 5): running tenders now, running contracts when the contracts module exists.
+export { type RunningWork, runningWorkOf } from './workload.ts';

@@ -42,6 +42,8 @@ export const SECTION_FIELDS: Record<Section, readonly FieldDef[]> = {
     f('kbli', 'kbli', { optional: true }),
     f('sbuSubklasifikasi', 'text', { optional: true }),
     f('sbuKualifikasi', 'select', { optional: true, options: SBU_GRADES }),
+    // Skala usaha as stated on the licence (NIB): the qualification check uses it when there is no SBU.
+    f('kualifikasiUsaha', 'select', { optional: true, options: ['kecil', 'non_kecil'] }),
     f('penerbit'),
     f('berlakuSampai', 'date', { optional: true }),
   ],

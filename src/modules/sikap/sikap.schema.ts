@@ -1,8 +1,10 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { id, ts } from '../../platform/db/columns.ts';
 import { documents } from '../../platform/files/files.schema.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { vendors } from '../registration/registration.schema.ts';
+import { tenders } from '../tenders/tenders.schema.ts';
+import type { ProfileSnapshot, QualificationResult } from './qualification.ts';
 
 /** One item of a section (a licence, a deed, an owner …): its own id, the typed fields, the evidence document. */
 export type SectionItem = { id: string; bukti?: string | null; [field: string]: unknown };
@@ -95,4 +97,31 @@ export const sikapChangeRequests = pgTable(
     reason: text('reason'),
   },
   (t) => [index().on(t.status), index().on(t.vendorId)],
+);
+
+/**
+ * The profile of each participant as it stood when the tender's upload stage ended, and the qualification check on
+ * it (issue 10 item 4): taken once by a job, never changed, so a later edit of the profile cannot change a past
+ * evaluation. `snapshot` is rebuilt from the section versions saved up to `deadline`, so it does not depend on when
+ * the job ran.
+ */
+export const sikapQualificationSnapshots = pgTable(
+  'sikap_qualification_snapshots',
+  {
+    tenderId: uuid('tender_id')
+      .notNull()
+      .references(() => tenders.id, { onDelete: 'cascade' }),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    /** The end of the upload stage. */
+    deadline: ts('deadline').notNull(),
+    snapshot: jsonb('snapshot').$type<ProfileSnapshot>().notNull(),
+    /** The section versions the snapshot was built from (`izin: 3`, …). */
+    versions: jsonb('versions').$type<Record<string, number>>().notNull(),
+    result: jsonb('result').$type<QualificationResult>().notNull(),
+    passed: boolean('passed').notNull(),
+    takenAt: ts('taken_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenderId, t.vendorId] }), index().on(t.vendorId)],
 );

@@ -120,6 +120,16 @@ async function announceDemoTender(ctx: DemoContext) {
       pengalaman: 'Paling sedikit 1 pekerjaan konstruksi dalam 4 tahun terakhir, swasta atau pemerintah',
       tenagaAhli: ['Manajer Pelaksanaan/Proyek (SKK Jenjang 6)', 'Ahli K3 Konstruksi (SKK Jenjang 6)'],
       peralatan: ['Concrete mixer 0,3–0,6 m3: 2 unit', 'Dump truck 3–4 m3: 2 unit', 'Excavator 80–140 HP: 1 unit'],
+      // What SIKaP checks automatically (issue 10): the same requirements, structured.
+      izinJenis: ['NIB', 'SBU'],
+      sbu: { subklasifikasi: [], kualifikasi: ['K1', 'K2', 'K3'] },
+      pengalamanMin: { jumlah: 1, nilai: null, tahun: 4 },
+      tenagaAhliMin: [{ jumlah: 1, sertifikat: 'K3 Konstruksi' }],
+      peralatanMin: [
+        { jenis: 'Concrete mixer', jumlah: 2 },
+        { jenis: 'Dump truck', jumlah: 2 },
+        { jenis: 'Excavator', jumlah: 1 },
+      ],
     },
     startDate: witaDate(ctx.clock.now()),
   });

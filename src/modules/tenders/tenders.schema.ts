@@ -61,6 +61,20 @@ export interface SyaratKualifikasi {
   pengalaman: string | null;
   tenagaAhli: string[];
   peralatan: string[];
+  /**
+   * Optional structured parts (R06, SIKaP issue 10): what the qualification check can decide by itself. The text
+   * lines above stay what is published; a tender without these is checked by the Pokja alone for those parts.
+   */
+  /** Licence types every participant must hold, valid (e.g. NIB, SBU). */
+  izinJenis?: string[];
+  /** For construction: SBU sub-classification codes (any one of them) and the grades accepted (K1…B2). */
+  sbu?: { subklasifikasi: string[]; kualifikasi: string[] };
+  /** At least `jumlah` completed contracts, each worth at least `nilai` rupiah (digits), within the last `tahun` years. */
+  pengalamanMin?: { jumlah: number; nilai: string | null; tahun: number | null };
+  /** Experts: `jumlah` people holding a valid certificate whose name contains `sertifikat`. */
+  tenagaAhliMin?: { jumlah: number; sertifikat: string }[];
+  /** Equipment: `jumlah` units in good condition whose type contains `jenis`. */
+  peralatanMin?: { jenis: string; jumlah: number }[];
 }
 
 /**

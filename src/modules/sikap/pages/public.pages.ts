@@ -11,7 +11,7 @@ export async function sikapPublicPages(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>('/penyedia/:id', { config: PUBLIC }, async (req, reply) => {
     const vendor = await findVerifiedVendor(req.ctx.db, req.params.id);
     if (!vendor) throw notFound();
-    const v = await publicProfile(req.ctx.db, vendor, maskNpwp);
+    const v = await publicProfile(req.ctx.db, vendor, maskNpwp, req.ctx.clock.now());
     return sendHtml(reply, PublicVendorView({ p: pageCtx(req, reply), v }));
   });
 }

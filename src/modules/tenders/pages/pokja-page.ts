@@ -5,6 +5,7 @@ import { isUuid, notFound } from '../../../platform/errors.ts';
 import type { FormState } from '../../../platform/http/forms.ts';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import { users } from '../../accounts/accounts.schema.ts';
+import { runningWorkOf } from '../../sikap/index.ts';
 import { clarificationStage } from '../commands/participation.ts';
 import { reasonsFor } from '../failure-reasons.ts';
 import { incidentsOverlapping, listAddenda, repeatLinks, tenderFiles } from '../lifecycle.repository.ts';
@@ -81,11 +82,21 @@ export async function renderPokjaPage(
     schedule,
     names: namesOf(t.bundleId, t.bundleVersion),
     canApprove: t.status === 'draft' && !!t.approvalRequestedAt && !!mine && !mine.approvedAt,
-    participants: await listParticipants(db, t.id),
+    participants: await withRunningWork(db, t.id, await listParticipants(db, t.id)),
     questions: await listQuestions(db, t.id),
     blocking: (await blockingQuestions(db, t.id)).length,
     answerState: opts.answerState,
     hasErrors: !!opts.slot,
     lifecycle: PokjaLifecycle({ p, tender: t, ...lp, slot: opts.slot }),
   });
+}
+
+/** SIKaP's "cek paket berjalan": each participant's other running work on the platform. */
+async function withRunningWork<V extends { vendorId: string }>(db: Db, tenderId: string, rows: V[]) {
+  const work = await runningWorkOf(
+    db,
+    rows.map((v) => v.vendorId),
+    tenderId,
+  );
+  return rows.map((v) => ({ ...v, work: work.get(v.vendorId) ?? [] }));
 }

@@ -11,6 +11,7 @@ import { PUBLIC_CACHED } from '../../../platform/http/page-cache.ts';
 import { pageCtx, sendHtml } from '../../../platform/ui/page.ts';
 import { listAgencies } from '../../organisation/index.ts';
 import { agencies } from '../../organisation/organisation.schema.ts';
+import { qualificationFor } from '../../sikap/index.ts';
 import { draftTenderOf } from '../../sulap/index.ts';
 import { sulapDraftTenders, sulapMembers, sulapPackages } from '../../sulap/sulap.schema.ts';
 import {
@@ -26,6 +27,7 @@ import { bundleOf, currentBundles } from '../methods/index.ts';
 import { asSeenByVendor, isParticipant, listQuestions, vendorOfUser } from '../participation.repository.ts';
 import { listPublicTenders, publicTenderByKode, publicTenderYears, stageNames } from '../public.repository.ts';
 import { cachedTenders } from '../public-cache.ts';
+import { structuredSyarat, structuredSyaratShape } from '../syarat-structured.ts';
 import { canPublish } from '../tenders.policy.ts';
 import { loadSchedule } from '../tenders.repository.ts';
 import { JENIS_KONTRAK, KUALIFIKASI_USAHA, tenderMembers, tenders } from '../tenders.schema.ts';
@@ -56,6 +58,7 @@ const PublicationSchema = z.object({
   tenagaAhli: optionalText(2000),
   peralatan: optionalText(2000),
   startDate: dateField(),
+  ...structuredSyaratShape,
 });
 
 export async function tendersPages(app: FastifyInstance) {
@@ -110,20 +113,30 @@ export async function tendersPages(app: FastifyInstance) {
     if (!t?.announcedAt) throw notFound('tenders.error.notFound');
     return t;
   };
+  /** SIKaP's check of the tender's requirements on the signed-in vendor's profile, today ("syarat yang belum terpenuhi"). */
+  const qualificationOfActor = async (req: FastifyRequest, t: typeof tenders.$inferSelect) => {
+    const vendor = await vendorOfUser(req.ctx.db, req.ctx.actor!.userId);
+    return vendor ? qualificationFor(req.ctx.db, vendor.id, t, req.ctx.clock.now()) : null;
+  };
   const JoinSchema = z.object({ pakta: z.literal('ya', { error: 'tenders.validation.pakta' }) });
 
   app.get<{ Params: { kode: string } }>('/tender/:kode/ikut', PARTICIPATE, async (req, reply) => {
     assertCan(req.ctx.actor, 'tenders:participate');
     const t = await byKode(req, req.params.kode);
-    return sendHtml(reply, JoinView({ p: pageCtx(req, reply), kode: t.kode!, nama: t.nama, pakta: PAKTA_INTEGRITAS }));
+    const qualification = await qualificationOfActor(req, t);
+    return sendHtml(
+      reply,
+      JoinView({ p: pageCtx(req, reply), kode: t.kode!, nama: t.nama, pakta: PAKTA_INTEGRITAS, qualification }),
+    );
   });
 
   app.post<{ Params: { kode: string } }>('/tender/:kode/ikut', PARTICIPATE, async (req, reply) => {
     assertCan(req.ctx.actor, 'tenders:participate');
     const t = await byKode(req, req.params.kode);
+    const qualification = await qualificationOfActor(req, t);
     return handleForm(req, reply, {
       schema: JoinSchema,
-      render: (p, state) => JoinView({ p, kode: t.kode!, nama: t.nama, pakta: PAKTA_INTEGRITAS, state }),
+      render: (p, state) => JoinView({ p, kode: t.kode!, nama: t.nama, pakta: PAKTA_INTEGRITAS, qualification, state }),
       run: async () => {
         await joinTender(req.ctx, t.id, true);
         return withFlash(`/tender/${t.kode}/penjelasan`, req.ctx.t('tenders.join.done', { kode: t.kode! }));
@@ -272,6 +285,7 @@ export async function tendersPages(app: FastifyInstance) {
             pengalaman: data.pengalaman,
             tenagaAhli: lines(data.tenagaAhli),
             peralatan: lines(data.peralatan),
+            ...structuredSyarat(data),
           },
           startDate: data.startDate,
         });

@@ -4,12 +4,14 @@ import { formatDateTime, formatRupiah } from '../../../platform/i18n/i18n.ts';
 import { Button, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
+import { type RunningWork, RunningWorkList } from '../../sikap/index.ts';
 import type { Bundle } from '../methods/bundle.ts';
 import type { QuestionRow } from '../participation.repository.ts';
 import { JENIS_KONTRAK, KUALIFIKASI_USAHA } from '../tenders.schema.ts';
 import { label } from './labels.ts';
 import { QuestionList } from './participation.views.tsx';
 import { ScheduleTable } from './public.views.tsx';
+import { StructuredSyaratFields } from './syarat-structured.view.tsx';
 
 export function PokjaTendersView(props: {
   p: PageCtx;
@@ -135,6 +137,7 @@ export function PublicationFormView(props: {
           optional
           rows={3}
         />
+        <StructuredSyaratFields p={p} state={state} />
         <TextField
           p={p}
           state={state}
@@ -156,7 +159,7 @@ export function PokjaTenderView(props: {
   schedule: { stage: string; start: Date; end: Date }[];
   names: Map<string, string>;
   canApprove: boolean;
-  participants: { vendorId: string; name: string | null; joinedAt: Date }[];
+  participants: { vendorId: string; name: string | null; joinedAt: Date; work?: readonly RunningWork[] }[];
   questions: readonly QuestionRow[];
   blocking: number;
   answerState?: FormState;
@@ -219,6 +222,7 @@ export function PokjaTenderView(props: {
               <tr>
                 <th scope="col">{p.t('tenders.participants.vendor')}</th>
                 <th scope="col">{p.t('tenders.participants.joinedAt')}</th>
+                <th scope="col">{p.t('sikap.work.title')}</th>
               </tr>
             </thead>
             <tbody>
@@ -226,6 +230,9 @@ export function PokjaTenderView(props: {
                 <tr key={v.vendorId}>
                   <th scope="row">{v.name ?? '—'}</th>
                   <td>{formatDateTime(v.joinedAt, p.locale)}</td>
+                  <td>
+                    <RunningWorkList p={p} items={v.work ?? []} />
+                  </td>
                 </tr>
               ))}
             </tbody>

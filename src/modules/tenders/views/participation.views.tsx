@@ -3,9 +3,18 @@ import { formatDateTime } from '../../../platform/i18n/i18n.ts';
 import { Button, Csrf, ErrorSummary, TextArea } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
+import { QualificationPanel, type QualificationResult } from '../../sikap/index.ts';
 import type { QuestionRow } from '../participation.repository.ts';
 
-export function JoinView(props: { p: PageCtx; kode: string; nama: string; pakta: string; state?: FormState }) {
+export function JoinView(props: {
+  p: PageCtx;
+  kode: string;
+  nama: string;
+  pakta: string;
+  /** SIKaP's check of the requirements on the vendor's profile (null: no vendor profile). */
+  qualification?: QualificationResult | null;
+  state?: FormState;
+}) {
   const { p, state } = props;
   return (
     <Layout p={p} title={p.t('tenders.join.title')} hasErrors={!!state && Object.keys(state.errors).length > 0}>
@@ -14,6 +23,7 @@ export function JoinView(props: { p: PageCtx; kode: string; nama: string; pakta:
       </p>
       <h1>{p.t('tenders.join.title')}</h1>
       {state ? <ErrorSummary p={p} state={state} /> : null}
+      {props.qualification ? <QualificationPanel p={p} result={props.qualification} /> : null}
       <form method="post" action={`/tender/${props.kode}/ikut`}>
         <Csrf p={p} />
         <h2>{p.t('tenders.join.pakta')}</h2>
