@@ -31,7 +31,7 @@ test('the demo vendor reads its notifications and keeps a saved search, at 360 p
   await page.locator('#nama').fill('Perahu e2e');
   await page.locator('#hpsMin').fill('seratus');
   await submit(page, 'Simpan pencarian');
-  await expect(page.locator('.error-summary')).toContainText('Tulis rupiah bulat');
+  await expect(page.locator('.error-summary')).toContainText(/tulis rupiah bulat/i);
   await page.locator('#hpsMin').fill('100.000.000');
   await page.locator('#keyword').fill('perahu');
   await submit(page, 'Simpan pencarian');
