@@ -17,9 +17,10 @@ test('the demo vendor reads its notifications and keeps a saved search, at 360 p
   const page = await asPerson(browser, 'penyedia.aktif', 360);
   await visit(page, '/notifikasi');
   await expect(page.locator('h1')).toHaveText('Pemberitahuan');
-  // The demo has two unread and one read; the notice job may add more while other specs announce tenders.
+  // The demo has at least the saved-search alert unread (more once the demo tender's schedule has begun, and the
+  // notice job may add some while other specs announce tenders).
   await expect(page.locator('.main-nav .nav-count')).toHaveText(/^[1-9]\d*$/);
-  expect(await page.locator('main ol.notifications li').count()).toBeGreaterThanOrEqual(3);
+  await expect(page.locator('main ol.notifications li.unread').first()).toBeVisible();
   await expect(page.locator('main')).toContainText('Talud dan tanggul');
   await submit(page, 'Tandai semua sudah dibaca');
   await expect(page.locator('.notice.success')).toContainText(/\d+ pemberitahuan ditandai sudah dibaca/);
@@ -30,7 +31,7 @@ test('the demo vendor reads its notifications and keeps a saved search, at 360 p
   await page.locator('#nama').fill('Perahu e2e');
   await page.locator('#hpsMin').fill('seratus');
   await submit(page, 'Simpan pencarian');
-  await expect(page.locator('.error-summary')).toContainText('Tulis rupiah bulat');
+  await expect(page.locator('.error-summary')).toContainText(/tulis rupiah bulat/i);
   await page.locator('#hpsMin').fill('100.000.000');
   await page.locator('#keyword').fill('perahu');
   await submit(page, 'Simpan pencarian');

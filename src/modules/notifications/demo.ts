@@ -8,8 +8,9 @@ import { notifications, savedSearches } from './notifications.schema.ts';
 import { notify } from './notify.ts';
 
 /**
- * For the demo vendor (penyedia.aktif): a saved search for construction work at Dinas PUPR, and a few notifications
- * (one already read), so /notifikasi and /notifikasi/pencarian show something. The tender notice job adds real ones as
+ * For the demo vendor (penyedia.aktif): two saved searches, the alert for the demo tender that matches one of them
+ * and, once its schedule has begun, the notices of its first stages (the oldest read), so /notifikasi and
+ * /notifikasi/pencarian show something. The tender notice job adds real ones as
  * the demo clock runs. Skipped when the registration demo did not create that vendor.
  */
 export async function loadNotificationsDemo(ctx: DemoContext): Promise<void> {
@@ -74,12 +75,13 @@ export async function loadNotificationsDemo(ctx: DemoContext): Promise<void> {
       email: false,
     });
   }
-  // The oldest one already read.
-  const [first] = await ctx.tx
+  // When the schedule has begun (it depends on the time of day the demo is loaded), the oldest one is already read;
+  // at least one always stays unread, for the count in the nav.
+  const mine = await ctx.tx
     .select({ id: notifications.id })
     .from(notifications)
     .where(eq(notifications.userId, vendor.id))
-    .orderBy(asc(notifications.createdAt))
-    .limit(1);
-  if (first) await ctx.tx.update(notifications).set({ readAt: now }).where(eq(notifications.id, first.id));
+    .orderBy(asc(notifications.createdAt));
+  if (mine.length >= 2)
+    await ctx.tx.update(notifications).set({ readAt: now }).where(eq(notifications.id, mine[0]!.id));
 }

@@ -29,6 +29,8 @@ export const REMIND_DAY_MS = DAY;
 export const REMIND_HOURS_MS = 3 * HOUR;
 
 const CURSOR = 'tender_notices';
+// Any fixed number not used by another advisory lock (the audit trail holds 7_305_114): one pass at a time.
+const NOTICE_LOCK_KEY = 7_305_116;
 
 export interface NoticeCounts {
   stageNotices: number;
@@ -54,7 +56,7 @@ const stageParam = (code: string, name: string): NotificationParam => {
 export async function runTenderNotices(env: NotifyEnv & { db: Db }): Promise<NoticeCounts> {
   return env.db.transaction(async (tx) => {
     const now = env.clock.now();
-    await tx.execute(sql`select pg_advisory_xact_lock(7305116)`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${NOTICE_LOCK_KEY})`);
     const [cursor] = await tx.select().from(noticeCursors).where(eq(noticeCursors.kind, CURSOR));
     const floor = now.getTime() - MAX_LOOKBACK_MS;
     const since = new Date(Math.max(cursor?.until.getTime() ?? floor, floor) - OVERLAP_MS);
