@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { runningWorkOf } from '../sikap/index.ts';
 import { addAddendum } from './commands/add-addendum.ts';
 import { issueSpmk } from './commands/issue-spmk.ts';
 import { issueSppbj, type SppbjInput } from './commands/issue-sppbj.ts';
@@ -265,6 +266,12 @@ describe('contracts: award → SPPBJ → contract → addenda → SPMK → BAP �
 
   test('BAST after 100 %; rating only after BAST, once, by the PPK; then experience and performance for SIKaP', async () => {
     const { w, id } = await signed({ jenis: 'barang' });
+    // SIKaP's "cek paket berjalan" shows the running contract to the Pokja of any other tender.
+    const work = (await runningWorkOf(t.db, [w.vendor.id])).get(w.vendor.id)!;
+    assert.deepEqual(
+      work.filter((x) => x.kind === 'kontrak').map((x) => x.kode),
+      [w.tender.kode],
+    );
     await issueSpmk(w.asPpk, id, { nomor: 'SPMK-1', tanggal: '2026-03-05', mulaiKerja: '2026-03-06' });
     await recordPayment(w.asPpk, id, bap('BAP-1', '2026-05-01', 6000, 600_000_000n));
     const scores = { kualitas: 3, biaya: 2, waktu: 2, layanan: 3 };
@@ -305,6 +312,11 @@ describe('contracts: award → SPPBJ → contract → addenda → SPMK → BAP �
     assert.equal(done[0]!.tanggalSelesai, '2026-06-02');
     assert.equal(done[0]!.pemberiTugas, w.agency.name);
     assert.deepEqual(await vendorPerformance(t.db, w.vendor.id), { averageHundredths: 250, raters: 1, packages: 1 });
+    // The public SIKaP page shows the rating and the completed contract.
+    const page = await t.app.inject({ method: 'GET', url: `/penyedia/${w.vendor.id}` });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /id="penilaian-kinerja">2,50 dari 3 \(1 PPK penilai, 1 paket\)</);
+    assert.ok(page.body.includes(`<a href="/tender/${w.tender.kode}">${w.tender.nama}</a>`));
     const pub = await publicContractOfTender(t.db, w.tender.id);
     assert.equal(pub?.status, 'selesai');
     assert.equal(pub?.fisikBasisPoin, 10000);

@@ -102,4 +102,4 @@ export {
   sppbjRefusals,
   vendorPerformance,
 } from './contracts.repository.ts';
-export { RATING_CRITERIA, RATING_SCALE, ratingCategory } from './rating.ts';
+export { formatScore, RATING_CRITERIA, RATING_MAX, RATING_SCALE, ratingCategory } from './rating.ts';

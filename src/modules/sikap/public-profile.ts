@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
+import { completedContractsOf, vendorPerformance } from '../contracts/index.ts';
 import { companyName, type VendorRow } from '../registration/index.ts';
 import { witaDate } from './expiry.ts';
 import { buildSnapshot, vendorKualifikasi } from './qualification.ts';
@@ -26,5 +27,14 @@ export async function publicProfile(
     kualifikasi: kualifikasi === null ? null : kualifikasi === 'kecil' ? 'kecil' : 'nonKecil',
     licenceTypes: [...new Set(licences.map((l) => String(l.jenis)))].sort(),
     verifiedAt: vendor.verifiedAt,
+    // Contracts completed on this platform (BAST given) and the PPKs' ratings after them (contracts module).
+    completed: (await completedContractsOf(db, vendor.id)).map((c) => ({
+      kegiatan: c.kegiatan,
+      kodeTender: c.kodeTender,
+      pemberiTugas: c.pemberiTugas,
+      nilai: c.nilai,
+      selesai: c.tanggalSelesai,
+    })),
+    performance: await vendorPerformance(db, vendor.id),
   };
 }

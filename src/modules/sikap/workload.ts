@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { runningContractsOf } from '../contracts/index.ts';
 import { tenderParticipants, tenders } from '../tenders/tenders.schema.ts';
 
 /** One piece of a vendor's running work on the platform. */
@@ -13,11 +14,8 @@ export interface RunningWork {
 
 /**
  * "Cek paket berjalan" (issue 10 item 5): for each vendor, its participations in running tenders on this platform
- * (other than `exceptTenderId`), for the Pokja weighing its workload (sisa kemampuan paket).
- *
- * HOOK for the contracts module: running contracts (signed, BAST not yet given) belong here as `kind: 'kontrak'`.
- * When contracts exports e.g. `runningContractsOf(db, vendorIds)` from its index.ts, merge its rows below; the
- * callers and the view already render the kind.
+ * (other than `exceptTenderId`) and its running contracts (signed, BAST not yet given), for the Pokja weighing its
+ * workload (sisa kemampuan paket).
  */
 export async function runningWorkOf(
   db: Db,
@@ -41,6 +39,17 @@ export async function runningWorkOf(
       nama: r.nama,
       href: r.kode ? `/tender/${r.kode}` : null,
     });
+  }
+  // Contracts signed and not yet handed over (contracts module): the heavier part of a vendor's workload.
+  for (const vendorId of vendorIds) {
+    for (const c of await runningContractsOf(db, vendorId)) {
+      out.get(vendorId)?.push({
+        kind: 'kontrak',
+        kode: c.kodeTender,
+        nama: `${c.namaPaket} (${c.nomor})`,
+        href: c.kodeTender ? `/tender/${c.kodeTender}` : null,
+      });
+    }
   }
   return out;
 }

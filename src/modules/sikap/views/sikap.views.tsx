@@ -3,6 +3,7 @@ import { formatDate, formatDateTime, formatRupiah } from '../../../platform/i18n
 import { Button, Csrf, ErrorSummary, FileField, SelectField, TextArea, TextField } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
+import { formatScore, RATING_MAX } from '../../contracts/index.ts';
 import type { ProfileBlocker } from '../expiry.ts';
 import { expiryOf, type FieldDef, SECTION_FIELDS, SECTIONS, type Section, totalShares } from '../sections.ts';
 import type { ChangeRequestRow, SectionRow, SectionVersionRow } from '../sikap.repository.ts';
@@ -468,6 +469,8 @@ export interface PublicProfile {
   kualifikasi: 'kecil' | 'nonKecil' | null;
   licenceTypes: string[];
   verifiedAt: Date | null;
+  completed: { kegiatan: string; kodeTender: string | null; pemberiTugas: string; nilai: bigint; selesai: string }[];
+  performance: { averageHundredths: number | null; raters: number; packages: number };
 }
 
 /** What anyone sees of a vendor: no personal data, no numbers of documents, the NPWP masked. */
@@ -486,10 +489,44 @@ export function PublicVendorView({ p, v }: { p: PageCtx; v: PublicProfile }) {
         <dt>{p.t('sikap.public.licences')}</dt>
         <dd>{v.licenceTypes.join(', ') || '—'}</dd>
         <dt>{p.t('sikap.public.contracts')}</dt>
-        <dd>{p.t('sikap.public.noContracts')}</dd>
+        <dd>{v.completed.length ? String(v.completed.length) : p.t('sikap.public.noContracts')}</dd>
         <dt>{p.t('sikap.public.rating')}</dt>
-        <dd>{p.t('sikap.public.noRating')}</dd>
+        <dd id="penilaian-kinerja">
+          {v.performance.averageHundredths === null
+            ? p.t('sikap.public.noRating')
+            : p.t('sikap.public.ratingValue', {
+                score: formatScore(v.performance.averageHundredths, p.locale),
+                max: RATING_MAX,
+                raters: v.performance.raters,
+                packages: v.performance.packages,
+              })}
+        </dd>
       </dl>
+      {v.completed.length ? (
+        <table>
+          <caption>{p.t('sikap.public.contracts')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{p.t('sikap.public.col.kegiatan')}</th>
+              <th scope="col">{p.t('sikap.public.col.pemberiTugas')}</th>
+              <th scope="col" class="num">
+                {p.t('sikap.public.col.nilai')}
+              </th>
+              <th scope="col">{p.t('sikap.public.col.selesai')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.completed.map((c) => (
+              <tr key={`${c.kodeTender}-${c.selesai}`}>
+                <td>{c.kodeTender ? <a href={`/tender/${c.kodeTender}`}>{c.kegiatan}</a> : c.kegiatan}</td>
+                <td>{c.pemberiTugas}</td>
+                <td class="num">{formatRupiah(c.nilai)}</td>
+                <td>{formatDate(c.selesai, p.locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       {v.verifiedAt ? (
         <p class="hint">{p.t('sikap.public.verified', { date: formatDate(v.verifiedAt, p.locale) })}</p>
       ) : null}
