@@ -82,7 +82,7 @@ export function parseDemoCredentials(stdout: string): DemoCredential[] {
   return creds;
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) {
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}\n${output()}`);
