@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { hashPassword } from '../../platform/auth/tokens.ts';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { vendors } from '../registration/registration.schema.ts';
+import { signIn } from '../sulap/sulap.test-support.ts';
 import { contracts } from './contracts.schema.ts';
 import { completedContractsOf, runningContractsOf, vendorPerformance } from './index.ts';
 
@@ -40,5 +42,22 @@ describe('contracts demo: the Talud tender from award to PHO and rating', () => 
     assert.equal(perf.packages, 1);
     assert.equal(perf.averageHundredths, 250);
     assert.equal((await verifyAuditChain(t.db)).ok, true);
+  });
+
+  test('its PPK sees every section on one page, the FHO form next; the vendor follows it read-only', async () => {
+    const hash = await hashPassword(TEST_PASSWORD);
+    for (const u of ['ppk.pupr', 'penyedia.aktif'])
+      await t.db.update(users).set({ passwordHash: hash }).where(eq(users.username, u));
+    const [k] = await t.db.select().from(contracts);
+    const ppk = await signIn(t, 'ppk.pupr');
+    assert.match((await ppk.get('/kelola/kontrak')).body, new RegExp(`/kelola/kontrak/${k!.awardId}`));
+    const page = (await ppk.get(`/kelola/kontrak/${k!.awardId}`)).body;
+    for (const text of ['Diterima penyedia', 'Penambahan panjang talud', '100 %', '2,50 — Baik', 'Catat FHO'])
+      assert.ok(page.includes(text), text);
+    const vendor = await signIn(t, 'penyedia.aktif');
+    const mine = (await vendor.get(`/kontrak-saya/${k!.awardId}`)).body;
+    assert.match(mine, /Masa pemeliharaan \(PHO\)/);
+    assert.doesNotMatch(mine, /<main[\s\S]*<form[\s\S]*<\/main>/);
+    assert.equal((await vendor.get(`/kelola/kontrak/${k!.awardId}`)).statusCode, 403);
   });
 });
