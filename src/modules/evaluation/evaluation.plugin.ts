@@ -20,7 +20,8 @@ import { isMember } from './evaluation.policy.ts';
 import { candidateOf, type Evaluation, findTenderByKode } from './evaluation.repository.ts';
 import { ASPECTS, type Aspect, SANGGAH_OUTCOMES } from './evaluation.schema.ts';
 import { awardBlockers, evaluationOutcome } from './readers.ts';
-import { ChecklistView, ManageView, ResultView, SanggahView } from './views/evaluation.views.tsx';
+import { myEvaluations } from './tasks.ts';
+import { ChecklistView, ListView, ManageView, ResultView, SanggahView } from './views/evaluation.views.tsx';
 import { answerDeadline, evaluationSpan, negotiationSpan, sanggahSpan } from './windows.ts';
 
 const EVALUATE = { config: allow('evaluation:evaluate') };
@@ -85,6 +86,12 @@ export async function evaluationPlugin(app: FastifyInstance) {
       hasNegotiation: !!negotiationSpan(e.bundle, e.schedule),
     });
   }
+  app.get('/kelola/evaluasi', EVALUATE, async (req, reply) => {
+    assertCan(req.ctx.actor, 'evaluation:evaluate');
+    const rows = await myEvaluations(req.ctx.db, req.ctx.actor.userId);
+    return sendHtml(reply, ListView({ p: pageCtx(req, reply), rows }));
+  });
+
   app.get<{ Params: { id: string } }>('/kelola/tender/:id/evaluasi', EVALUATE, async (req, reply) => {
     assertCan(req.ctx.actor, 'evaluation:evaluate');
     const e = await forMember(req, req.params.id);

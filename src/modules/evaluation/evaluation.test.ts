@@ -298,6 +298,9 @@ describe('R12 evaluation, pembuktian, penetapan and sanggah (pascakualifikasi 1 
     assert.equal(await awardOf(t.db, w.tender.id, t.clock.now()), null);
     assert.match((await members[0]!.get(page())).body, /ada sanggah yang belum dijawab/);
 
+    // The Pokja's dashboard and list lead to it.
+    assert.match((await members[0]!.get('/dasbor')).body, /1 sanggah belum dijawab/);
+    assert.match((await members[0]!.get('/kelola/evaluasi')).body, new RegExp(`${w.tender.kode} — `));
     const pokjaPage = (await members[0]!.get(page())).body;
     const sid = /\/sanggah\/([0-9a-f-]{36})\/jawab/.exec(pokjaPage)![1]!;
     const ans = await members[0]!.post(`/kelola/tender/${w.tender.id}/sanggah/${sid}/jawab`, {

@@ -8,6 +8,7 @@ import * as tables from './evaluation.schema.ts';
 import { evalBids, evalSanggah } from './evaluation.schema.ts';
 import { evaluationEn } from './locales/en.ts';
 import { evaluationId } from './locales/id.ts';
+import { evaluationTasks } from './tasks.ts';
 
 /** A sanggah's attachment: readable by the tender's bidders (answers are public to participants) and its Pokja. */
 const sanggahAttachment: DocumentReadPolicy = async (db, actor, doc) => {
@@ -118,6 +119,8 @@ export const evaluationModule = defineModule({
     }),
   },
   demo: loadEvaluationDemo,
+  dashboard: evaluationTasks,
+  nav: [{ href: '/kelola/evaluasi', labelKey: 'nav.evaluation', permission: 'evaluation:evaluate' }],
 });
 
 // The public surface.

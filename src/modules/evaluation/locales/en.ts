@@ -1,6 +1,11 @@
 import type { evaluationId } from './id.ts';
 
 export const evaluationEn: Record<keyof typeof evaluationId, string> = {
+  'evaluation.list.title': 'Tender evaluations',
+  'evaluation.list.none': 'None of your tenders has opened bids yet.',
+  'evaluation.list.bids': '{count} bids',
+  'evaluation.task.sanggah': '{count} complaints not answered yet (since {oldest})',
+  'nav.evaluation': 'Evaluation',
   'evaluation.title': 'Bid evaluation',
   'evaluation.back': 'Back to the tender',
   'evaluation.window': 'The evaluation may be recorded in {stages}: {from} to {to}.',

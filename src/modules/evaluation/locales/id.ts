@@ -1,5 +1,10 @@
 /** Bahasa Indonesia messages of the evaluation, award and sanggah pages. */
 export const evaluationId = {
+  'evaluation.list.title': 'Evaluasi tender',
+  'evaluation.list.none': 'Belum ada tender Anda dengan penawaran yang dibuka.',
+  'evaluation.list.bids': '{count} penawaran',
+  'evaluation.task.sanggah': '{count} sanggah belum dijawab (sejak {oldest})',
+  'nav.evaluation': 'Evaluasi',
   'evaluation.title': 'Evaluasi Penawaran',
   'evaluation.back': 'Kembali ke tender',
   'evaluation.window': 'Evaluasi dapat dicatat pada tahap {stages}: {from} s.d. {to}.',

@@ -564,3 +564,31 @@ export function SanggahView(props: {
     </Layout>
   );
 }
+
+/** The Pokja member's tenders with opened bids. */
+export function ListView(props: {
+  p: PageCtx;
+  rows: readonly { id: string; kode: string | null; nama: string; bids: number }[];
+}) {
+  const { p } = props;
+  return (
+    <Layout p={p} title={p.t('evaluation.list.title')}>
+      <h1>{p.t('evaluation.list.title')}</h1>
+      {props.rows.length === 0 ? (
+        <p>{p.t('evaluation.list.none')}</p>
+      ) : (
+        <ul>
+          {props.rows.map((r) => (
+            <li key={r.id}>
+              <a href={`/kelola/tender/${r.id}/evaluasi`}>
+                {r.kode} — {r.nama}
+              </a>{' '}
+              ({p.t('evaluation.list.bids', { count: r.bids })}) ·{' '}
+              <a href={`/tender/${r.kode}/hasil`}>{p.t('evaluation.result.title')}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
