@@ -19,9 +19,10 @@ import { answerSanggah, fileSanggah, isAnnounced } from './commands/sanggah.ts';
 import { isMember } from './evaluation.policy.ts';
 import { candidateOf, type Evaluation, findTenderByKode } from './evaluation.repository.ts';
 import { ASPECTS, type Aspect, SANGGAH_OUTCOMES } from './evaluation.schema.ts';
+import { contentHash, OFFICIAL_DOCS, type OfficialDoc, officialContent, officialPdf } from './pdf.ts';
 import { awardBlockers, evaluationOutcome } from './readers.ts';
 import { myEvaluations } from './tasks.ts';
-import { ChecklistView, ListView, ManageView, ResultView, SanggahView } from './views/evaluation.views.tsx';
+import { ChecklistView, ListView, ManageView, ResultView, SanggahView, VerifyView } from './views/evaluation.views.tsx';
 import { answerDeadline, evaluationSpan, negotiationSpan, sanggahSpan } from './windows.ts';
 
 const EVALUATE = { config: allow('evaluation:evaluate') };
@@ -250,6 +251,55 @@ export async function evaluationPlugin(app: FastifyInstance) {
       winnerAddress = [v?.address, v?.city].filter(Boolean).join(', ') || null;
     }
     return sendHtml(reply, ResultView({ p: pageCtx(req, reply), e, announced, winnerAddress }));
+  });
+
+  // Official documents (R12 item 8): PDF with a verification hash, and the public page that checks a hash.
+  const sendPdf = async (
+    req: FastifyRequest,
+    reply: import('fastify').FastifyReply,
+    e: Evaluation,
+    doc: OfficialDoc,
+  ) => {
+    const pdf = await officialPdf(e, doc, {
+      t: req.ctx.t,
+      lpseName: req.ctx.config.lpseName,
+      baseUrl: req.ctx.config.baseUrl,
+    });
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="${doc}-${e.tender.kode}.pdf"`)
+      .send(pdf);
+  };
+  app.get<{ Params: { kode: string } }>(
+    '/tender/:kode/hasil/pengumuman.pdf',
+    { config: PUBLIC },
+    async (req, reply) => {
+      const t = await findTenderByKode(req.ctx.db, req.params.kode.slice(0, 64));
+      if (!t?.announcedAt) throw notFound('evaluation.error.notFound');
+      const e = await evaluationOrNotFound(req.ctx.db, t.id);
+      if (!isAnnounced(e, req.ctx.clock.now())) throw notFound('evaluation.error.notFound');
+      return sendPdf(req, reply, e, 'pengumuman');
+    },
+  );
+  app.get<{ Params: { id: string } }>('/kelola/tender/:id/evaluasi/bahp.pdf', EVALUATE, async (req, reply) => {
+    assertCan(req.ctx.actor, 'evaluation:evaluate');
+    const e = await forMember(req, req.params.id);
+    if (!e.approved && !e.award) throw notFound('evaluation.error.notFound');
+    return sendPdf(req, reply, e, 'bahp');
+  });
+  app.get('/verifikasi-dokumen', { config: PUBLIC }, async (req, reply) => {
+    const q = (req.query ?? {}) as Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 128) : '');
+    const kode = str(q.kode);
+    const jenis = str(q.jenis);
+    const h = str(q.h).toLowerCase();
+    let result: 'valid' | 'invalid' | 'unknown' = 'unknown';
+    const t = kode ? await findTenderByKode(req.ctx.db, kode) : undefined;
+    if (t?.announcedAt && (OFFICIAL_DOCS as readonly string[]).includes(jenis) && /^[0-9a-f]{64}$/.test(h)) {
+      const e = await evaluationOrNotFound(req.ctx.db, t.id);
+      result = contentHash(officialContent(e, jenis as OfficialDoc)) === h ? 'valid' : 'invalid';
+    }
+    return sendHtml(reply, VerifyView({ p: pageCtx(req, reply), kode, jenis, h, result, nama: t?.nama ?? null }));
   });
 
   // A bidder: pembuktian invitation, sanggah and answers.

@@ -6,10 +6,12 @@ import type { Agent } from '../../test/agent.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { PDF, postMultipart } from '../../test/multipart.ts';
 import { checklistOf } from './checklists.ts';
+import { loadEvaluation } from './evaluation.repository.ts';
 import { evalApprovals } from './evaluation.schema.ts';
 import { buildAnnouncedTender, buildVendor, signIn } from './evaluation.test-support.ts';
 import { awardOf, correctedTotal, evaluationOutcome, recordOpenedBid } from './index.ts';
 import { parseVolume } from './money.ts';
+import { contentHash, officialContent } from './pdf.ts';
 
 type Tender = Awaited<ReturnType<typeof buildAnnouncedTender>>;
 type Vendor = Awaited<ReturnType<typeof buildVendor>>;
@@ -250,6 +252,10 @@ describe('R12 evaluation, pembuktian, penetapan and sanggah (pascakualifikasi 1 
     assert.equal(pub.statusCode, 200);
     assert.match(pub.body, /diumumkan pada tahap Pengumuman Pemenang/);
     assert.doesNotMatch(pub.body, /Alpha Wawonii/);
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: `/tender/${w.tender.kode}/hasil/pengumuman.pdf` })).statusCode,
+      404,
+    );
     assert.equal(await awardOf(t.db, w.tender.id, t.clock.now()), null);
   });
 
@@ -270,6 +276,34 @@ describe('R12 evaluation, pembuktian, penetapan and sanggah (pascakualifikasi 1 
       assert.ok(!digits.includes(v.npwp), `NPWP digits of ${v.vendor.name}`);
     }
     assert.match(pub.body, /\*/, 'masked NPWPs are shown');
+
+    // R12 item 8: the pengumuman pemenang as PDF, its verification code checked on the public page.
+    const pdf = await t.app.inject({ method: 'GET', url: `/tender/${w.tender.kode}/hasil/pengumuman.pdf` });
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    const e = (await loadEvaluation(t.db, w.tender.id))!;
+    const h = contentHash(officialContent(e, 'pengumuman'));
+    const ok = await t.app.inject({
+      method: 'GET',
+      url: `/verifikasi-dokumen?kode=${w.tender.kode}&jenis=pengumuman&h=${h}`,
+    });
+    assert.match(ok.body, /Sah: kode verifikasi cocok/);
+    const forged = `${h.slice(0, 63)}${h.endsWith('0') ? '1' : '0'}`;
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: `/verifikasi-dokumen?kode=${w.tender.kode}&jenis=pengumuman&h=${forged}`,
+    });
+    assert.match(bad.body, /Tidak cocok/);
+    // The BAHP (with the checklists) is for the Pokja only.
+    const bahp = await members[0]!.get(`${page()}/bahp.pdf`);
+    assert.equal(bahp.statusCode, 200);
+    assert.equal(bahp.headers['content-type'], 'application/pdf');
+    const anon = await t.app.inject({ method: 'GET', url: `${page()}/bahp.pdf` });
+    assert.equal(anon.statusCode, 303); // to the sign-in page
+    assert.match(String(anon.headers.location), /\/masuk/);
+    assert.ok(!JSON.stringify(officialContent(e, 'pengumuman')).includes('CATATAN-INTERNAL-POKJA'));
+    assert.ok(JSON.stringify(officialContent(e, 'bahp')).includes('CATATAN-INTERNAL-POKJA'));
   });
 
   test('sanggah: a bidder files in the masa sanggah; the award is blocked until the Pokja answers', async () => {

@@ -216,6 +216,11 @@ export function ManageView(props: ManageProps) {
                   version: e.version,
                 })}
           </p>
+          {e.approved || e.award ? (
+            <p>
+              <a href={`${base}/bahp.pdf`}>{p.t('evaluation.pdf.bahp')}</a>
+            </p>
+          ) : null}
           {!e.approved && !e.award ? (
             <form method="post" action={`${base}/setujui`}>
               <Csrf p={p} />
@@ -502,6 +507,9 @@ export function ResultView(props: { p: PageCtx; e: Evaluation; announced: boolea
             </dl>
           ) : null}
           <ResultTable p={p} e={e} />
+          <p>
+            <a href={`/tender/${e.tender.kode}/hasil/pengumuman.pdf`}>{p.t('evaluation.pdf.pengumuman')}</a>
+          </p>
         </>
       ) : (
         <p>{p.t('evaluation.result.notYet')}</p>
@@ -588,6 +596,45 @@ export function ListView(props: {
             </li>
           ))}
         </ul>
+      )}
+    </Layout>
+  );
+}
+
+/** The public check of an official document's verification code. */
+export function VerifyView(props: {
+  p: PageCtx;
+  kode: string;
+  jenis: string;
+  h: string;
+  nama: string | null;
+  result: 'valid' | 'invalid' | 'unknown';
+}) {
+  const { p } = props;
+  return (
+    <Layout p={p} title={p.t('evaluation.verify.title')}>
+      <h1>{p.t('evaluation.verify.title')}</h1>
+      <form method="get" action="/verifikasi-dokumen">
+        <TextField p={p} name="kode" label={p.t('evaluation.verify.kode')} value={props.kode} />
+        <p>
+          <label for="jenis">{p.t('evaluation.verify.jenis')}</label>
+          <select class="input" id="jenis" name="jenis">
+            {(['pengumuman', 'bahp'] as const).map((j) => (
+              <option key={j} value={j} selected={props.jenis === j}>
+                {p.t(`evaluation.verify.doc.${j}`)}
+              </option>
+            ))}
+          </select>
+        </p>
+        <TextField p={p} name="h" label={p.t('evaluation.verify.hash')} value={props.h} />
+        <Button>{p.t('evaluation.verify.check')}</Button>
+      </form>
+      {props.result === 'unknown' ? null : (
+        <p class="notice" role="status">
+          {props.result === 'valid'
+            ? p.t('evaluation.verify.valid', { kode: props.kode, nama: props.nama ?? '' })
+            : p.t('evaluation.verify.invalid')}
+        </p>
       )}
     </Layout>
   );
