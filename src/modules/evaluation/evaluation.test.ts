@@ -416,6 +416,81 @@ describe('R12 who decides: the PA/KPA above the threshold; all above HPS → gag
     assert.equal((await otherPa.get(`/kelola/penetapan/${w.tender.id}`)).statusCode, 404);
   });
 
+  test('an upheld sanggah withdraws the award: awardOf stays null and the winner leaves the public page', async () => {
+    const w = await buildAnnouncedTender(t);
+    const win = await buildVendor(t, 'Eta Bahari');
+    const other = await buildVendor(t, 'Theta Raya');
+    const openedAt = w.stage('pembukaan_dokumen_penawaran').start;
+    await t.db.transaction(async (tx) => {
+      await recordOpenedBid(tx, {
+        tenderId: w.tender.id,
+        vendorId: win.vendor.id,
+        hargaPenawaran: 700_000_000n,
+        openedAt,
+      });
+      await recordOpenedBid(tx, {
+        tenderId: w.tender.id,
+        vendorId: other.vendor.id,
+        hargaPenawaran: 650_000_000n,
+        openedAt,
+      });
+    });
+    const page = `/kelola/tender/${w.tender.id}/evaluasi`;
+    t.clock.set(new Date(w.stage('evaluasi_penawaran').start.getTime() + 60_000));
+    let members = await Promise.all(w.pokja.map((m) => signIn(t, m.username)));
+    for (const a of ASPECTS)
+      assert.equal((await post(members[0]!, page, `${page}/${win.vendor.id}/${a}`, fields(a))).statusCode, 303);
+    await post(members[0]!, page, `${page}/${other.vendor.id}/teknis`, {}); // out of order: refused, nothing written
+    assert.equal(
+      (
+        await post(
+          members[0]!,
+          page,
+          `${page}/${other.vendor.id}/administrasi`,
+          fields('administrasi', {
+            fail: 'surat_penawaran',
+            extra: { reason: 'Surat penawaran tidak ditandatangani' },
+          }),
+        )
+      ).statusCode,
+      303,
+    );
+    await post(members[0]!, page, `${page}/${win.vendor.id}/pembuktian`, {
+      waktu: '2026-03-20T09:00',
+      sampai: '2026-03-20T12:00',
+      tempat: 'Ruang Rapat UKPBJ',
+      dibawa: 'Dokumen asli',
+    });
+    await post(members[0]!, page, `${page}/${win.vendor.id}/pembuktian/hasil`, { hadir: 'ya', lulus: 'ya' });
+    for (const m of members) assert.equal((await post(m, page, `${page}/setujui`, {})).statusCode, 303);
+    t.clock.set(new Date(w.stage('penetapan_pemenang').start.getTime() + 60_000));
+    members = await Promise.all(w.pokja.map((m) => signIn(t, m.username)));
+    assert.equal((await post(members[0]!, page, `${page}/penetapan`, {})).statusCode, 303);
+
+    t.clock.set(new Date(w.stage('masa_sanggah').start.getTime() + 60_000));
+    const otherAgent = await signIn(t, other.user.username);
+    await otherAgent.get(`/tender/${w.tender.kode}/sanggah`);
+    const filed = await postMultipart(otherAgent, `/tender/${w.tender.kode}/sanggah`, {
+      text: 'Surat penawaran kami ditandatangani secara elektronik.',
+    });
+    assert.equal(filed.statusCode, 303, filed.body.slice(0, 500));
+    // The answer period runs past the masa sanggah; answer after it, within the period.
+    t.clock.set(new Date(w.stage('masa_sanggah').end.getTime() + 60_000));
+    members = await Promise.all(w.pokja.map((m) => signIn(t, m.username)));
+    const sid = /\/sanggah\/([0-9a-f-]{36})\/jawab/.exec((await members[2]!.get(page)).body)![1]!;
+    const ans = await members[2]!.post(`/kelola/tender/${w.tender.id}/sanggah/${sid}/jawab`, {
+      outcome: 'diterima',
+      answer: 'Tanda tangan elektronik sah; evaluasi administrasi diulang.',
+    });
+    assert.equal(ans.statusCode, 303, ans.body.slice(0, 500));
+    assert.equal(await awardOf(t.db, w.tender.id, t.clock.now()), null);
+    const e = (await loadEvaluation(t.db, w.tender.id))!;
+    assert.equal(e.award, undefined);
+    assert.equal(e.approved, false, 're-evaluation: the approvals lapse');
+    const pub = await t.app.inject({ method: 'GET', url: `/tender/${w.tender.kode}/hasil` });
+    assert.doesNotMatch(pub.body, /★/);
+  });
+
   test('every bid above the HPS: the outcome names reason g for the tender gagal', async () => {
     const w = await buildAnnouncedTender(t, { hps: 500_000_000n });
     const openedAt = w.stage('pembukaan_dokumen_penawaran').start;
