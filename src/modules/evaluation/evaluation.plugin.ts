@@ -13,6 +13,7 @@ import { parseRupiah } from '../rup/index.ts';
 import { awardAuthority } from './award-authority.ts';
 import { checklistOf } from './checklists.ts';
 import { decideAward, inviteToProof, recordNegotiation, recordProofResult } from './commands/award.ts';
+import { answerBanding, bandingDeadline, bandingRule, fileBanding } from './commands/banding.ts';
 import { evaluationOrNotFound, vendorOfUser, witaLocal } from './commands/common.ts';
 import { approveEvaluation, recordResult } from './commands/evaluate.ts';
 import { answerSanggah, fileSanggah, isAnnounced } from './commands/sanggah.ts';
@@ -21,8 +22,17 @@ import { candidateOf, type Evaluation, findTenderByKode } from './evaluation.rep
 import { ASPECTS, type Aspect, SANGGAH_OUTCOMES } from './evaluation.schema.ts';
 import { contentHash, OFFICIAL_DOCS, type OfficialDoc, officialContent, officialPdf } from './pdf.ts';
 import { awardBlockers, evaluationOutcome } from './readers.ts';
+import { jaminanOf } from './sanggah-banding.ts';
 import { myEvaluations } from './tasks.ts';
-import { ChecklistView, ListView, ManageView, ResultView, SanggahView, VerifyView } from './views/evaluation.views.tsx';
+import {
+  BandingView,
+  ChecklistView,
+  ListView,
+  ManageView,
+  ResultView,
+  SanggahView,
+  VerifyView,
+} from './views/evaluation.views.tsx';
 import { answerDeadline, evaluationSpan, negotiationSpan, sanggahSpan } from './windows.ts';
 
 const EVALUATE = { config: allow('evaluation:evaluate') };
@@ -57,6 +67,11 @@ const AnswerSchema = z.object({
   outcome: z.enum(SANGGAH_OUTCOMES, { error: 'validation.required' }),
 });
 const SanggahSchema = z.object({ text: requiredText(8000) });
+const BandingSchema = z.object({
+  sanggahId: z.string().refine(isUuid, { message: 'validation.invalid' }),
+  bandingText: requiredText(8000),
+  jaminanNomor: requiredText(200),
+});
 const Empty = z.object({});
 
 export async function evaluationPlugin(app: FastifyInstance) {
@@ -311,7 +326,25 @@ export async function evaluationPlugin(app: FastifyInstance) {
     const mine = vendor ? e.bidders.find((b) => b.bid.vendorId === vendor.id) : undefined;
     if (!mine) throw notFound('evaluation.error.notFound');
     const span = sanggahSpan(e.bundle, e.schedule);
-    return { e, mine, span, deadline: span ? answerDeadline(e.bundle, span) : null };
+    const now = req.ctx.clock.now();
+    const bandingFor = e.sanggah
+      .filter(
+        (s) =>
+          s.vendorId === mine.bid.vendorId &&
+          s.outcome === 'ditolak' &&
+          s.answeredAt &&
+          !e.banding.some((b) => b.sanggahId === s.id) &&
+          now < (bandingDeadline(e, s.answeredAt) ?? now),
+      )
+      .map((s) => s.id);
+    return {
+      e,
+      mine,
+      span,
+      deadline: span ? answerDeadline(e.bundle, span) : null,
+      bandingFor,
+      jaminan: bandingRule(e) && e.tender.hps !== null ? jaminanOf(e.tender.hps) : null,
+    };
   }
   app.get<{ Params: { kode: string } }>('/tender/:kode/sanggah', SANGGAH, async (req, reply) => {
     assertCan(req.ctx.actor, 'evaluation:sanggah');
@@ -331,4 +364,53 @@ export async function evaluationPlugin(app: FastifyInstance) {
       },
     });
   });
+
+  app.post<{ Params: { kode: string } }>('/tender/:kode/sanggah-banding', SANGGAH, async (req, reply) => {
+    assertCan(req.ctx.actor, 'evaluation:sanggah');
+    const v = await forBidder(req, req.params.kode);
+    return handleForm(req, reply, {
+      schema: BandingSchema,
+      render: (p, state) => SanggahView({ p, ...v, state }),
+      run: async (data) => {
+        await fileBanding(req.ctx, v.e.tender.id, {
+          sanggahId: data.sanggahId,
+          text: data.bandingText,
+          jaminanNomor: data.jaminanNomor,
+        });
+        return withFlash(`/tender/${v.e.tender.kode}/sanggah`, req.ctx.t('evaluation.banding.filed'));
+      },
+    });
+  });
+
+  // The PA/KPA answers the appeals of its agency's tenders.
+  const BANDING = { config: allow('evaluation:answer_banding') };
+  async function forBandingAnswer(req: FastifyRequest, id: string) {
+    if (!isUuid(id)) throw notFound('evaluation.error.notFound');
+    const e = await evaluationOrNotFound(req.ctx.db, id);
+    if (!canForAgency(req.ctx.actor, 'evaluation:answer_banding', e.tender.agencyId))
+      throw notFound('evaluation.error.notFound');
+    return e;
+  }
+  app.get<{ Params: { id: string } }>('/kelola/sanggah-banding/:id', BANDING, async (req, reply) => {
+    assertCan(req.ctx.actor, 'evaluation:answer_banding');
+    const e = await forBandingAnswer(req, req.params.id);
+    return sendHtml(reply, BandingView({ p: pageCtx(req, reply), e }));
+  });
+  app.post<{ Params: { id: string; bid: string } }>(
+    '/kelola/sanggah-banding/:id/:bid/jawab',
+    BANDING,
+    async (req, reply) => {
+      assertCan(req.ctx.actor, 'evaluation:answer_banding');
+      const e = await forBandingAnswer(req, req.params.id);
+      if (!isUuid(req.params.bid)) throw notFound('evaluation.error.sanggahNotFound');
+      return handleForm(req, reply, {
+        schema: AnswerSchema,
+        render: (p, state) => BandingView({ p, e, state }),
+        run: async (data) => {
+          await answerBanding(req.ctx, e.tender.id, req.params.bid, data);
+          return withFlash(`/kelola/sanggah-banding/${e.tender.id}`, req.ctx.t('evaluation.banding.answered'));
+        },
+      });
+    },
+  );
 }

@@ -12,6 +12,7 @@ import {
   evalProofs,
   evalResults,
   evalSanggah,
+  evalSanggahBanding,
   evalState,
 } from './evaluation.schema.ts';
 
@@ -21,6 +22,7 @@ export type ResultRow = typeof evalResults.$inferSelect;
 export type ProofRow = typeof evalProofs.$inferSelect;
 export type AwardRow = typeof evalAwards.$inferSelect;
 export type SanggahRow = typeof evalSanggah.$inferSelect & { vendorName: string | null };
+export type BandingRow = typeof evalSanggahBanding.$inferSelect;
 
 /** One bidder as the evaluation sees it: bid, results per aspect, proof, and where it stands. */
 export interface Bidder {
@@ -52,6 +54,7 @@ export interface Evaluation {
   bidders: Bidder[];
   award: AwardRow | undefined;
   sanggah: SanggahRow[];
+  banding: BandingRow[];
 }
 
 export async function findTender(db: Db, id: string): Promise<TenderRow | undefined> {
@@ -119,6 +122,11 @@ export async function loadEvaluation(db: Db, tenderId: string): Promise<Evaluati
     currentAward(db, tenderId),
     listSanggah(db, tenderId),
   ]);
+  const banding = await db
+    .select()
+    .from(evalSanggahBanding)
+    .where(eq(evalSanggahBanding.tenderId, tenderId))
+    .orderBy(asc(evalSanggahBanding.filedAt));
   const approvals = await db
     .select({ userId: evalApprovals.userId })
     .from(evalApprovals)
@@ -171,6 +179,7 @@ export async function loadEvaluation(db: Db, tenderId: string): Promise<Evaluati
     bidders,
     award,
     sanggah,
+    banding,
   };
 }
 

@@ -212,3 +212,42 @@ export const evalSanggah = pgTable(
     check('eval_sanggah_answer', sql`(${t.answer} is null) = (${t.outcome} is null)`),
   ],
 );
+
+/**
+ * Sanggah banding (construction only, from the bundle's `sanggahBanding.jenis`): a bidder whose sanggah was rejected
+ * appeals to the PA/KPA with a jaminan sanggah banding; the tender waits until the PA/KPA answers.
+ */
+export const evalSanggahBanding = pgTable(
+  'eval_sanggah_banding',
+  {
+    id: id(),
+    tenderId: uuid('tender_id')
+      .notNull()
+      .references(() => tenders.id, { onDelete: 'cascade' }),
+    sanggahId: uuid('sanggah_id')
+      .notNull()
+      .references(() => evalSanggah.id)
+      .unique(),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    filedBy: uuid('filed_by')
+      .notNull()
+      .references(() => users.id),
+    text: text('text').notNull(),
+    /** The jaminan sanggah banding: its number (bank guarantee) and value (rate × HPS, integer rupiah). */
+    jaminanNomor: text('jaminan_nomor').notNull(),
+    jaminanNilai: bigint('jaminan_nilai', { mode: 'bigint' }).notNull(),
+    /** The rate in basis points at filing (kept: a later change of the rate does not change this appeal). */
+    jaminanRateBp: integer('jaminan_rate_bp').notNull(),
+    filedAt: ts('filed_at').notNull(),
+    answer: text('answer'),
+    outcome: text('outcome', { enum: SANGGAH_OUTCOMES }),
+    answeredBy: uuid('answered_by').references(() => users.id),
+    answeredAt: ts('answered_at'),
+  },
+  (t) => [
+    index('eval_sanggah_banding_tender_idx').on(t.tenderId),
+    check('eval_sanggah_banding_answer', sql`(${t.answer} is null) = (${t.outcome} is null)`),
+  ],
+);

@@ -366,6 +366,37 @@ describe('R12 evaluation, pembuktian, penetapan and sanggah (pascakualifikasi 1 
         a,
       );
   });
+  test('sanggah banding (construction): with its jaminan, it blocks the award until the PA/KPA answers', async () => {
+    const b3 = await signIn(t, beta.user.username);
+    const page3 = await b3.get(`/tender/${w.tender.kode}/sanggah`);
+    assert.match(page3.body, /Jaminan sanggah banding 1% dari HPS: Rp\s?10\.000\.000/);
+    const sid = /name="sanggahId" value="([0-9a-f-]{36})"/.exec(page3.body)![1]!;
+    const filed = await b3.post(`/tender/${w.tender.kode}/sanggah-banding`, {
+      sanggahId: sid,
+      bandingText: 'Kami keberatan atas jawaban sanggah.',
+      jaminanNomor: 'BG-0099/2026',
+    });
+    assert.equal(filed.statusCode, 303, filed.body.slice(0, 500));
+    assert.equal(await awardOf(t.db, w.tender.id, t.clock.now()), null);
+    await b3.get(`/tender/${w.tender.kode}/sanggah`);
+    const twice = await b3.post(`/tender/${w.tender.kode}/sanggah-banding`, {
+      sanggahId: sid,
+      bandingText: 'Lagi.',
+      jaminanNomor: 'BG-0100/2026',
+    });
+    assert.equal(twice.headers['x-error-code'], 'BANDING_FILED');
+    // The Pokja may not answer it; the PA of the tender's agency does.
+    assert.equal((await members[0]!.get(`/kelola/sanggah-banding/${w.tender.id}`)).statusCode, 403);
+    const pa = await signIn(t, w.pa.username);
+    const pg = (await pa.get(`/kelola/sanggah-banding/${w.tender.id}`)).body;
+    const bid = /\/kelola\/sanggah-banding\/[0-9a-f-]{36}\/([0-9a-f-]{36})\/jawab/.exec(pg)![1]!;
+    const ans = await pa.post(`/kelola/sanggah-banding/${w.tender.id}/${bid}/jawab`, {
+      outcome: 'ditolak',
+      answer: 'Sanggah banding tidak benar; jaminan dicairkan.',
+    });
+    assert.equal(ans.statusCode, 303, ans.body.slice(0, 500));
+    assert.equal((await awardOf(t.db, w.tender.id, t.clock.now()))?.vendorId, alpha.vendor.id);
+  });
 });
 
 describe('R12 who decides: the PA/KPA above the threshold; all above HPS → gagal', () => {

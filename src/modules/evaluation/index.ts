@@ -57,6 +57,12 @@ export const evaluationModule = defineModule({
       description:
         "Decide the winner of a tender of the PA/KPA's agency whose pagu is above the threshold (Perpres 16/2018 Pasal 9), on the Pokja's approved evaluation",
     },
+    'evaluation:answer_banding': {
+      roles: ['PA', 'KPA'],
+      scope: 'agency',
+      description:
+        "Answer a sanggah banding (construction tenders of the PA/KPA's agency) within the bundle's answer period",
+    },
     'evaluation:sanggah': {
       roles: ['PENYEDIA'],
       scope: 'own',
@@ -117,6 +123,14 @@ export const evaluationModule = defineModule({
       messageKey: 'audit.event.evaluation.sanggah_answered',
       link: manage,
     }),
+    'evaluation.banding_filed': auditEvent<{ kode: string; vendor: string; jaminan: string }>({
+      messageKey: 'audit.event.evaluation.banding_filed',
+      link: (_id, p: { kode: string }) => `/tender/${p.kode}/sanggah`,
+    }),
+    'evaluation.banding_answered': auditEvent<{ kode: string; outcome: string }>({
+      messageKey: 'audit.event.evaluation.banding_answered',
+      link: (_id, p: { kode: string }) => `/tender/${p.kode}/sanggah`,
+    }),
   },
   demo: loadEvaluationDemo,
   dashboard: evaluationTasks,
@@ -128,3 +142,4 @@ export { AWARD_THRESHOLDS, awardAuthority } from './award-authority.ts';
 export { type OpenedBid, recordOpenedBid } from './commands/opened-bid.ts';
 export { correctedTotal } from './money.ts';
 export { type Award, type AwardBlocker, awardOf, evaluationOutcome } from './readers.ts';
+export { JAMINAN_SANGGAH_BANDING_BP } from './sanggah-banding.ts';

@@ -14,7 +14,7 @@ export interface Award {
 }
 
 /** Why the award does not stand yet (for the lead's wiring and the Pokja page). */
-export type AwardBlocker = 'NO_AWARD' | 'NOT_ANNOUNCED' | 'MASA_SANGGAH' | 'SANGGAH_UNANSWERED';
+export type AwardBlocker = 'NO_AWARD' | 'NOT_ANNOUNCED' | 'MASA_SANGGAH' | 'SANGGAH_UNANSWERED' | 'BANDING_UNANSWERED';
 
 export function awardBlockers(e: Evaluation, now: Date): AwardBlocker[] {
   if (!e.award) return ['NO_AWARD'];
@@ -23,6 +23,7 @@ export function awardBlockers(e: Evaluation, now: Date): AwardBlocker[] {
   const span = sanggahSpan(e.bundle, e.schedule);
   if (span && now.getTime() < span.end.getTime()) out.push('MASA_SANGGAH');
   if (e.sanggah.some((s) => !s.answeredAt)) out.push('SANGGAH_UNANSWERED');
+  if (e.banding.some((b) => !b.answeredAt)) out.push('BANDING_UNANSWERED');
   return out;
 }
 

@@ -361,6 +361,7 @@ export function ManageView(props: ManageProps) {
         </p>
       ) : null}
       <SanggahList p={p} rows={e.sanggah} answerFor={pokja ? id : undefined} deadline={props.answerDeadline} />
+      <BandingList p={p} e={e} />
     </Layout>
   );
 }
@@ -525,6 +526,9 @@ export function SanggahView(props: {
   mine: Bidder | undefined;
   span: Span | null;
   deadline: Date | null;
+  /** This bidder's rejected sanggah that may still be appealed, and the jaminan it takes. */
+  bandingFor?: string[];
+  jaminan?: bigint | null;
   state?: FormState;
 }) {
   const { p, e, state } = props;
@@ -553,6 +557,23 @@ export function SanggahView(props: {
         </p>
       ) : null}
       <SanggahList p={p} rows={e.sanggah} deadline={props.deadline} />
+      <BandingList p={p} e={e} />
+      {(props.bandingFor ?? []).map((sid) => (
+        <form key={sid} method="post" action={`/tender/${e.tender.kode}/sanggah-banding`}>
+          <h2>{p.t('evaluation.banding')}</h2>
+          <Csrf p={p} />
+          <input type="hidden" name="sanggahId" value={sid} />
+          <p>
+            {p.t('evaluation.banding.jaminanHint', {
+              rate: '1%',
+              nilai: props.jaminan != null ? formatRupiah(props.jaminan) : '–',
+            })}
+          </p>
+          <TextArea p={p} name="bandingText" label={p.t('evaluation.banding.text')} rows={5} state={state} />
+          <TextField p={p} name="jaminanNomor" label={p.t('evaluation.banding.jaminanNomor')} state={state} />
+          <Button>{p.t('evaluation.banding.submit')}</Button>
+        </form>
+      ))}
       <form
         method="post"
         action={`/tender/${e.tender.kode}/sanggah?_csrf=${encodeURIComponent(p.csrf)}`}
@@ -636,6 +657,78 @@ export function VerifyView(props: {
             : p.t('evaluation.verify.invalid')}
         </p>
       )}
+    </Layout>
+  );
+}
+
+/** Every sanggah banding with its answer; with `answerFor` (the PA/KPA page) the forms to answer. */
+export function BandingList(props: { p: PageCtx; e: Evaluation; answerFor?: string }) {
+  const { p, e } = props;
+  if (e.banding.length === 0) return null;
+  const name = (vendorId: string) => {
+    const b = e.bidders.find((x) => x.bid.vendorId === vendorId);
+    return b ? nameOf(b) : vendorId;
+  };
+  return (
+    <section>
+      <h2>{p.t('evaluation.banding')}</h2>
+      <ol class="questions">
+        {e.banding.map((b) => (
+          <li key={b.id}>
+            <p>
+              {p.t('evaluation.banding.item', {
+                vendor: name(b.vendorId),
+                nomor: b.jaminanNomor,
+                nilai: formatRupiah(b.jaminanNilai),
+                at: formatDateTime(b.filedAt, p.locale),
+              })}
+            </p>
+            <p>{b.text}</p>
+            {b.answeredAt ? (
+              <p>
+                <strong>{p.t(`evaluation.sanggah.outcome.${b.outcome!}`)}:</strong> {b.answer}
+              </p>
+            ) : props.answerFor ? (
+              <form method="post" action={`/kelola/sanggah-banding/${props.answerFor}/${b.id}/jawab`}>
+                <Csrf p={p} />
+                <fieldset>
+                  <legend>{p.t('evaluation.sanggah.outcome')}</legend>
+                  {(['ditolak', 'diterima'] as const).map((o) => (
+                    <label key={o} class="block">
+                      <input type="radio" name="outcome" value={o} required /> {p.t(`evaluation.sanggah.outcome.${o}`)}
+                    </label>
+                  ))}
+                </fieldset>
+                <p>
+                  <label for={`banding-${b.id}`}>{p.t('evaluation.sanggah.answer')}</label>
+                  <textarea class="input" id={`banding-${b.id}`} name="answer" rows={3} required />
+                </p>
+                <Button>{p.t('evaluation.sanggah.reply')}</Button>
+              </form>
+            ) : (
+              <p>{p.t('evaluation.blocker.BANDING_UNANSWERED')}</p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** The PA/KPA's page for the appeals of a tender. */
+export function BandingView(props: { p: PageCtx; e: Evaluation; state?: FormState }) {
+  const { p, e, state } = props;
+  return (
+    <Layout p={p} title={p.t('evaluation.banding.title')} hasErrors={hasErrors(state)}>
+      <p>
+        <a href={`/tender/${e.tender.kode}`}>
+          {e.tender.kode} — {e.tender.nama}
+        </a>
+      </p>
+      <h1>{p.t('evaluation.banding.title')}</h1>
+      {state ? <ErrorSummary p={p} state={state} /> : null}
+      <SanggahList p={p} rows={e.sanggah} deadline={null} />
+      <BandingList p={p} e={e} answerFor={e.tender.id} />
     </Layout>
   );
 }
