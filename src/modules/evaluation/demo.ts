@@ -204,7 +204,14 @@ export async function loadEvaluationDemo(ctx: DemoContext): Promise<void> {
   for (const u of POKJA) await approveEvaluation(pokjaAt(u, clock), b.tenderId);
   clock.set(new Date(stageStart(b.schedule, 'penetapan_pemenang').getTime() + HOUR));
   await decideAward(p1, b.tenderId);
-  await fileSanggah(as('penyedia.bahari', 'PENYEDIA', null, ctx.clock), b.tenderId, {
+  // Filed now when the masa sanggah runs now; otherwise (the demo loaded outside its hours) at its start.
+  const sanggah = b.schedule.find((r) => r.stage === 'masa_sanggah')!;
+  const nowMs = ctx.clock.now().getTime();
+  const filing =
+    nowMs >= sanggah.start.getTime() && nowMs < sanggah.end.getTime()
+      ? ctx.clock
+      : new ManualClock(new Date(sanggah.start.getTime() + HOUR));
+  await fileSanggah(as('penyedia.bahari', 'PENYEDIA', null, filing), b.tenderId, {
     text: 'Jaminan penawaran kami berlaku 60 hari sejak batas akhir penawaran sebagaimana tercantum pada halaman 2; mohon evaluasi administrasi ditinjau kembali.',
     file: null,
   });

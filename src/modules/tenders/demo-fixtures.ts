@@ -23,6 +23,23 @@ export interface DemoTenderInput {
 }
 
 /**
+ * The stage runs at `now`, or has just ended and the next stage has not started yet (outside working hours a
+ * working-day stage is never current: at 20.00 WITA the tender is still "in" the evaluation it left at 16.00).
+ */
+function runsAt(schedule: readonly ScheduleRow[], stage: string, now: Date): boolean {
+  const i = schedule.findIndex((r) => r.stage === stage);
+  const row = schedule[i];
+  if (!row) return false;
+  const next = schedule[i + 1];
+  const t = now.getTime();
+  return (
+    row.start.getTime() <= t &&
+    t < Math.max(row.end.getTime(), next?.start.getTime() ?? 0) &&
+    currentStages(schedule, now).length === 0
+  );
+}
+
+/**
  * DEMO ONLY (for later modules' demos, e.g. evaluation): an announced tender whose schedule (the bundle's template)
  * started in the past so that `stageNow` runs today, with its Pokja and participants, written directly. A real tender
  * comes from a SULAP package through the publication commands.
@@ -35,10 +52,18 @@ export async function insertDemoTender(
   if (!bundle) throw new Error(`unknown bundle ${input.bundleId}`);
   const now = ctx.clock.now();
   let found: { start: Date; schedule: ScheduleRow[] } | undefined;
-  for (let days = 1; days <= 120 && !found; days++) {
-    const start = new Date(now.getTime() - days * 86_400_000);
-    const schedule = scheduleTemplate(bundle, start, await holidaySetFrom(ctx.tx, start));
-    if (currentStages(schedule, now).some((r) => r.stage === input.stageNow)) found = { start, schedule };
+  // Hour by hour back from now: working-day stages end at the closing time, so a whole-day step can miss them.
+  const holidays = await holidaySetFrom(ctx.tx, new Date(now.getTime() - 121 * 86_400_000));
+  // First a schedule where the stage is current; else one where it has just ended (see runsAt).
+  for (const current of [true, false]) {
+    for (let hours = 1; hours <= 120 * 24 && !found; hours++) {
+      const start = new Date(now.getTime() - hours * 3_600_000);
+      const schedule = scheduleTemplate(bundle, start, holidays);
+      const ok = current
+        ? currentStages(schedule, now).some((r) => r.stage === input.stageNow)
+        : runsAt(schedule, input.stageNow, now);
+      if (ok) found = { start, schedule };
+    }
   }
   if (!found) throw new Error(`no schedule of ${input.bundleId} has ${input.stageNow} running now`);
   const announcedAt = found.schedule[0]!.start;
