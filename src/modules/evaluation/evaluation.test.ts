@@ -388,6 +388,7 @@ describe('R12 evaluation, pembuktian, penetapan and sanggah (pascakualifikasi 1 
     // The Pokja may not answer it; the PA of the tender's agency does.
     assert.equal((await members[0]!.get(`/kelola/sanggah-banding/${w.tender.id}`)).statusCode, 403);
     const pa = await signIn(t, w.pa.username);
+    assert.match((await pa.get('/dasbor')).body, /1 sanggah banding belum dijawab/);
     const pg = (await pa.get(`/kelola/sanggah-banding/${w.tender.id}`)).body;
     const bid = /\/kelola\/sanggah-banding\/[0-9a-f-]{36}\/([0-9a-f-]{36})\/jawab/.exec(pg)![1]!;
     const ans = await pa.post(`/kelola/sanggah-banding/${w.tender.id}/${bid}/jawab`, {

@@ -33,6 +33,7 @@ export const evaluationEn: Record<keyof typeof evaluationId, string> = {
   'evaluation.refused.bandingClosed': 'The appeal period ended ({at}).',
   'audit.event.evaluation.banding_filed': 'Filed an appeal in tender {kode} (guarantee {jaminan})',
   'audit.event.evaluation.banding_answered': 'Answered an appeal in tender {kode} ({outcome})',
+  'evaluation.task.banding': '{count} appeals not answered yet (since {oldest})',
   'evaluation.title': 'Bid evaluation',
   'evaluation.back': 'Back to the tender',
   'evaluation.window': 'The evaluation may be recorded in {stages}: {from} to {to}.',

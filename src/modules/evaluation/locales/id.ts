@@ -32,6 +32,7 @@ export const evaluationId = {
   'evaluation.refused.bandingClosed': 'Masa sanggah banding sudah berakhir ({at}).',
   'audit.event.evaluation.banding_filed': 'Mengajukan sanggah banding pada tender {kode} (jaminan {jaminan})',
   'audit.event.evaluation.banding_answered': 'Menjawab sanggah banding pada tender {kode} ({outcome})',
+  'evaluation.task.banding': '{count} sanggah banding belum dijawab (sejak {oldest})',
   'evaluation.title': 'Evaluasi Penawaran',
   'evaluation.back': 'Kembali ke tender',
   'evaluation.window': 'Evaluasi dapat dicatat pada tahap {stages}: {from} s.d. {to}.',
