@@ -2,6 +2,7 @@ import { accountsModule } from './modules/accounts/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { contractsModule } from './modules/contracts/index.ts';
 import { dashboardModule } from './modules/dashboard/index.ts';
+import { evaluationModule } from './modules/evaluation/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { opendataModule } from './modules/opendata/index.ts';
 import { organisationModule } from './modules/organisation/index.ts';
@@ -29,6 +30,7 @@ export const MODULES = [
   rupModule,
   sulapModule,
   tendersModule,
+  evaluationModule,
   contractsModule,
   opendataModule,
   notificationsModule,

@@ -166,3 +166,4 @@ export {
 export function tenderHighlights(db: Db, now: Date, latest = 5): Promise<TenderHighlights> {
   return cachedTenders(`highlights:${latest}`, now, () => loadHighlights(db, now, latest));
 }
+export { type DemoTenderInput, insertDemoTender } from './demo-fixtures.ts';

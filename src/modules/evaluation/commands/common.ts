@@ -1,0 +1,48 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/database.ts';
+import { notFound } from '../../../platform/errors.ts';
+import type { Ctx } from '../../../platform/http/context.ts';
+import { formatDateTime } from '../../../platform/i18n/i18n.ts';
+import { vendors } from '../../registration/registration.schema.ts';
+import { type Evaluation, loadEvaluation } from '../evaluation.repository.ts';
+import { evalState } from '../evaluation.schema.ts';
+
+/** An announced tender's evaluation, or 404 (a draft has none). */
+export async function evaluationOrNotFound(db: Db, tenderId: string): Promise<Evaluation> {
+  const e = await loadEvaluation(db, tenderId);
+  if (!e?.tender.announcedAt || !e.tender.kode) throw notFound('evaluation.error.notFound');
+  return e;
+}
+
+export const fmtOf = (ctx: Ctx) => (d: Date) => formatDateTime(d, ctx.locale);
+
+/** A change of any result: raises the version, so the members' earlier approvals no longer count. */
+export async function bumpVersion(tx: Db, tenderId: string, now: Date): Promise<number> {
+  const [row] = await tx
+    .insert(evalState)
+    .values({ tenderId, version: 1, updatedAt: now })
+    .onConflictDoUpdate({
+      target: evalState.tenderId,
+      set: { version: sqlIncrement(), updatedAt: now },
+    })
+    .returning({ version: evalState.version });
+  return row!.version;
+}
+
+const sqlIncrement = () => sql`${evalState.version} + 1`;
+
+export async function vendorOfUser(db: Db, userId: string) {
+  const [v] = await db
+    .select({ id: vendors.id, name: vendors.name })
+    .from(vendors)
+    .where(eq(vendors.userId, userId))
+    .limit(1);
+  return v;
+}
+
+/** "2026-03-20T09:00" typed in WITA → the instant (UTC+8). */
+export function witaLocal(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const d = new Date(`${value}:00+08:00`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
