@@ -5,10 +5,12 @@ import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import type { Agent } from '../../test/agent.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { PDF, postMultipart } from '../../test/multipart.ts';
+import { contractAwards } from '../contracts/contracts.schema.ts';
 import { checklistOf } from './checklists.ts';
 import { loadEvaluation } from './evaluation.repository.ts';
 import { evalApprovals } from './evaluation.schema.ts';
 import { buildAnnouncedTender, buildVendor, signIn } from './evaluation.test-support.ts';
+import { handOverStandingAwards } from './handover.ts';
 import { awardOf, correctedTotal, evaluationOutcome, recordOpenedBid } from './index.ts';
 import { parseVolume } from './money.ts';
 import { contentHash, officialContent } from './pdf.ts';
@@ -397,6 +399,15 @@ describe('R12 evaluation, pembuktian, penetapan and sanggah (pascakualifikasi 1 
     });
     assert.equal(ans.statusCode, 303, ans.body.slice(0, 500));
     assert.equal((await awardOf(t.db, w.tender.id, t.clock.now()))?.vendorId, alpha.vendor.id);
+
+    // The standing winner goes to the PPK (contracts module), once.
+    assert.equal(await handOverStandingAwards(t.db, t.clock), 1);
+    assert.equal(await handOverStandingAwards(t.db, t.clock), 0);
+    const handed = await t.db.select().from(contractAwards).where(eq(contractAwards.tenderId, w.tender.id));
+    assert.deepEqual(
+      handed.map((a) => [a.vendorId, a.nilaiTerkoreksi, a.status]),
+      [[alpha.vendor.id, 900_000_000n, 'aktif']],
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import { loadEvaluationDemo } from './demo.ts';
 import { evaluationPlugin } from './evaluation.plugin.ts';
 import * as tables from './evaluation.schema.ts';
 import { evalBids, evalSanggah } from './evaluation.schema.ts';
+import { awardHandoverJob } from './handover.ts';
 import { evaluationEn } from './locales/en.ts';
 import { evaluationId } from './locales/id.ts';
 import { evaluationTasks } from './tasks.ts';
@@ -134,6 +135,7 @@ export const evaluationModule = defineModule({
   },
   demo: loadEvaluationDemo,
   dashboard: evaluationTasks,
+  jobs: [awardHandoverJob],
   nav: [{ href: '/kelola/evaluasi', labelKey: 'nav.evaluation', permission: 'evaluation:evaluate' }],
 });
 
