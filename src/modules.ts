@@ -1,5 +1,6 @@
 import { accountsModule } from './modules/accounts/index.ts';
 import { auditModule } from './modules/audit/index.ts';
+import { bidsModule } from './modules/bids/index.ts';
 import { dashboardModule } from './modules/dashboard/index.ts';
 import { organisationModule } from './modules/organisation/index.ts';
 import { portalModule } from './modules/portal/index.ts';
@@ -26,6 +27,7 @@ export const MODULES = [
   rupModule,
   sulapModule,
   tendersModule,
+  bidsModule,
   auditModule,
   settingsModule,
   // Last, so that its menu entries (the outbox) come after the modules' own.
