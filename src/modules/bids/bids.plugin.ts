@@ -1,10 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { Server as TusServer } from '@tus/server';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCan } from '../../platform/auth/permissions.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, badRequest, isUuid, notFound } from '../../platform/errors.ts';
 import { allow, PUBLIC } from '../../platform/http/access.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { handleForm, withFlash } from '../../platform/http/handle-form.ts';
@@ -25,7 +27,7 @@ import { assertOwnUpload, finishUpload, MAX_BID_BYTES, startUpload } from './com
 import type { FileKind } from './crypto/sealed.ts';
 import { openingReportPdf, receiptPdf } from './pdf.ts';
 import { parseReceiptToken, publicKeyPem, receiptToken, verifyReceipt } from './receipts.ts';
-import { BidFileStore, openSealed, tusDir } from './storage.ts';
+import { BidFileStore, openSealed, tusDir, writeTemp } from './storage.ts';
 import { BidView, KeyView, OpeningView, VerifyView } from './views/bids.views.tsx';
 
 const TUS_PATH = '/penawaran/unggah';
@@ -191,6 +193,52 @@ export async function bidsPlugin(base: FastifyInstance) {
   const TUS_METHODS = ['POST', 'PATCH', 'HEAD', 'DELETE', 'OPTIONS'] as const;
   base.route({ method: [...TUS_METHODS], url: TUS_PATH, config: allow('bids:submit'), handler: tusHandler });
   base.route({ method: [...TUS_METHODS], url: `${TUS_PATH}/:id`, config: allow('bids:submit'), handler: tusHandler });
+
+  /**
+   * The plain upload form (no JavaScript, or an envelope made by the offline tool `lpse-seal`): the same checks as a tus
+   * completion — the envelope streams to the tus directory, then `startUpload` + `finishUpload` run on it.
+   */
+  app.post<{ Params: { tenderId: string } }>(
+    '/penawaran/:tenderId/unggah-berkas',
+    { config: allow('bids:submit') },
+    async (req, reply) => {
+      const tenderId = req.params.tenderId;
+      if (!isUuid(tenderId)) throw notFound('bids.error.tenderNotFound');
+      if (!req.isMultipart()) throw new AppError('NOT_MULTIPART', 415, 'error.unsupportedMediaType');
+      const fields: Record<string, string> = {};
+      let file: string | undefined;
+      try {
+        for await (const part of req.parts()) {
+          if (part.type === 'field') {
+            if (typeof part.value === 'string') fields[part.fieldname] = part.value.trim().slice(0, 200);
+          } else if (part.fieldname === 'envelope' && part.filename && !file) {
+            file = await writeTemp(tusDir(req.ctx.config.dataDir), part.file);
+            if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', 413, 'error.fileTooLarge', { max: 200 });
+          } else part.file.resume();
+        }
+      } catch (err) {
+        if (file) await fs.rm(file, { force: true });
+        if (err instanceof AppError || (err as { statusCode?: number }).statusCode === 413) throw err;
+        throw new AppError('MALFORMED_MULTIPART', 400, 'error.badRequest');
+      }
+      if (!file) throw badRequest('BIDS_ENVELOPE_INVALID', 'bids.error.envelope');
+      const uploadId = path.basename(file);
+      try {
+        await startUpload(req.ctx, {
+          uploadId,
+          tenderId,
+          kind: fields.kind ?? 'penawaran',
+          sha256: (fields.sha256 ?? '').toLowerCase(),
+          size: (await fs.stat(file)).size,
+        });
+      } catch (err) {
+        await fs.rm(file, { force: true });
+        throw err;
+      }
+      await finishUpload(req.ctx, uploadId, file);
+      return reply.redirect(withFlash(`/penawaran/${tenderId}`, req.ctx.t('bids.submit.received')), 303);
+    },
+  );
 
   /** A vendor's own stored envelope (self-check) — never another vendor's. */
   async function ownSubmission(ctx: Ctx, id: string) {

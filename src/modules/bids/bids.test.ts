@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { postMultipart } from '../../test/multipart.ts';
 import { bidKeys, bidSubmissions, bidUploads } from './bids.schema.ts';
 import {
   buildBidWorld,
@@ -17,6 +18,7 @@ import {
   tusCreate,
   tusPatch,
 } from './bids.test-support.ts';
+import { sealFile } from './cli/lpse-seal.ts';
 import { heldShares } from './commands/opening.ts';
 import {
   type EnvelopeHeader,
@@ -173,6 +175,42 @@ describe('sealed bids (R12)', () => {
     const rows = await current(vendor(2).vendorId!);
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.sha256, r2.sealed.sha256);
+  });
+
+  test('offline: lpse-seal seals from the downloadable parameter file; the plain form accepts it (no JavaScript)', async () => {
+    const v = vendor(1);
+    const params = await v.agent.api('GET', `/api/v1/penawaran/${w.tender.id}/parameter`);
+    const dir = await fs.mkdtemp(path.join(t.dataDir, '..', 'lpse-seal-'));
+    try {
+      await fs.writeFile(path.join(dir, 'parameter.json'), params.body);
+      const plain = pdfWith(`${MARK} vendor 1 offline`);
+      await fs.writeFile(path.join(dir, 'penawaran.pdf'), plain);
+      const out = path.join(dir, 'penawaran.pdf.lpsebid');
+      const r = await sealFile(path.join(dir, 'parameter.json'), path.join(dir, 'penawaran.pdf'), 'penawaran', out);
+      const envelope = await fs.readFile(out);
+      assert.ok(!envelope.includes(MARK));
+      await v.agent.get(`/penawaran/${w.tender.id}`);
+      const wrong = await postMultipart(
+        v.agent,
+        `/penawaran/${w.tender.id}/unggah-berkas`,
+        { kind: 'penawaran', sha256: 'b'.repeat(64) },
+        { envelope: { name: 'penawaran.pdf.lpsebid', data: envelope, type: 'application/octet-stream' } },
+      );
+      assert.equal(wrong.statusCode, 422);
+      assert.equal(wrong.headers['x-error-code'], 'BIDS_HASH_MISMATCH');
+      await v.agent.get(`/penawaran/${w.tender.id}`);
+      const res = await postMultipart(
+        v.agent,
+        `/penawaran/${w.tender.id}/unggah-berkas`,
+        { kind: 'penawaran', sha256: r.sha256 },
+        { envelope: { name: 'penawaran.pdf.lpsebid', data: envelope, type: 'application/octet-stream' } },
+      );
+      assert.equal(res.statusCode, 303, res.body);
+      const [row] = await current(v.vendorId!);
+      assert.equal(row?.sha256, r.sha256);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('a non-participant cannot start an upload; another vendor cannot continue someone’s upload', async () => {

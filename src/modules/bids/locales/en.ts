@@ -38,6 +38,14 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
   'bids.submit.params': "Tender's public parameters (JSON)",
   'bids.submit.pokjaKeysMissing': 'Not every Pokja member has a bid key yet; bids cannot be sealed yet.',
 
+  'bids.submit.received': 'Sealed bid received; the receipt is below.',
+  'bids.plain.title': 'Upload a sealed file (without JavaScript)',
+  'bids.plain.help':
+    "For a file sealed with the offline tool lpse-seal from the tender's public parameters above. Enter the SHA-256 the tool printed.",
+  'bids.plain.envelope': 'Sealed file (.lpsebid)',
+  'bids.plain.sha256': 'SHA-256 of the sealed file',
+  'bids.plain.button': 'Upload sealed file',
+
   'bids.kind.penawaran': 'Bid document',
   'bids.kind.file_i': 'File I (administrative and technical)',
   'bids.kind.file_ii': 'File II (price)',

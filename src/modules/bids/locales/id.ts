@@ -37,6 +37,14 @@ export const bidsId = {
   'bids.submit.params': 'Parameter publik tender (JSON)',
   'bids.submit.pokjaKeysMissing': 'Belum semua anggota Pokja membuat kunci penawaran; penawaran belum dapat disegel.',
 
+  'bids.submit.received': 'Penawaran tersegel diterima; tanda terima tersedia di bawah.',
+  'bids.plain.title': 'Unggah berkas tersegel (tanpa JavaScript)',
+  'bids.plain.help':
+    'Untuk berkas yang disegel dengan alat luring lpse-seal dari parameter publik tender di atas. Isi SHA-256 yang dicetak alat itu.',
+  'bids.plain.envelope': 'Berkas tersegel (.lpsebid)',
+  'bids.plain.sha256': 'SHA-256 berkas tersegel',
+  'bids.plain.button': 'Unggah berkas tersegel',
+
   'bids.kind.penawaran': 'Dokumen penawaran',
   'bids.kind.file_i': 'File I (administrasi dan teknis)',
   'bids.kind.file_ii': 'File II (harga)',

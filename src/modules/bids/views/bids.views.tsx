@@ -163,6 +163,41 @@ export function BidView(props: { p: PageCtx; tc: TenderContext; hasKey: boolean;
           <Button>{p.t('bids.submit.button')}</Button>
         </form>
       ) : null}
+      {open && keysReady ? (
+        <form
+          method="post"
+          action={`/penawaran/${tc.tender.id}/unggah-berkas?_csrf=${encodeURIComponent(p.csrf)}`}
+          encType="multipart/form-data"
+        >
+          <h2>{p.t('bids.plain.title')}</h2>
+          <p class="hint">{p.t('bids.plain.help')}</p>
+          <p>
+            <label for="plain-kind">{p.t('bids.submit.kind')}</label>
+            <select class="input" id="plain-kind" name="kind">
+              {tc.kinds.map((k) => (
+                <option value={k}>{p.t(`bids.kind.${k}`)}</option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label for="envelope">{p.t('bids.plain.envelope')}</label>
+            <input class="input" id="envelope" name="envelope" type="file" required />
+          </p>
+          <p>
+            <label for="sha256">{p.t('bids.plain.sha256')}</label>
+            <input
+              class="input"
+              id="sha256"
+              name="sha256"
+              type="text"
+              required
+              pattern="[0-9a-fA-F]{64}"
+              spellcheck={false}
+            />
+          </p>
+          <Button variant="secondary">{p.t('bids.plain.button')}</Button>
+        </form>
+      ) : null}
       <h2>{p.t('bids.submit.mine')}</h2>
       <SubmissionTable p={p} rows={props.rows} vendor />
       {script('bid')}
