@@ -13,22 +13,25 @@ import { handleForm, withFlash } from '../../platform/http/handle-form.ts';
 import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
 import {
   currentSubmissions,
+  failedSubmissions,
   findSubmission,
   keyOf,
   openingOf,
   submissionsOfVendor,
   tenderContext,
   vendorOfUser,
+  witnessReportsOf,
 } from './bids.repository.ts';
 import { bundle, ENTRIES, type Entry } from './browser-bundle.ts';
 import { enrolBidKey, setThreshold } from './commands/keys.ts';
 import { heldShares, openingMaterial, submitShares } from './commands/opening.ts';
 import { assertOwnUpload, finishUpload, MAX_BID_BYTES, startUpload } from './commands/upload.ts';
+import { recordWitness, witnessReport } from './commands/witness.ts';
 import type { FileKind } from './crypto/sealed.ts';
-import { openingReportPdf, receiptPdf } from './pdf.ts';
+import { openingReportPdf, receiptPdf, witnessReportPdf } from './pdf.ts';
 import { parseReceiptToken, publicKeyPem, receiptToken, verifyReceipt } from './receipts.ts';
 import { BidFileStore, openSealed, tusDir, writeTemp } from './storage.ts';
-import { BidView, KeyView, OpeningView, VerifyView } from './views/bids.views.tsx';
+import { BidView, KeyView, OpeningView, VerifyView, WitnessView } from './views/bids.views.tsx';
 
 const TUS_PATH = '/penawaran/unggah';
 const ErrorOut = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -393,4 +396,51 @@ export async function bidsPlugin(base: FastifyInstance) {
         .send(pdf);
     },
   );
+
+  // ---- R48: witness procedure for bids that failed to open
+  const WITNESS = { config: allow('bids:witness') };
+  const witnessData = async (ctx: Ctx) => {
+    const rows = await failedSubmissions(ctx.db);
+    return {
+      rows,
+      reports: await witnessReportsOf(
+        ctx.db,
+        rows.map((r) => r.s.id),
+      ),
+    };
+  };
+  app.get('/admin/kesaksian-penawaran', WITNESS, async (req, reply) => {
+    assertCan(req.ctx.actor, 'bids:witness');
+    return sendHtml(reply, WitnessView({ p: pageCtx(req, reply), ...(await witnessData(req.ctx)) }));
+  });
+  app.post<{ Params: { id: string } }>('/admin/kesaksian-penawaran/:id', WITNESS, async (req, reply) => {
+    assertCan(req.ctx.actor, 'bids:witness');
+    const data = await witnessData(req.ctx);
+    if (!data.rows.some((r) => r.s.id === req.params.id)) throw notFound();
+    return handleForm(req, reply, {
+      schema: z.object({
+        attendees: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(4000),
+        notes: z.string().trim().max(4000).optional().default(''),
+      }),
+      render: (p, state) => WitnessView({ p, ...data, state, stateFor: req.params.id }),
+      run: async ({ attendees, notes }) => {
+        await recordWitness(req.ctx, req.params.id, { attendees: attendees.split(/\r?\n/), notes });
+        return withFlash('/admin/kesaksian-penawaran', req.ctx.t('bids.witness.saved'));
+      },
+    });
+  });
+  app.get<{ Params: { id: string } }>('/admin/kesaksian-penawaran/laporan/:id/pdf', WITNESS, async (req, reply) => {
+    assertCan(req.ctx.actor, 'bids:witness');
+    const w = await witnessReport(req.ctx, req.params.id);
+    if (!w) throw notFound();
+    const row = (await failedSubmissions(req.ctx.db)).find((r) => r.s.id === w.submissionId);
+    const pdf = await witnessReportPdf(
+      { t: req.ctx.t, locale: req.ctx.locale, lpseName: req.ctx.config.lpseName },
+      { kode: row?.kode ?? '', nama: row?.nama ?? '', vendorName: row?.vendorName ?? '', w },
+    );
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="ba-kesaksian-${w.reportSha256.slice(0, 12)}.pdf"`)
+      .send(pdf);
+  });
 }

@@ -1,11 +1,11 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/errors.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { vendors } from '../registration/registration.schema.ts';
 import { bundleOf, loadSchedule, stageOfRole, stageWindow } from '../tenders/index.ts';
 import { tenderMembers, tenderParticipants, tenders } from '../tenders/tenders.schema.ts';
-import { bidKeys, bidOpenings, bidSettings, bidSubmissions } from './bids.schema.ts';
+import { bidKeys, bidOpenings, bidSettings, bidSubmissions, bidWitnessReports } from './bids.schema.ts';
 import type { FileKind } from './crypto/sealed.ts';
 
 export type BidKeyRow = typeof bidKeys.$inferSelect;
@@ -118,3 +118,20 @@ export async function openingOf(db: Db, tenderId: string, kind: FileKind) {
     .where(and(eq(bidOpenings.tenderId, tenderId), eq(bidOpenings.kind, kind)));
   return row;
 }
+
+/** Bids that failed at their opening, with the tender code and vendor, and their witness reports. */
+export async function failedSubmissions(db: Db) {
+  return db
+    .select({ s: bidSubmissions, vendorName: vendors.name, kode: tenders.kode, nama: tenders.nama })
+    .from(bidSubmissions)
+    .innerJoin(vendors, eq(vendors.id, bidSubmissions.vendorId))
+    .innerJoin(tenders, eq(tenders.id, bidSubmissions.tenderId))
+    .where(eq(bidSubmissions.openResult, 'failed'))
+    .orderBy(asc(bidSubmissions.receivedAt));
+}
+
+export async function witnessReportsOf(db: Db, submissionIds: string[]) {
+  if (submissionIds.length === 0) return [];
+  return db.select().from(bidWitnessReports).where(inArray(bidWitnessReports.submissionId, submissionIds));
+}
+export type WitnessRow = typeof bidWitnessReports.$inferSelect;

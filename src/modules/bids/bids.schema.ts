@@ -134,3 +134,24 @@ export const bidOpenings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenderId, t.kind] })],
 );
+
+/**
+ * Berita acara kesaksian (R48): the LPSE's attempt, under audit, on a bid that failed to open — who attended, the
+ * receipt hash, the hash of the file as stored now, what the attempt found and why the opening failed. `reportSha256`
+ * is the SHA-256 of the report's canonical JSON, printed on the PDF so a copy can be checked against the platform.
+ */
+export const bidWitnessReports = pgTable('bid_witness_reports', {
+  id: id(),
+  submissionId: uuid('submission_id')
+    .notNull()
+    .references(() => bidSubmissions.id),
+  attendees: jsonb('attendees').$type<string[]>().notNull(),
+  receiptSha256: text('receipt_sha256').notNull(),
+  storedSha256: text('stored_sha256'),
+  failureReason: text('failure_reason').notNull(),
+  findings: text('findings').notNull(),
+  notes: text('notes'),
+  reportSha256: text('report_sha256').notNull(),
+  createdAt: ts('created_at').notNull(),
+  createdBy: uuid('created_by').notNull(),
+});

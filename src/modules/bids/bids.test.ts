@@ -3,9 +3,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
 import { postMultipart } from '../../test/multipart.ts';
-import { bidKeys, bidSubmissions, bidUploads } from './bids.schema.ts';
+import { bidKeys, bidSubmissions, bidUploads, bidWitnessReports } from './bids.schema.ts';
 import {
   buildBidWorld,
   enrol,
@@ -343,5 +343,33 @@ describe('sealed bids (R12)', () => {
     // Opening twice is refused.
     const again = await submit(member(1));
     assert.equal(again.statusCode, 409);
+  });
+
+  test('R48: the LPSE re-checks a failed bid under audit and issues a berita acara kesaksian', async () => {
+    const admin = await buildUser(t, { roles: ['ADMIN_SISTEM'] });
+    const a = await signedIn(t, admin.username);
+    const page = await a.get('/admin/kesaksian-penawaran');
+    assert.equal(page.statusCode, 200);
+    const [failed] = await t.db.select().from(bidSubmissions).where(eq(bidSubmissions.openResult, 'failed'));
+    assert.ok(failed);
+    assert.match(page.body, new RegExp(failed.sha256));
+    const one = await a.post(`/admin/kesaksian-penawaran/${failed.id}`, { attendees: 'Hanya Satu', notes: '' });
+    assert.equal(one.statusCode, 400);
+    await a.get('/admin/kesaksian-penawaran');
+    const ok = await a.post(`/admin/kesaksian-penawaran/${failed.id}`, {
+      attendees: 'Irwan Tamrin (Pokja)\nSitti Rahma (LPSE)\nWakil penyedia',
+      notes: 'Disaksikan bersama',
+    });
+    assert.equal(ok.statusCode, 303, ok.body);
+    const [report] = await t.db.select().from(bidWitnessReports).where(eq(bidWitnessReports.submissionId, failed.id));
+    // The byte flipped in storage: the stored file no longer matches its receipt, which the LPSE can tell without a key.
+    assert.equal(report?.findings, 'STORED_FILE_DIFFERS_FROM_RECEIPT');
+    assert.equal(report?.attendees.length, 3);
+    assert.match(report?.reportSha256 ?? '', /^[0-9a-f]{64}$/);
+    const pdf = await a.get(`/admin/kesaksian-penawaran/laporan/${report!.id}/pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    // A Pokja member has no access to the LPSE's witness page.
+    assert.equal((await member(0).agent.get('/admin/kesaksian-penawaran')).statusCode, 403);
   });
 });

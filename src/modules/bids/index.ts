@@ -49,8 +49,17 @@ export const bidsModule = defineModule({
       description:
         "Set k for a tender and open its bids after the upload deadline with one's own key share (only the tender's Pokja members)",
     },
+    'bids:witness': {
+      roles: ['ADMIN_SISTEM', 'KEPALA_LPSE'],
+      scope: 'global',
+      description:
+        'The LPSE re-checks a bid that failed to open, under audit, and issues the berita acara kesaksian (R48); it reads no bid',
+    },
   },
-  nav: [{ href: '/kunci-penawaran', labelKey: 'nav.bidKey', permission: 'bids:key' }],
+  nav: [
+    { href: '/kunci-penawaran', labelKey: 'nav.bidKey', permission: 'bids:key' },
+    { href: '/admin/kesaksian-penawaran', labelKey: 'nav.bidWitness', permission: 'bids:witness' },
+  ],
   documentClasses: {
     penawaran_terbuka: {
       maxBytes: 200 * 1024 * 1024,
@@ -100,5 +109,9 @@ export const bidsModule = defineModule({
       failed: number;
       bids: { vendor: string; sha256: string; result: string }[];
     }>({ messageKey: 'audit.event.bids.opened', link: tenderOpening }),
+    'bids.witness_recorded': auditEvent<{ submission: string; findings: string; reportSha256: string }>({
+      messageKey: 'audit.event.bids.witness_recorded',
+      link: () => '/admin/kesaksian-penawaran',
+    }),
   },
 });

@@ -1,7 +1,7 @@
 import type { Content } from 'pdfmake';
 import pdfmake from 'pdfmake';
 import { formatDateTime, type Locale, type Translate } from '../../platform/i18n/i18n.ts';
-import type { SubmissionRow } from './bids.repository.ts';
+import type { SubmissionRow, WitnessRow } from './bids.repository.ts';
 
 // Standard PDF fonts only; no URL or file is ever fetched (same policy as the registration module's PDFs).
 pdfmake.setFonts({
@@ -111,5 +111,35 @@ export function openingReportPdf(
       ]),
       pageOrientation: 'landscape',
     })
+    .getBuffer();
+}
+
+/** Berita acara kesaksian (R48): attendees, hashes, failure reason, findings and the report's verification hash. */
+export function witnessReportPdf(
+  p: P,
+  r: { kode: string; nama: string; vendorName: string; w: WitnessRow },
+): Promise<Buffer> {
+  return pdfmake
+    .createPdf(
+      doc([
+        { text: p.lpseName.toUpperCase(), bold: true, fontSize: 12 },
+        { text: p.t('bids.witness.pdfTitle'), bold: true, fontSize: 14, margin: [0, 10, 0, 10] },
+        kv([
+          ['Kode tender', r.kode],
+          ['Nama tender', r.nama],
+          [p.t('bids.col.vendor'), r.vendorName],
+          [p.t('bids.col.time'), formatDateTime(r.w.createdAt, p.locale)],
+          [p.t('bids.witness.reason'), r.w.failureReason],
+          [p.t('bids.witness.receiptHash'), r.w.receiptSha256],
+          [p.t('bids.witness.storedHash'), r.w.storedSha256 ?? '—'],
+          [p.t('bids.witness.findings'), r.w.findings],
+          [p.t('bids.witness.notes'), r.w.notes ?? '—'],
+        ]),
+        { text: p.t('bids.witness.attendees'), bold: true, margin: [0, 10, 0, 4] },
+        { ol: r.w.attendees },
+        { text: p.t('bids.witness.reportHash'), bold: true, margin: [0, 10, 0, 2] },
+        { text: r.w.reportSha256, fontSize: 9 },
+      ]),
+    )
     .getBuffer();
 }

@@ -3,7 +3,7 @@ import { formatDateTime } from '../../../platform/i18n/i18n.ts';
 import { Button, Csrf, ErrorSummary } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
-import type { BidKeyRow, SubmissionRow, TenderContext } from '../bids.repository.ts';
+import type { BidKeyRow, SubmissionRow, TenderContext, WitnessRow } from '../bids.repository.ts';
 import { formatFingerprint } from '../crypto/sealed.ts';
 
 const script = (name: string) => <script type="module" src={`/penawaran/js/${name}.js`} />;
@@ -368,6 +368,69 @@ export function VerifyView(props: {
       <p>
         <a href="/penawaran/kunci-publik.pem">kunci-publik.pem</a>
       </p>
+    </Layout>
+  );
+}
+
+export function WitnessView(props: {
+  p: PageCtx;
+  rows: { s: SubmissionRow; vendorName: string | null; kode: string | null; nama: string }[];
+  reports: readonly WitnessRow[];
+  state?: FormState;
+  stateFor?: string;
+}) {
+  const { p } = props;
+  return (
+    <Layout p={p} title={p.t('bids.witness.title')} hasErrors={!!props.state}>
+      <h1>{p.t('bids.witness.title')}</h1>
+      <p>{p.t('bids.witness.intro')}</p>
+      {props.state ? <ErrorSummary p={p} state={props.state} /> : null}
+      {props.rows.length === 0 ? <p>{p.t('bids.witness.none')}</p> : null}
+      {props.rows.map(({ s, vendorName, kode, nama }) => {
+        const reports = props.reports.filter((r) => r.submissionId === s.id);
+        return (
+          <section key={s.id}>
+            <h2>
+              {kode} — {nama}: {vendorName}
+            </h2>
+            <dl>
+              <dt>{p.t('bids.witness.reason')}</dt>
+              <dd>{s.openReason}</dd>
+              <dt>{p.t('bids.witness.receiptHash')}</dt>
+              <dd>
+                <code>{s.sha256}</code>
+              </dd>
+            </dl>
+            {reports.length > 0 ? (
+              <>
+                <h3>{p.t('bids.witness.reports')}</h3>
+                <ul>
+                  {reports.map((r) => (
+                    <li key={r.id}>
+                      {formatDateTime(r.createdAt, p.locale)} — {p.t('bids.witness.findings')}: {r.findings} —{' '}
+                      <a href={`/admin/kesaksian-penawaran/laporan/${r.id}/pdf`}>{p.t('bids.witness.pdf')}</a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <form method="post" action={`/admin/kesaksian-penawaran/${s.id}`}>
+              <Csrf p={p} />
+              <p>
+                <label for={`attendees-${s.id}`}>{p.t('bids.witness.attendees')}</label>
+                <textarea class="input" id={`attendees-${s.id}`} name="attendees" rows={4} required>
+                  {props.stateFor === s.id ? String(props.state?.values.attendees ?? '') : ''}
+                </textarea>
+              </p>
+              <p>
+                <label for={`notes-${s.id}`}>{p.t('bids.witness.notes')}</label>
+                <textarea class="input" id={`notes-${s.id}`} name="notes" rows={2} />
+              </p>
+              <Button>{p.t('bids.witness.submit')}</Button>
+            </form>
+          </section>
+        );
+      })}
     </Layout>
   );
 }
