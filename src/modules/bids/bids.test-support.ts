@@ -30,7 +30,7 @@ export interface Person {
 }
 
 /** Enrols a key through the API (the browser's job) and returns the unlocked private key for the test's use. */
-export async function enrol(t: TestApp, p: Person) {
+export async function enrol(_t: TestApp, p: Person) {
   const k = await enrolKey(p.id, passOf(p.username));
   await p.agent.get('/kunci-penawaran');
   const res = await p.agent.api('POST', '/api/v1/kunci-penawaran', {
