@@ -1,5 +1,6 @@
 import { accountsModule } from './modules/accounts/index.ts';
 import { auditModule } from './modules/audit/index.ts';
+import { bidsModule } from './modules/bids/index.ts';
 import { contractsModule } from './modules/contracts/index.ts';
 import { dashboardModule } from './modules/dashboard/index.ts';
 import { evaluationModule } from './modules/evaluation/index.ts';
@@ -30,6 +31,7 @@ export const MODULES = [
   rupModule,
   sulapModule,
   tendersModule,
+  bidsModule,
   evaluationModule,
   contractsModule,
   opendataModule,

@@ -1,0 +1,446 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Server as TusServer } from '@tus/server';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { assertCan } from '../../platform/auth/permissions.ts';
+import { AppError, badRequest, isUuid, notFound } from '../../platform/errors.ts';
+import { allow, PUBLIC } from '../../platform/http/access.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import { handleForm, withFlash } from '../../platform/http/handle-form.ts';
+import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
+import {
+  currentSubmissions,
+  failedSubmissions,
+  findSubmission,
+  keyOf,
+  openingOf,
+  submissionsOfVendor,
+  tenderContext,
+  vendorOfUser,
+  witnessReportsOf,
+} from './bids.repository.ts';
+import { bundle, ENTRIES, type Entry } from './browser-bundle.ts';
+import { enrolBidKey, setThreshold } from './commands/keys.ts';
+import { heldShares, openingMaterial, submitShares } from './commands/opening.ts';
+import { assertOwnUpload, finishUpload, MAX_BID_BYTES, startUpload } from './commands/upload.ts';
+import { recordWitness, witnessReport } from './commands/witness.ts';
+import type { FileKind } from './crypto/sealed.ts';
+import { openingReportPdf, receiptPdf, witnessReportPdf } from './pdf.ts';
+import { parseReceiptToken, publicKeyPem, receiptToken, verifyReceipt } from './receipts.ts';
+import { BidFileStore, openSealed, tusDir, writeTemp } from './storage.ts';
+import { BidView, KeyView, OpeningView, VerifyView, WitnessView } from './views/bids.views.tsx';
+
+const TUS_PATH = '/penawaran/unggah';
+const ErrorOut = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const TenderParams = z.object({ tenderId: z.uuid() });
+const KindQuery = z.object({ kind: z.enum(['penawaran', 'file_i', 'file_ii']).default('penawaran') });
+
+/** The request's Ctx for the tus callbacks, which receive a web Request rather than Fastify's. */
+const tusCtx = new AsyncLocalStorage<Ctx>();
+const currentCtx = () => {
+  const c = tusCtx.getStore();
+  if (!c) throw new Error('tus callback outside a request');
+  return c;
+};
+
+/** An AppError as tus answers it: the status and the API's error body. */
+function tusError(ctx: Ctx, e: unknown) {
+  if (e instanceof AppError) {
+    return {
+      status_code: e.status,
+      body: JSON.stringify({ error: { code: e.code, message: ctx.t(e.messageKey, e.params) } }),
+    };
+  }
+  throw e;
+}
+
+export async function bidsPlugin(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+
+  // ---- browser code (bundled once, same origin)
+  app.get<{ Params: { name: string } }>('/penawaran/js/:name', { config: PUBLIC }, async (req, reply) => {
+    const name = req.params.name.replace(/\.js$/, '') as Entry;
+    if (!ENTRIES.includes(name)) throw notFound();
+    const b = await bundle(name);
+    return reply
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('etag', b.etag)
+      .send(b.code);
+  });
+
+  // ---- keys
+  app.get('/kunci-penawaran', { config: allow('bids:key') }, async (req, reply) => {
+    const key = await keyOf(req.ctx.db, req.ctx.actor!.userId);
+    return sendHtml(reply, KeyView({ p: pageCtx(req, reply), key }));
+  });
+  const Wrapped = z.object({
+    alg: z.literal('PBKDF2-SHA256/AES-256-GCM'),
+    iterations: z.number().int(),
+    salt: z.string().max(200),
+    iv: z.string().max(200),
+    ct: z.string().max(200),
+  });
+  app.post(
+    '/api/v1/kunci-penawaran',
+    {
+      config: allow('bids:key'),
+      schema: {
+        tags: ['bids'],
+        summary: "Enrol one's bid key (public key + private key wrapped in the browser)",
+        body: z.object({ publicKey: z.string().max(100), fingerprint: z.string().max(64), wrapped: Wrapped }),
+        response: { 200: z.object({ fingerprint: z.string(), version: z.number() }), 400: ErrorOut },
+      },
+    },
+    async (req) => enrolBidKey(req.ctx, req.body),
+  );
+  app.get(
+    '/api/v1/kunci-penawaran',
+    { config: allow('bids:key'), schema: { tags: ['bids'], summary: "One's own wrapped bid key" } },
+    async (req) => {
+      const key = await keyOf(req.ctx.db, req.ctx.actor!.userId);
+      if (!key) throw notFound();
+      return { userId: key.userId, publicKey: key.publicKey, fingerprint: key.fingerprint, wrapped: key.wrapped };
+    },
+  );
+
+  // ---- vendor: sealing parameters, page, upload, envelope, receipt
+  app.get(
+    '/api/v1/penawaran/:tenderId/parameter',
+    {
+      config: allow('bids:submit'),
+      schema: { tags: ['bids'], summary: "A tender's public sealing parameters", params: TenderParams },
+    },
+    async (req) => {
+      const tc = await tenderContext(req.ctx.db, req.params.tenderId, req.ctx.clock.now());
+      if (!tc) throw notFound('bids.error.tenderNotFound');
+      const vendor = await vendorOfUser(req.ctx.db, req.ctx.actor!.userId);
+      const own = await keyOf(req.ctx.db, req.ctx.actor!.userId);
+      return {
+        v: 1,
+        tenderId: tc.tender.id,
+        tender: tc.kode,
+        vendor: vendor?.id ?? null,
+        kinds: tc.kinds,
+        k: tc.threshold,
+        deadline: tc.deadline?.toISOString() ?? null,
+        members: tc.members.map((m) => ({ userId: m.userId, publicKey: m.publicKey, fingerprint: m.fingerprint })),
+        vendorKey: own ? { userId: own.userId, publicKey: own.publicKey, fingerprint: own.fingerprint } : null,
+        upload: TUS_PATH,
+      };
+    },
+  );
+
+  app.get<{ Params: { tenderId: string } }>(
+    '/penawaran/:tenderId',
+    { config: allow('bids:submit') },
+    async (req, reply) => {
+      const tc = await tenderContext(req.ctx.db, req.params.tenderId, req.ctx.clock.now());
+      if (!tc) throw notFound('bids.error.tenderNotFound');
+      const vendor = await vendorOfUser(req.ctx.db, req.ctx.actor!.userId);
+      const rows = vendor ? await submissionsOfVendor(req.ctx.db, tc.tender.id, vendor.id) : [];
+      const hasKey = !!(await keyOf(req.ctx.db, req.ctx.actor!.userId));
+      return sendHtml(reply, BidView({ p: pageCtx(req, reply), tc, hasKey, rows }));
+    },
+  );
+
+  const tus = new TusServer({
+    path: TUS_PATH,
+    datastore: new BidFileStore(tusDir(base.services.config.dataDir)),
+    maxSize: MAX_BID_BYTES,
+    respectForwardedHeaders: base.services.config.trustProxy,
+    onUploadCreate: async (_req, upload) => {
+      const ctx = currentCtx();
+      const m = upload.metadata ?? {};
+      try {
+        await startUpload(ctx, {
+          uploadId: upload.id,
+          tenderId: String(m.tenderId ?? ''),
+          kind: String(m.kind ?? ''),
+          sha256: String(m.sha256 ?? ''),
+          size: upload.size ?? 0,
+        });
+      } catch (e) {
+        throw tusError(ctx, e);
+      }
+      return {};
+    },
+    onIncomingRequest: async (req, uploadId) => {
+      const ctx = currentCtx();
+      if (req.method === 'POST') return;
+      try {
+        await assertOwnUpload(ctx, uploadId);
+      } catch (e) {
+        throw tusError(ctx, e);
+      }
+    },
+    onUploadFinish: async (_req, upload) => {
+      const ctx = currentCtx();
+      try {
+        const row = await finishUpload(ctx, upload.id, upload.storage!.path);
+        return { headers: { 'bid-submission': row.id } };
+      } catch (e) {
+        throw tusError(ctx, e);
+      }
+    },
+  });
+  // tus bodies stay unread for @tus/server, which streams them to the disk.
+  base.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
+  const tusHandler = async (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+    reply.hijack();
+    await tusCtx.run(req.ctx, () => tus.handle(req.raw, reply.raw));
+  };
+  const TUS_METHODS = ['POST', 'PATCH', 'HEAD', 'DELETE', 'OPTIONS'] as const;
+  base.route({ method: [...TUS_METHODS], url: TUS_PATH, config: allow('bids:submit'), handler: tusHandler });
+  base.route({ method: [...TUS_METHODS], url: `${TUS_PATH}/:id`, config: allow('bids:submit'), handler: tusHandler });
+
+  /**
+   * The plain upload form (no JavaScript, or an envelope made by the offline tool `lpse-seal`): the same checks as a tus
+   * completion — the envelope streams to the tus directory, then `startUpload` + `finishUpload` run on it.
+   */
+  app.post<{ Params: { tenderId: string } }>(
+    '/penawaran/:tenderId/unggah-berkas',
+    { config: allow('bids:submit') },
+    async (req, reply) => {
+      const tenderId = req.params.tenderId;
+      if (!isUuid(tenderId)) throw notFound('bids.error.tenderNotFound');
+      if (!req.isMultipart()) throw new AppError('NOT_MULTIPART', 415, 'error.unsupportedMediaType');
+      const fields: Record<string, string> = {};
+      let file: string | undefined;
+      try {
+        for await (const part of req.parts()) {
+          if (part.type === 'field') {
+            if (typeof part.value === 'string') fields[part.fieldname] = part.value.trim().slice(0, 200);
+          } else if (part.fieldname === 'envelope' && part.filename && !file) {
+            file = await writeTemp(tusDir(req.ctx.config.dataDir), part.file);
+            if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', 413, 'error.fileTooLarge', { max: 200 });
+          } else part.file.resume();
+        }
+      } catch (err) {
+        if (file) await fs.rm(file, { force: true });
+        if (err instanceof AppError || (err as { statusCode?: number }).statusCode === 413) throw err;
+        throw new AppError('MALFORMED_MULTIPART', 400, 'error.badRequest');
+      }
+      if (!file) throw badRequest('BIDS_ENVELOPE_INVALID', 'bids.error.envelope');
+      const uploadId = path.basename(file);
+      try {
+        await startUpload(req.ctx, {
+          uploadId,
+          tenderId,
+          kind: fields.kind ?? 'penawaran',
+          sha256: (fields.sha256 ?? '').toLowerCase(),
+          size: (await fs.stat(file)).size,
+        });
+      } catch (err) {
+        await fs.rm(file, { force: true });
+        throw err;
+      }
+      await finishUpload(req.ctx, uploadId, file);
+      return reply.redirect(withFlash(`/penawaran/${tenderId}`, req.ctx.t('bids.submit.received')), 303);
+    },
+  );
+
+  /** A vendor's own stored envelope (self-check) — never another vendor's. */
+  async function ownSubmission(ctx: Ctx, id: string) {
+    assertCan(ctx.actor, 'bids:submit');
+    const s = await findSubmission(ctx.db, id);
+    const vendor = await vendorOfUser(ctx.db, ctx.actor!.userId);
+    if (!s || !vendor || s.vendorId !== vendor.id) throw notFound();
+    return { s, vendor };
+  }
+  app.get<{ Params: { id: string } }>('/penawaran/berkas/:id', { config: allow('bids:submit') }, async (req, reply) => {
+    const { s } = await ownSubmission(req.ctx, req.params.id);
+    return reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-length', String(s.size))
+      .header('cache-control', 'no-store')
+      .send(openSealed(req.ctx.config.dataDir, s.storageKey));
+  });
+  app.get<{ Params: { id: string } }>(
+    '/penawaran/tanda-terima/:id/pdf',
+    { config: allow('bids:submit') },
+    async (req, reply) => {
+      const { s, vendor } = await ownSubmission(req.ctx, req.params.id);
+      const tc = await tenderContext(req.ctx.db, s.tenderId, req.ctx.clock.now());
+      const token = receiptToken(s.receipt, s.signature);
+      const pdf = await receiptPdf(
+        { t: req.ctx.t, locale: req.ctx.locale, lpseName: req.ctx.config.lpseName },
+        {
+          kode: tc?.kode ?? '',
+          nama: tc?.tender.nama ?? '',
+          vendorName: vendor.name ?? vendor.id,
+          s,
+          token,
+          verifyUrl: `${req.ctx.config.baseUrl}/penawaran/verifikasi`,
+        },
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="tanda-terima-${s.sha256.slice(0, 12)}.pdf"`)
+        .send(pdf);
+    },
+  );
+
+  // ---- public: receipt verification and the server's public key
+  app.get('/penawaran/kunci-publik.pem', { config: PUBLIC }, async (req, reply) =>
+    reply.header('content-type', 'application/x-pem-file').send(publicKeyPem(req.ctx.config.dataDir)),
+  );
+  app.get('/penawaran/verifikasi', { config: PUBLIC }, async (req, reply) => {
+    const raw = (req.query as Record<string, unknown>).token;
+    const token = typeof raw === 'string' ? raw.trim().slice(0, 5000) : '';
+    let result: { valid: boolean; payload: Record<string, unknown> | null } | undefined;
+    if (token) {
+      const parsed = parseReceiptToken(token);
+      const valid = !!parsed && verifyReceipt(req.ctx.config.dataDir, parsed.text, parsed.signature);
+      let payload: Record<string, unknown> | null = null;
+      if (valid) payload = JSON.parse(parsed!.text);
+      result = { valid, payload };
+    }
+    const accept = req.headers.accept ?? '';
+    if (result && accept.includes('application/json') && !accept.includes('text/html')) return result;
+    return sendHtml(
+      reply,
+      VerifyView({ p: pageCtx(req, reply), token, result, publicKey: publicKeyPem(req.ctx.config.dataDir) }),
+    );
+  });
+
+  // ---- Pokja: k, opening
+  async function openingPage(ctx: Ctx, tenderId: string) {
+    assertCan(ctx.actor, 'bids:open');
+    const now = ctx.clock.now();
+    const tc = await tenderContext(ctx.db, tenderId, now);
+    if (!tc) throw notFound('bids.error.tenderNotFound');
+    if (!tc.members.some((m) => m.userId === ctx.actor!.userId)) throw notFound('bids.error.tenderNotFound');
+    const kind = tc.kinds[0]!;
+    const opening = await openingOf(ctx.db, tenderId, kind);
+    // Before the deadline the Pokja sees that bids exist, not who sent them: names and hashes come with the opening.
+    const rows =
+      now.getTime() >= (tc.deadline?.getTime() ?? Number.POSITIVE_INFINITY)
+        ? await currentSubmissions(ctx.db, tenderId, kind)
+        : [];
+    return { tc, now, rows, opening, held: heldShares(tenderId, kind) };
+  }
+  app.get<{ Params: { tenderId: string } }>(
+    '/kelola/tender/:tenderId/pembukaan',
+    { config: allow('bids:open') },
+    async (req, reply) =>
+      sendHtml(reply, OpeningView({ p: pageCtx(req, reply), ...(await openingPage(req.ctx, req.params.tenderId)) })),
+  );
+  app.post<{ Params: { tenderId: string } }>(
+    '/kelola/tender/:tenderId/ambang',
+    { config: allow('bids:open') },
+    async (req, reply) => {
+      const data = await openingPage(req.ctx, req.params.tenderId);
+      return handleForm(req, reply, {
+        schema: z.object({ k: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid') }),
+        render: (p, state) => OpeningView({ p, ...data, state }),
+        run: async ({ k }) => {
+          await setThreshold(req.ctx, req.params.tenderId, k);
+          return withFlash(`/kelola/tender/${req.params.tenderId}/pembukaan`, req.ctx.t('bids.open.thresholdSaved'));
+        },
+      });
+    },
+  );
+  app.get(
+    '/api/v1/penawaran/:tenderId/pembukaan',
+    {
+      config: allow('bids:open'),
+      schema: {
+        tags: ['bids'],
+        summary: "A member's wrapped key and the sealed headers, after the deadline",
+        params: TenderParams,
+        querystring: KindQuery,
+      },
+    },
+    async (req) => openingMaterial(req.ctx, req.params.tenderId, req.query.kind as FileKind),
+  );
+  app.post(
+    '/api/v1/penawaran/:tenderId/pembukaan',
+    {
+      config: allow('bids:open'),
+      schema: {
+        tags: ['bids'],
+        summary: "Submit one's opened key shares (after the deadline)",
+        params: TenderParams,
+        body: z.object({
+          kind: z.enum(['penawaran', 'file_i', 'file_ii']).default('penawaran'),
+          shares: z.record(z.uuid(), z.string().max(200)),
+        }),
+        response: {
+          200: z.object({ members: z.number(), needed: z.number(), opened: z.boolean() }),
+          400: ErrorOut,
+          403: ErrorOut,
+          409: ErrorOut,
+        },
+      },
+    },
+    async (req) => submitShares(req.ctx, req.params.tenderId, req.body.kind, req.body.shares),
+  );
+  app.get<{ Params: { tenderId: string } }>(
+    '/kelola/tender/:tenderId/berita-acara-pembukaan',
+    { config: allow('bids:open') },
+    async (req, reply) => {
+      const { tc, rows, opening } = await openingPage(req.ctx, req.params.tenderId);
+      if (!opening) throw notFound();
+      const names = tc.members.filter((m) => opening.members.includes(m.userId)).map((m) => m.name ?? m.userId);
+      const pdf = await openingReportPdf(
+        { t: req.ctx.t, locale: req.ctx.locale, lpseName: req.ctx.config.lpseName },
+        { kode: tc.kode, nama: tc.tender.nama, openedAt: opening.openedAt, members: names, rows },
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="ba-pembukaan-${tc.kode}.pdf"`)
+        .send(pdf);
+    },
+  );
+
+  // ---- R48: witness procedure for bids that failed to open
+  const WITNESS = { config: allow('bids:witness') };
+  const witnessData = async (ctx: Ctx) => {
+    const rows = await failedSubmissions(ctx.db);
+    return {
+      rows,
+      reports: await witnessReportsOf(
+        ctx.db,
+        rows.map((r) => r.s.id),
+      ),
+    };
+  };
+  app.get('/admin/kesaksian-penawaran', WITNESS, async (req, reply) => {
+    assertCan(req.ctx.actor, 'bids:witness');
+    return sendHtml(reply, WitnessView({ p: pageCtx(req, reply), ...(await witnessData(req.ctx)) }));
+  });
+  app.post<{ Params: { id: string } }>('/admin/kesaksian-penawaran/:id', WITNESS, async (req, reply) => {
+    assertCan(req.ctx.actor, 'bids:witness');
+    const data = await witnessData(req.ctx);
+    if (!data.rows.some((r) => r.s.id === req.params.id)) throw notFound();
+    return handleForm(req, reply, {
+      schema: z.object({
+        attendees: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(4000),
+        notes: z.string().trim().max(4000).optional().default(''),
+      }),
+      render: (p, state) => WitnessView({ p, ...data, state, stateFor: req.params.id }),
+      run: async ({ attendees, notes }) => {
+        await recordWitness(req.ctx, req.params.id, { attendees: attendees.split(/\r?\n/), notes });
+        return withFlash('/admin/kesaksian-penawaran', req.ctx.t('bids.witness.saved'));
+      },
+    });
+  });
+  app.get<{ Params: { id: string } }>('/admin/kesaksian-penawaran/laporan/:id/pdf', WITNESS, async (req, reply) => {
+    assertCan(req.ctx.actor, 'bids:witness');
+    const w = await witnessReport(req.ctx, req.params.id);
+    if (!w) throw notFound();
+    const row = (await failedSubmissions(req.ctx.db)).find((r) => r.s.id === w.submissionId);
+    const pdf = await witnessReportPdf(
+      { t: req.ctx.t, locale: req.ctx.locale, lpseName: req.ctx.config.lpseName },
+      { kode: row?.kode ?? '', nama: row?.nama ?? '', vendorName: row?.vendorName ?? '', w },
+    );
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="ba-kesaksian-${w.reportSha256.slice(0, 12)}.pdf"`)
+      .send(pdf);
+  });
+}

@@ -1,0 +1,137 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { isUuid } from '../../platform/errors.ts';
+import { users } from '../accounts/accounts.schema.ts';
+import { vendors } from '../registration/registration.schema.ts';
+import { bundleOf, loadSchedule, stageOfRole, stageWindow } from '../tenders/index.ts';
+import { tenderMembers, tenderParticipants, tenders } from '../tenders/tenders.schema.ts';
+import { bidKeys, bidOpenings, bidSettings, bidSubmissions, bidWitnessReports } from './bids.schema.ts';
+import type { FileKind } from './crypto/sealed.ts';
+
+export type BidKeyRow = typeof bidKeys.$inferSelect;
+export type SubmissionRow = typeof bidSubmissions.$inferSelect;
+
+export async function keyOf(db: Db, userId: string): Promise<BidKeyRow | undefined> {
+  const [row] = await db.select().from(bidKeys).where(eq(bidKeys.userId, userId));
+  return row;
+}
+
+export async function vendorOfUser(db: Db, userId: string) {
+  const [v] = await db
+    .select({ id: vendors.id, name: vendors.name })
+    .from(vendors)
+    .where(eq(vendors.userId, userId))
+    .limit(1);
+  return v;
+}
+
+/** Default k: a majority of the Pokja (2 of 3, 3 of 5), never below 2. */
+export const defaultThreshold = (n: number) => Math.max(2, Math.floor(n / 2) + 1);
+
+/** The file kinds a tender takes: one sealed file, or File I and File II for a 2-file method. */
+export function kindsOf(bundleId: string): FileKind[] {
+  return /2-file|2-tahap/.test(bundleId) ? ['file_i', 'file_ii'] : ['penawaran'];
+}
+
+/**
+ * Everything the sealing and the gates need about one announced tender: its code, its Pokja with their enrolled
+ * keys, k, the upload and opening windows at `now`.
+ */
+export async function tenderContext(db: Db, tenderId: string, now: Date) {
+  if (!isUuid(tenderId)) return undefined;
+  const [t] = await db.select().from(tenders).where(eq(tenders.id, tenderId));
+  if (!t?.kode || !t.announcedAt) return undefined;
+  const bundle = bundleOf(t.bundleId, t.bundleVersion);
+  const schedule = await loadSchedule(db, tenderId);
+  const uploadStage = bundle ? stageOfRole(bundle, 'bid_upload') : undefined;
+  const upload = uploadStage ? stageWindow(schedule, uploadStage.code, now) : ({ state: 'absent' } as const);
+  const uploadRow = schedule.find((r) => r.stage === uploadStage?.code);
+  const members = await db
+    .select({
+      userId: tenderMembers.userId,
+      name: users.name,
+      publicKey: bidKeys.publicKey,
+      fingerprint: bidKeys.fingerprint,
+    })
+    .from(tenderMembers)
+    .innerJoin(users, eq(users.id, tenderMembers.userId))
+    .leftJoin(bidKeys, eq(bidKeys.userId, tenderMembers.userId))
+    .where(eq(tenderMembers.tenderId, tenderId))
+    .orderBy(asc(tenderMembers.userId));
+  const [setting] = await db.select().from(bidSettings).where(eq(bidSettings.tenderId, tenderId));
+  return {
+    tender: t,
+    kode: t.kode,
+    members,
+    threshold: setting?.threshold ?? defaultThreshold(members.length),
+    thresholdSet: !!setting,
+    upload,
+    /** The end of the upload stage: the earliest opening time. */
+    deadline: uploadRow?.end ?? null,
+    kinds: kindsOf(t.bundleId),
+  };
+}
+export type TenderContext = NonNullable<Awaited<ReturnType<typeof tenderContext>>>;
+
+export async function isParticipant(db: Db, tenderId: string, vendorId: string) {
+  const [row] = await db
+    .select({ v: tenderParticipants.vendorId })
+    .from(tenderParticipants)
+    .where(and(eq(tenderParticipants.tenderId, tenderId), eq(tenderParticipants.vendorId, vendorId)));
+  return !!row;
+}
+
+/** The bids that count: the last complete one per vendor and kind. */
+export async function currentSubmissions(db: Db, tenderId: string, kind?: FileKind) {
+  return db
+    .select({ s: bidSubmissions, vendorName: vendors.name })
+    .from(bidSubmissions)
+    .innerJoin(vendors, eq(vendors.id, bidSubmissions.vendorId))
+    .where(
+      and(
+        eq(bidSubmissions.tenderId, tenderId),
+        isNull(bidSubmissions.supersededAt),
+        kind ? eq(bidSubmissions.kind, kind) : undefined,
+      ),
+    )
+    .orderBy(asc(bidSubmissions.receivedAt));
+}
+
+export async function submissionsOfVendor(db: Db, tenderId: string, vendorId: string) {
+  return db
+    .select()
+    .from(bidSubmissions)
+    .where(and(eq(bidSubmissions.tenderId, tenderId), eq(bidSubmissions.vendorId, vendorId)))
+    .orderBy(asc(bidSubmissions.receivedAt));
+}
+
+export async function findSubmission(db: Db, id: string): Promise<SubmissionRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(bidSubmissions).where(eq(bidSubmissions.id, id));
+  return row;
+}
+
+export async function openingOf(db: Db, tenderId: string, kind: FileKind) {
+  const [row] = await db
+    .select()
+    .from(bidOpenings)
+    .where(and(eq(bidOpenings.tenderId, tenderId), eq(bidOpenings.kind, kind)));
+  return row;
+}
+
+/** Bids that failed at their opening, with the tender code and vendor, and their witness reports. */
+export async function failedSubmissions(db: Db) {
+  return db
+    .select({ s: bidSubmissions, vendorName: vendors.name, kode: tenders.kode, nama: tenders.nama })
+    .from(bidSubmissions)
+    .innerJoin(vendors, eq(vendors.id, bidSubmissions.vendorId))
+    .innerJoin(tenders, eq(tenders.id, bidSubmissions.tenderId))
+    .where(eq(bidSubmissions.openResult, 'failed'))
+    .orderBy(asc(bidSubmissions.receivedAt));
+}
+
+export async function witnessReportsOf(db: Db, submissionIds: string[]) {
+  if (submissionIds.length === 0) return [];
+  return db.select().from(bidWitnessReports).where(inArray(bidWitnessReports.submissionId, submissionIds));
+}
+export type WitnessRow = typeof bidWitnessReports.$inferSelect;

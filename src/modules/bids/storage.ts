@@ -1,0 +1,140 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DataStore, ERRORS, Upload } from '@tus/server';
+
+/**
+ * Where sealed bids live: `DATA_DIR/bids/tus/<id>` while a tus upload is in progress (with `<id>.json`, its tus
+ * metadata), then `DATA_DIR/bids/sealed/<uuid>` once receipted (renamed after fsync, never copied). Kept apart from
+ * the document blob store (`DATA_DIR/files`), whose orphan sweep knows nothing of bids. The files are ciphertext.
+ */
+export const bidsRoot = (dataDir: string) => path.join(dataDir, 'bids');
+export const tusDir = (dataDir: string) => path.join(bidsRoot(dataDir), 'tus');
+export const sealedPath = (dataDir: string, storageKey: string) => {
+  if (!/^sealed\/[0-9a-f-]{36}$/.test(storageKey)) throw new Error('bad storage key');
+  return path.join(bidsRoot(dataDir), storageKey);
+};
+
+const ID_RE = /^[0-9a-f]{32}$/;
+
+/**
+ * A minimal tus data store on the local disk: creation, creation-with-upload and termination. Each PATCH streams
+ * straight to the file at its offset (nothing buffered whole); the offset after a broken connection is the file's
+ * size, so a client resumes at the last byte that reached the disk.
+ */
+export class BidFileStore extends DataStore {
+  constructor(private readonly dir: string) {
+    super();
+    this.extensions = ['creation', 'creation-with-upload', 'termination'];
+  }
+
+  private file(id: string) {
+    if (!ID_RE.test(id)) throw ERRORS.FILE_NOT_FOUND;
+    return path.join(this.dir, id);
+  }
+
+  override async create(upload: Upload): Promise<Upload> {
+    await fs.mkdir(this.dir, { recursive: true });
+    const file = this.file(upload.id);
+    await fs.writeFile(file, '', { flag: 'wx', mode: 0o600 });
+    await fs.writeFile(`${file}.json`, JSON.stringify(upload), { mode: 0o600 });
+    upload.storage = { type: 'file', path: file };
+    return upload;
+  }
+
+  override async write(stream: Readable, id: string, offset: number): Promise<number> {
+    const file = this.file(id);
+    let written = 0;
+    const out = createWriteStream(file, { flags: 'r+', start: offset });
+    stream.on('data', (c: Buffer) => {
+      written += c.length;
+    });
+    try {
+      await pipeline(stream, out);
+    } catch (err) {
+      // A broken connection: what reached the disk stays; the client asks for the offset and resumes.
+      if (written === 0) throw err;
+    }
+    return offset + written;
+  }
+
+  override async getUpload(id: string): Promise<Upload> {
+    const file = this.file(id);
+    let meta: Upload;
+    let size: number;
+    try {
+      meta = JSON.parse(await fs.readFile(`${file}.json`, 'utf8'));
+      size = (await fs.stat(file)).size;
+    } catch {
+      throw ERRORS.FILE_NOT_FOUND;
+    }
+    return new Upload({ ...meta, offset: size, storage: { type: 'file', path: file } });
+  }
+
+  override async remove(id: string): Promise<void> {
+    const file = this.file(id);
+    await fs.rm(file, { force: true });
+    await fs.rm(`${file}.json`, { force: true });
+  }
+
+  override async declareUploadLength(id: string, length: number): Promise<void> {
+    const file = this.file(id);
+    const meta = JSON.parse(await fs.readFile(`${file}.json`, 'utf8'));
+    await fs.writeFile(`${file}.json`, JSON.stringify({ ...meta, size: length }), { mode: 0o600 });
+  }
+
+  path(id: string) {
+    return this.file(id);
+  }
+}
+
+/** SHA-256 and size of a file, streamed. */
+export async function hashFile(file: string): Promise<{ sha256: string; size: number }> {
+  const h = createHash('sha256');
+  let size = 0;
+  for await (const c of createReadStream(file)) {
+    h.update(c as Buffer);
+    size += (c as Buffer).length;
+  }
+  return { sha256: h.digest('hex'), size };
+}
+
+export async function readHead(file: string, bytes: number): Promise<Uint8Array> {
+  const fh = await fs.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    return new Uint8Array(buf.buffer, buf.byteOffset, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Moves a complete upload to its final, random address after an fsync: a crash leaves it whole or absent. */
+export async function commitSealed(dataDir: string, tmpFile: string): Promise<string> {
+  const storageKey = `sealed/${randomUUID()}`;
+  const dest = sealedPath(dataDir, storageKey);
+  await fs.mkdir(path.dirname(dest), { recursive: true, mode: 0o700 });
+  const fh = await fs.open(tmpFile, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await fs.rename(tmpFile, dest);
+  await fs.rm(`${tmpFile}.json`, { force: true });
+  return storageKey;
+}
+
+/** A copy of an ENOENT-free stream opener, for the self-check download and the opening. */
+export const openSealed = (dataDir: string, storageKey: string) => createReadStream(sealedPath(dataDir, storageKey));
+
+export async function writeTemp(dir: string, source: Readable) {
+  await fs.mkdir(dir, { recursive: true });
+  const file = path.join(dir, randomUUID().replace(/-/g, ''));
+  await pipeline(source, createWriteStream(file, { mode: 0o600 }));
+  return file;
+}

@@ -1,0 +1,436 @@
+import type { FormState } from '../../../platform/http/forms.ts';
+import { formatDateTime } from '../../../platform/i18n/i18n.ts';
+import { Button, Csrf, ErrorSummary } from '../../../platform/ui/form.tsx';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import type { PageCtx } from '../../../platform/ui/page.ts';
+import type { BidKeyRow, SubmissionRow, TenderContext, WitnessRow } from '../bids.repository.ts';
+import { formatFingerprint } from '../crypto/sealed.ts';
+
+const script = (name: string) => <script type="module" src={`/penawaran/js/${name}.js`} />;
+
+export function KeyView(props: { p: PageCtx; key?: BidKeyRow }) {
+  const { p, key } = props;
+  return (
+    <Layout p={p} title={p.t('bids.key.title')}>
+      <h1>{p.t('bids.key.title')}</h1>
+      <p>{p.t('bids.key.intro')}</p>
+      {key ? (
+        <dl>
+          <dt>{p.t('bids.key.fingerprint')}</dt>
+          <dd>
+            <code data-testid="fingerprint" data-fp={key.fingerprint}>
+              {formatFingerprint(key.fingerprint)}
+            </code>
+          </dd>
+          <dd>{p.t('bids.key.enrolledAt', { at: formatDateTime(key.enrolledAt, p.locale), version: key.version })}</dd>
+        </dl>
+      ) : (
+        <p>{p.t('bids.key.none')}</p>
+      )}
+      <noscript>
+        <p class="notice warning">{p.t('bids.key.needsJs')}</p>
+      </noscript>
+      <form id="enrol-form" data-user={p.actor?.userId} data-saved={p.t('bids.key.saved', { fp: '{fp}' })}>
+        <Csrf p={p} />
+        <h2>{key ? p.t('bids.key.recreate') : p.t('bids.key.create')}</h2>
+        {key ? <p class="notice warning">{p.t('bids.key.recreateWarning')}</p> : null}
+        <p>
+          <label for="pass1">{p.t('bids.key.passphrase')}</label>
+          <input
+            class="input"
+            id="pass1"
+            name="pass1"
+            type="password"
+            minLength={12}
+            required
+            autocomplete="new-password"
+          />
+        </p>
+        <p>
+          <label for="pass2">{p.t('bids.key.passphrase2')}</label>
+          <input
+            class="input"
+            id="pass2"
+            name="pass2"
+            type="password"
+            minLength={12}
+            required
+            autocomplete="new-password"
+          />
+        </p>
+        <p id="enrol-status" role="status" aria-live="polite" />
+        <Button>{key ? p.t('bids.key.recreate') : p.t('bids.key.create')}</Button>
+      </form>
+      {script('enrol')}
+    </Layout>
+  );
+}
+
+function SubmissionTable(props: { p: PageCtx; rows: readonly SubmissionRow[]; vendor?: boolean }) {
+  const { p } = props;
+  if (props.rows.length === 0) return <p>{p.t('bids.submit.none')}</p>;
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{p.t('bids.col.kind')}</th>
+            <th scope="col">{p.t('bids.col.time')}</th>
+            <th scope="col">{p.t('bids.col.hash')}</th>
+            <th scope="col">{p.t('bids.col.size')}</th>
+            <th scope="col">{p.t('bids.col.status')}</th>
+            {props.vendor ? <th scope="col">{p.t('bids.submit.receipt')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((s) => (
+            <tr key={s.id} data-submission={s.id}>
+              <td>{p.t(`bids.kind.${s.kind}`)}</td>
+              <td>{formatDateTime(s.receivedAt, p.locale)}</td>
+              <td>
+                <code>{s.sha256}</code>
+              </td>
+              <td>{s.size}</td>
+              <td>{s.supersededAt ? p.t('bids.submit.superseded') : p.t('bids.submit.counts')}</td>
+              {props.vendor ? (
+                <td>
+                  <a href={`/penawaran/tanda-terima/${s.id}/pdf`}>{p.t('bids.submit.receipt')}</a>{' '}
+                  {s.supersededAt ? null : (
+                    <button type="button" class="button secondary" data-selfcheck={s.id}>
+                      {p.t('bids.submit.selfCheck')}
+                    </button>
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function BidView(props: { p: PageCtx; tc: TenderContext; hasKey: boolean; rows: readonly SubmissionRow[] }) {
+  const { p, tc } = props;
+  const keysReady = tc.members.every((m) => m.fingerprint);
+  const open = tc.upload.state === 'open';
+  return (
+    <Layout p={p} title={p.t('bids.submit.title')}>
+      <p>
+        <a href={`/tender/${tc.kode}`}>{tc.tender.nama}</a>
+      </p>
+      <h1>{p.t('bids.submit.title')}</h1>
+      <p>{p.t('bids.submit.deadline', { at: formatDateTime(tc.deadline, p.locale) })}</p>
+      <p>{p.t('bids.submit.k', { k: tc.threshold, n: tc.members.length })}</p>
+      <p>
+        <a href={`/api/v1/penawaran/${tc.tender.id}/parameter`} download={`parameter-${tc.kode}.json`}>
+          {p.t('bids.submit.params')}
+        </a>
+      </p>
+      {!props.hasKey ? (
+        <p class="notice warning">
+          {p.t('bids.submit.needsKey', { link: '' })} <a href="/kunci-penawaran">{p.t('bids.key.title')}</a>
+        </p>
+      ) : null}
+      {!keysReady ? <p class="notice warning">{p.t('bids.submit.pokjaKeysMissing')}</p> : null}
+      <noscript>
+        <p class="notice warning">{p.t('bids.submit.needsJs')}</p>
+      </noscript>
+      {open && props.hasKey && keysReady ? (
+        <form id="bid-form" data-tender={tc.tender.id} data-user={p.actor?.userId}>
+          <Csrf p={p} />
+          <p>
+            <label for="kind">{p.t('bids.submit.kind')}</label>
+            <select class="input" id="kind" name="kind">
+              {tc.kinds.map((k) => (
+                <option value={k}>{p.t(`bids.kind.${k}`)}</option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label for="bidfile">{p.t('bids.submit.file')}</label>
+            <input class="input" id="bidfile" name="bidfile" type="file" accept=".pdf,.zip,.docx,.xlsx" required />
+          </p>
+          <p>
+            <label for="selfpass">{p.t('bids.open.passphrase')}</label>
+            <input class="input" id="selfpass" name="selfpass" type="password" autocomplete="current-password" />
+          </p>
+          <p class="hint">{p.t('bids.submit.selfCheckHelp')}</p>
+          <p>
+            <progress id="bid-progress" max={100} value={0} aria-label={p.t('bids.submit.button')} />
+          </p>
+          <p id="bid-status" role="status" aria-live="polite" />
+          <Button>{p.t('bids.submit.button')}</Button>
+        </form>
+      ) : null}
+      {open && keysReady ? (
+        <form
+          method="post"
+          action={`/penawaran/${tc.tender.id}/unggah-berkas?_csrf=${encodeURIComponent(p.csrf)}`}
+          encType="multipart/form-data"
+        >
+          <h2>{p.t('bids.plain.title')}</h2>
+          <p class="hint">{p.t('bids.plain.help')}</p>
+          <p>
+            <label for="plain-kind">{p.t('bids.submit.kind')}</label>
+            <select class="input" id="plain-kind" name="kind">
+              {tc.kinds.map((k) => (
+                <option value={k}>{p.t(`bids.kind.${k}`)}</option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label for="envelope">{p.t('bids.plain.envelope')}</label>
+            <input class="input" id="envelope" name="envelope" type="file" required />
+          </p>
+          <p>
+            <label for="sha256">{p.t('bids.plain.sha256')}</label>
+            <input
+              class="input"
+              id="sha256"
+              name="sha256"
+              type="text"
+              required
+              pattern="[0-9a-fA-F]{64}"
+              spellcheck={false}
+            />
+          </p>
+          <Button variant="secondary">{p.t('bids.plain.button')}</Button>
+        </form>
+      ) : null}
+      <h2>{p.t('bids.submit.mine')}</h2>
+      <SubmissionTable p={p} rows={props.rows} vendor />
+      {script('bid')}
+    </Layout>
+  );
+}
+
+export interface OpeningRow {
+  s: SubmissionRow;
+  vendorName: string | null;
+}
+
+export function OpeningView(props: {
+  p: PageCtx;
+  tc: TenderContext;
+  now: Date;
+  rows: readonly OpeningRow[];
+  opening?: { openedAt: Date; opened: number; failed: number };
+  held: number;
+  state?: FormState;
+}) {
+  const { p, tc } = props;
+  const canOpenNow = !!tc.deadline && props.now.getTime() >= tc.deadline.getTime();
+  return (
+    <Layout p={p} title={p.t('bids.open.title')} hasErrors={!!props.state}>
+      <p>
+        <a href={`/kelola/tender/${tc.tender.id}`}>{tc.tender.nama}</a>
+      </p>
+      <h1>{p.t('bids.open.title')}</h1>
+      {props.state ? <ErrorSummary p={p} state={props.state} /> : null}
+      <h2>{p.t('bids.open.members')}</h2>
+      <ul>
+        {tc.members.map((m) => (
+          <li>
+            {m.name} — {m.fingerprint ? <code>{formatFingerprint(m.fingerprint)}</code> : p.t('bids.open.noKey')}
+          </li>
+        ))}
+      </ul>
+      {tc.upload.state !== 'closed' ? (
+        <form method="post" action={`/kelola/tender/${tc.tender.id}/ambang`}>
+          <Csrf p={p} />
+          <p>
+            <label for="k">{p.t('bids.open.threshold')}</label>
+            <input
+              class="input"
+              id="k"
+              name="k"
+              type="number"
+              min={2}
+              max={tc.members.length}
+              value={String(props.state?.values.k ?? tc.threshold)}
+            />
+          </p>
+          <Button variant="secondary">{p.t('bids.open.thresholdSave')}</Button>
+        </form>
+      ) : (
+        <p>{p.t('bids.submit.k', { k: tc.threshold, n: tc.members.length })}</p>
+      )}
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{p.t('bids.col.vendor')}</th>
+              <th scope="col">{p.t('bids.col.kind')}</th>
+              <th scope="col">{p.t('bids.col.time')}</th>
+              <th scope="col">{p.t('bids.col.hash')}</th>
+              <th scope="col">{p.t('bids.col.result')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map(({ s, vendorName }) => (
+              <tr key={s.id}>
+                <td>{vendorName}</td>
+                <td>{p.t(`bids.kind.${s.kind}`)}</td>
+                <td>{formatDateTime(s.receivedAt, p.locale)}</td>
+                <td>
+                  <code>{s.sha256}</code>
+                </td>
+                <td>
+                  {s.openResult === 'opened' && s.openedDocumentId ? (
+                    <>
+                      {p.t('bids.open.ok')} — <a href={`/berkas/${s.openedDocumentId}`}>{p.t('bids.open.download')}</a>
+                    </>
+                  ) : s.openResult === 'failed' ? (
+                    p.t('bids.open.failed', { reason: s.openReason ?? '' })
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {props.opening ? (
+        <>
+          <p class="notice success" data-testid="opened">
+            {p.t('bids.open.done', {
+              at: formatDateTime(props.opening.openedAt, p.locale),
+              opened: props.opening.opened,
+              failed: props.opening.failed,
+            })}
+          </p>
+          <p>
+            <a href={`/kelola/tender/${tc.tender.id}/berita-acara-pembukaan`}>{p.t('bids.open.baPdf')}</a>
+          </p>
+        </>
+      ) : !canOpenNow ? (
+        <p class="notice">{p.t('bids.open.notYet', { at: formatDateTime(tc.deadline, p.locale) })}</p>
+      ) : (
+        <>
+          <p>{p.t('bids.open.progress', { members: props.held, k: tc.threshold })}</p>
+          <noscript>
+            <p class="notice warning">{p.t('bids.open.needsJs')}</p>
+          </noscript>
+          <form id="open-form" data-tender={tc.tender.id} data-user={p.actor?.userId}>
+            <Csrf p={p} />
+            <p>
+              <label for="openpass">{p.t('bids.open.passphrase')}</label>
+              <input
+                class="input"
+                id="openpass"
+                name="openpass"
+                type="password"
+                required
+                autocomplete="current-password"
+              />
+            </p>
+            <p id="open-status" role="status" aria-live="polite" />
+            <Button>{p.t('bids.open.submit')}</Button>
+          </form>
+          {script('open')}
+        </>
+      )}
+    </Layout>
+  );
+}
+
+export function VerifyView(props: {
+  p: PageCtx;
+  token: string;
+  result?: { valid: boolean; payload: Record<string, unknown> | null };
+  publicKey: string;
+}) {
+  const { p, result } = props;
+  return (
+    <Layout p={p} title={p.t('bids.verify.title')}>
+      <h1>{p.t('bids.verify.title')}</h1>
+      <form method="get" action="/penawaran/verifikasi">
+        <p>
+          <label for="token">{p.t('bids.verify.token')}</label>
+          <textarea class="input" id="token" name="token" rows={4}>
+            {props.token}
+          </textarea>
+        </p>
+        <Button>{p.t('bids.verify.button')}</Button>
+      </form>
+      {result ? (
+        <>
+          <p class={`notice ${result.valid ? 'success' : 'warning'}`} data-testid="verify-result">
+            {result.valid ? p.t('bids.verify.valid') : p.t('bids.verify.invalid')}
+          </p>
+          {result.payload ? <pre>{JSON.stringify(result.payload, null, 2)}</pre> : null}
+        </>
+      ) : null}
+      <h2>{p.t('bids.verify.publicKey')}</h2>
+      <pre>{props.publicKey}</pre>
+      <p>
+        <a href="/penawaran/kunci-publik.pem">kunci-publik.pem</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function WitnessView(props: {
+  p: PageCtx;
+  rows: { s: SubmissionRow; vendorName: string | null; kode: string | null; nama: string }[];
+  reports: readonly WitnessRow[];
+  state?: FormState;
+  stateFor?: string;
+}) {
+  const { p } = props;
+  return (
+    <Layout p={p} title={p.t('bids.witness.title')} hasErrors={!!props.state}>
+      <h1>{p.t('bids.witness.title')}</h1>
+      <p>{p.t('bids.witness.intro')}</p>
+      {props.state ? <ErrorSummary p={p} state={props.state} /> : null}
+      {props.rows.length === 0 ? <p>{p.t('bids.witness.none')}</p> : null}
+      {props.rows.map(({ s, vendorName, kode, nama }) => {
+        const reports = props.reports.filter((r) => r.submissionId === s.id);
+        return (
+          <section key={s.id}>
+            <h2>
+              {kode} — {nama}: {vendorName}
+            </h2>
+            <dl>
+              <dt>{p.t('bids.witness.reason')}</dt>
+              <dd>{s.openReason}</dd>
+              <dt>{p.t('bids.witness.receiptHash')}</dt>
+              <dd>
+                <code>{s.sha256}</code>
+              </dd>
+            </dl>
+            {reports.length > 0 ? (
+              <>
+                <h3>{p.t('bids.witness.reports')}</h3>
+                <ul>
+                  {reports.map((r) => (
+                    <li key={r.id}>
+                      {formatDateTime(r.createdAt, p.locale)} — {p.t('bids.witness.findings')}: {r.findings} —{' '}
+                      <a href={`/admin/kesaksian-penawaran/laporan/${r.id}/pdf`}>{p.t('bids.witness.pdf')}</a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <form method="post" action={`/admin/kesaksian-penawaran/${s.id}`}>
+              <Csrf p={p} />
+              <p>
+                <label for={`attendees-${s.id}`}>{p.t('bids.witness.attendees')}</label>
+                <textarea class="input" id={`attendees-${s.id}`} name="attendees" rows={4} required>
+                  {props.stateFor === s.id ? String(props.state?.values.attendees ?? '') : ''}
+                </textarea>
+              </p>
+              <p>
+                <label for={`notes-${s.id}`}>{p.t('bids.witness.notes')}</label>
+                <textarea class="input" id={`notes-${s.id}`} name="notes" rows={2} />
+              </p>
+              <Button>{p.t('bids.witness.submit')}</Button>
+            </form>
+          </section>
+        );
+      })}
+    </Layout>
+  );
+}
