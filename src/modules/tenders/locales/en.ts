@@ -256,4 +256,13 @@ export const tendersEn: Record<keyof typeof tendersId, string> = {
   'audit.event.tender.joined': 'Joined tender {kode} ({vendor}) accepting the Pakta Integritas',
   'audit.event.tender.question_asked': 'Asked a clarification question in tender {kode}',
   'audit.event.tender.question_answered': 'Answered a clarification question in tender {kode}',
+  'tenders.detail.next': 'Tender links',
+  'tenders.detail.link.hasil': 'Evaluation result and winner',
+  'tenders.detail.link.ikut': 'Join the tender (vendors)',
+  'tenders.detail.link.penjelasan': 'Clarification (participants)',
+  'tenders.detail.link.penawaran': 'Submit a sealed bid (participants)',
+  'tenders.detail.link.sanggah': 'Complaint (participants)',
+  'tenders.manage.stepsNav': 'Pokja steps',
+  'tenders.manage.link.pembukaan': 'Bid opening',
+  'tenders.manage.link.evaluasi': 'Bid evaluation',
 };

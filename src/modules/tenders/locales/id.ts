@@ -257,4 +257,13 @@ export const tendersId = {
   'audit.event.tender.joined': 'Mengikuti tender {kode} ({vendor}) dengan menyetujui Pakta Integritas',
   'audit.event.tender.question_asked': 'Mengajukan pertanyaan penjelasan pada tender {kode}',
   'audit.event.tender.question_answered': 'Menjawab pertanyaan penjelasan pada tender {kode}',
+  'tenders.detail.next': 'Tautan tender',
+  'tenders.detail.link.hasil': 'Hasil evaluasi dan pemenang',
+  'tenders.detail.link.ikut': 'Ikut tender (penyedia)',
+  'tenders.detail.link.penjelasan': 'Pemberian penjelasan (peserta)',
+  'tenders.detail.link.penawaran': 'Kirim penawaran terenkripsi (peserta)',
+  'tenders.detail.link.sanggah': 'Sanggah (peserta)',
+  'tenders.manage.stepsNav': 'Tahap Pokja',
+  'tenders.manage.link.pembukaan': 'Pembukaan penawaran',
+  'tenders.manage.link.evaluasi': 'Evaluasi penawaran',
 } as const;

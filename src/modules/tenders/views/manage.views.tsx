@@ -183,6 +183,18 @@ export function PokjaTenderView(props: {
         <dt>{p.t('tenders.field.hps')}</dt>
         <dd>{tender.hps === null ? '—' : formatRupiah(tender.hps)}</dd>
       </dl>
+      {tender.kode ? (
+        <nav aria-label={p.t('tenders.manage.stepsNav')}>
+          <ul>
+            <li>
+              <a href={`/kelola/tender/${tender.id}/pembukaan`}>{p.t('tenders.manage.link.pembukaan')}</a>
+            </li>
+            <li>
+              <a href={`/kelola/tender/${tender.id}/evaluasi`}>{p.t('tenders.manage.link.evaluasi')}</a>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
       <h2>{p.t('tenders.manage.approvals')}</h2>
       <div class="table-wrap">
         <table>

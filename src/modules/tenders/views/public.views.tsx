@@ -370,6 +370,24 @@ export function TenderDetailView(props: {
       <FileList p={p} files={t.documents.filter((d) => !d.addendumId)} />
       <h2 id="adendum">{p.t('tenders.addendum.title')}</h2>
       <AddendaList p={p} addenda={t.addenda} files={t.documents} />
+      <h2 id="tautan">{p.t('tenders.detail.next')}</h2>
+      <ul>
+        <li>
+          <a href={`/tender/${t.kode}/hasil`}>{p.t('tenders.detail.link.hasil')}</a>
+        </li>
+        <li>
+          <a href={`/tender/${t.kode}/ikut`}>{p.t('tenders.detail.link.ikut')}</a>
+        </li>
+        <li>
+          <a href={`/tender/${t.kode}/penjelasan`}>{p.t('tenders.detail.link.penjelasan')}</a>
+        </li>
+        <li>
+          <a href={`/penawaran/${t.id}`}>{p.t('tenders.detail.link.penawaran')}</a>
+        </li>
+        <li>
+          <a href={`/tender/${t.kode}/sanggah`}>{p.t('tenders.detail.link.sanggah')}</a>
+        </li>
+      </ul>
     </Layout>
   );
 }
