@@ -6,6 +6,8 @@ import { mailOutbox } from '../../platform/mail/mail.schema.ts';
 import type { Agent } from '../../test/agent.ts';
 import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
 import { PDF, postMultipart } from '../../test/multipart.ts';
+import { ocdsValidators } from '../opendata/ocds-validate.test-support.ts';
+import { ocdsReleases } from '../opendata/opendata.schema.ts';
 import { buildAgencyWithPa } from '../rup/rup.test-support.ts';
 import { type SulapWorld, signIn } from '../sulap/sulap.test-support.ts';
 import { invalidatePublicTenders } from './public-cache.ts';
@@ -297,5 +299,17 @@ describe('tender life after publication: documents, addenda, outage, gagal / ula
       const rows = await t.db.select().from(auditEvents).where(eq(auditEvents.action, action));
       assert.ok(rows.length > 0, action);
     }
+  });
+  test('R02 open data: every change above is an OCDS release that validates (amendments, gagal, batal)', async () => {
+    const rows = await t.db.select({ json: ocdsReleases.json }).from(ocdsReleases);
+    const releases = rows.map((r) => JSON.parse(r.json) as { id: string; tag: string[]; tender?: { status?: string } });
+    const validators = ocdsValidators();
+    for (const r of releases) assert.deepEqual(validators.release(r), [], r.id);
+    const tags = new Set(releases.flatMap((r) => r.tag));
+    for (const tag of ['tender', 'tenderAmendment', 'tenderUpdate', 'tenderCancellation'])
+      assert.ok(tags.has(tag), tag);
+    const statusOf = (tag: string) => releases.filter((r) => r.tag.includes(tag)).map((r) => r.tender?.status);
+    assert.ok(statusOf('tenderUpdate').includes('unsuccessful'));
+    assert.deepEqual([...new Set(statusOf('tenderCancellation'))], ['cancelled']);
   });
 });

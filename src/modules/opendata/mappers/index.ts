@@ -14,7 +14,13 @@ import {
 } from './contract.ts';
 import type { Mapper } from './mapper.ts';
 import { rupAnnounced, rupRevised } from './planning.ts';
-import { tenderAnnounced, tenderScheduleChanged } from './tender.ts';
+import {
+  tenderAddendumPublished,
+  tenderAnnounced,
+  tenderCancelled,
+  tenderFailed,
+  tenderScheduleChanged,
+} from './tender.ts';
 
 /**
  * The public events and the mapper of each (docs/notes/ocds.md has the table). Publishing a new event is one mapper
@@ -25,6 +31,9 @@ export const MAPPERS: { [A in AuditAction]?: Mapper<A> } = {
   'rup.revised': rupRevised,
   'tender.announced': tenderAnnounced,
   'tender.schedule_changed': tenderScheduleChanged,
+  'tender.addendum_published': tenderAddendumPublished,
+  'tender.failed': tenderFailed,
+  'tender.cancelled': tenderCancelled,
   'contract.award_received': awardReceived,
   'contract.sppbj_refused': awardRefused,
   'contract.signed': contractSigned,

@@ -134,3 +134,33 @@ export const tenderScheduleChanged: Mapper<'tender.schedule_changed'> = async (t
     body: { ...s.body, tender: { ...s.body.tender, amendments: [amendment] } },
   };
 };
+
+/** An addendum to the Dokumen Pemilihan: a `tenderAmendment` naming it, with its files among the documents. */
+export const tenderAddendumPublished: Mapper<'tender.addendum_published'> = async (tx, event, pub) => {
+  const s = event.objectId ? await tenderSections(tx, event.objectId, pub) : null;
+  if (!s) return null;
+  const previous = await latestReleaseOf(tx, s.ocid);
+  const amendment = {
+    id: `adendum-${event.summary.number}`,
+    date: event.at.toISOString(),
+    rationale: event.summary.reason,
+    description: `Adendum ${event.summary.number} Dokumen Pemilihan`,
+    amendsReleaseID: previous?.releaseId,
+  };
+  return {
+    ocid: s.ocid,
+    tag: ['tenderAmendment'],
+    date: event.at,
+    body: { ...s.body, tender: { ...s.body.tender, amendments: [amendment] } },
+  };
+};
+
+/** Tender gagal (Pasal 51) and batal: the tender's status (unsuccessful / cancelled) as it now stands. */
+const statusChange =
+  <A extends 'tender.failed' | 'tender.cancelled'>(tag: 'tenderUpdate' | 'tenderCancellation'): Mapper<A> =>
+  async (tx, event, pub) => {
+    const s = event.objectId ? await tenderSections(tx, event.objectId, pub) : null;
+    return s && { ocid: s.ocid, tag: [tag], date: event.at, body: s.body };
+  };
+export const tenderFailed = statusChange<'tender.failed'>('tenderUpdate');
+export const tenderCancelled = statusChange<'tender.cancelled'>('tenderCancellation');
