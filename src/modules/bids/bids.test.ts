@@ -70,7 +70,7 @@ describe('sealed bids (R12)', () => {
       .select()
       .from(bidKeys)
       .where(eq(bidKeys.userId, member(0).id));
-    assert.ok(row);
+    assert.ok(row, 'the key row is stored');
     assert.equal(row.wrapped.iterations, 600_000);
     const page = await member(0).agent.get('/kunci-penawaran');
     assert.equal(page.statusCode, 200);
@@ -89,7 +89,7 @@ describe('sealed bids (R12)', () => {
     const r = await submitBid(vendor(0), w.tender.id, pdfWith(`${MARK} vendor 0 first`));
     assert.equal(r.create.statusCode, 201, r.create.body);
     assert.equal(r.patch?.statusCode, 204, r.patch?.body);
-    assert.ok(r.submissionId);
+    assert.ok(r.submissionId, 'a submission id is returned');
     const [s] = await current(vendor(0).vendorId!);
     assert.equal(s?.sha256, r.sealed.sha256);
     const token = receiptToken(s!.receipt, s!.signature);
@@ -188,7 +188,7 @@ describe('sealed bids (R12)', () => {
       const out = path.join(dir, 'penawaran.pdf.lpsebid');
       const r = await sealFile(path.join(dir, 'parameter.json'), path.join(dir, 'penawaran.pdf'), 'penawaran', out);
       const envelope = await fs.readFile(out);
-      assert.ok(!envelope.includes(MARK));
+      assert.ok(!envelope.includes(MARK), 'the envelope holds no plaintext');
       await v.agent.get(`/penawaran/${w.tender.id}`);
       const wrong = await postMultipart(
         v.agent,
@@ -239,12 +239,12 @@ describe('sealed bids (R12)', () => {
         sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
       ),
     );
-    assert.ok(tables.length > 10);
+    assert.ok(tables.length > 10, `only ${tables.length} tables dumped`);
     let dump = '';
     for (const r of tables) {
       dump += JSON.stringify(rowsOf(await t.db.execute(sql.raw(`select * from "${String(r.table_name)}"`))));
     }
-    assert.ok(dump.includes('LPSEBID') || dump.includes(w.kode));
+    assert.ok(dump.includes('LPSEBID') || dump.includes(w.kode), 'the dump holds the sealed bids');
     assert.ok(!dump.includes(MARK), 'plaintext in the database');
     for (const f of await filesUnder(t.dataDir)) {
       assert.ok(!(await fs.readFile(f)).includes(MARK), `plaintext in ${f}`);
@@ -252,7 +252,7 @@ describe('sealed bids (R12)', () => {
     // What the administrator holds cannot open a share: the wrapped private keys need passphrases (a guess fails),
     // and the server holds no share in memory before the opening.
     const subs = await t.db.select().from(bidSubmissions).where(isNull(bidSubmissions.supersededAt));
-    assert.ok(subs.length >= 3);
+    assert.ok(subs.length >= 3, `${subs.length} submissions`);
     const [k0] = await t.db
       .select()
       .from(bidKeys)
@@ -326,12 +326,12 @@ describe('sealed bids (R12)', () => {
     assert.equal(bad.openResult, 'failed');
     assert.match(bad.openReason ?? '', /ENVELOPE_TAMPERED: chunk 0/);
     const good = rows.filter((r) => r.id !== victim!.id);
-    assert.ok(good.length >= 2);
+    assert.ok(good.length >= 2, JSON.stringify(rows.map((r) => [r.openResult, r.openReason])));
     for (const g of good) assert.equal(g.openResult, 'opened');
     // The Pokja downloads an opened bid; its plaintext is the vendor's.
     const doc = await member(1).agent.get(`/berkas/${good[0]!.openedDocumentId}`);
     assert.equal(doc.statusCode, 200);
-    assert.ok(doc.body.includes(MARK));
+    assert.ok(doc.body.includes(MARK), `the opened document (${doc.statusCode}) holds the vendor's text`);
     // A vendor may not read it.
     assert.notEqual((await vendor(0).agent.get(`/berkas/${good[0]!.openedDocumentId}`)).statusCode, 200);
     // The Berita Acara Pembukaan.
@@ -351,7 +351,7 @@ describe('sealed bids (R12)', () => {
     const page = await a.get('/admin/kesaksian-penawaran');
     assert.equal(page.statusCode, 200);
     const [failed] = await t.db.select().from(bidSubmissions).where(eq(bidSubmissions.openResult, 'failed'));
-    assert.ok(failed);
+    assert.ok(failed, 'a failed bid exists');
     assert.match(page.body, new RegExp(failed.sha256));
     const one = await a.post(`/admin/kesaksian-penawaran/${failed.id}`, { attendees: 'Hanya Satu', notes: '' });
     assert.equal(one.statusCode, 400);
