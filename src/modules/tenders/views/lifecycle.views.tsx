@@ -268,41 +268,7 @@ export function PokjaLifecycle(props: PokjaLifecycleProps) {
           <a href={`${base}/berita-acara-penjelasan.pdf`}>{p.t('tenders.ba.download')}</a>
         </p>
       ) : null}
-      {running ? (
-        <>
-          <h2 id="gagal">{p.t('tenders.closing.declareTitle')}</h2>
-          <form method="post" action={`${base}/gagal`}>
-            <Csrf p={p} />
-            <SelectField
-              p={p}
-              state={stateOf(slot, 'gagal')}
-              name="failReason"
-              label={p.t('tenders.closing.reason')}
-              options={props.pokjaReasons.map((r) => ({ value: r, label: reasonLabel(r) }))}
-            />
-            <TextArea
-              p={p}
-              state={stateOf(slot, 'gagal')}
-              name="failNote"
-              label={p.t('tenders.closing.note')}
-              rows={2}
-            />
-            <Button variant="warning">{p.t('tenders.closing.declare')}</Button>
-          </form>
-          <form method="post" action={`${base}/batal`}>
-            <Csrf p={p} />
-            <h3>{p.t('tenders.closing.cancelTitle')}</h3>
-            <TextArea
-              p={p}
-              state={stateOf(slot, 'batal')}
-              name="cancelNote"
-              label={p.t('tenders.closing.cancelNote')}
-              rows={2}
-            />
-            <Button variant="warning">{p.t('tenders.closing.cancel')}</Button>
-          </form>
-        </>
-      ) : null}
+      {running ? <ClosingForms p={p} base={base} slot={slot} reasons={props.pokjaReasons} /> : null}
       {tender.status === 'gagal' && !props.closing.next ? (
         <form method="post" action={`${base}/ulang`}>
           <Csrf p={p} />
@@ -351,42 +317,42 @@ export function PaTenderView(props: {
       <h1>{p.t('tenders.pa.title', { kode: t.kode })}</h1>
       {slot ? <ErrorSummary p={p} state={slot.state} /> : null}
       <ClosingNotice p={p} c={props.closing} />
-      {t.status === 'berlangsung' ? (
-        <>
-          <form method="post" action={`${base}/gagal`}>
-            <Csrf p={p} />
-            <h2>{p.t('tenders.closing.declareTitle')}</h2>
-            <SelectField
-              p={p}
-              state={stateOf(slot, 'gagal')}
-              name="failReason"
-              label={p.t('tenders.closing.reason')}
-              options={props.reasons.map((r) => ({ value: r, label: reasonLabel(r) }))}
-            />
-            <TextArea
-              p={p}
-              state={stateOf(slot, 'gagal')}
-              name="failNote"
-              label={p.t('tenders.closing.note')}
-              rows={2}
-            />
-            <Button variant="warning">{p.t('tenders.closing.declare')}</Button>
-          </form>
-          <form method="post" action={`${base}/batal`}>
-            <Csrf p={p} />
-            <h2>{p.t('tenders.closing.cancelTitle')}</h2>
-            <TextArea
-              p={p}
-              state={stateOf(slot, 'batal')}
-              name="cancelNote"
-              label={p.t('tenders.closing.cancelNote')}
-              rows={2}
-            />
-            <Button variant="warning">{p.t('tenders.closing.cancel')}</Button>
-          </form>
-        </>
-      ) : null}
+      {t.status === 'berlangsung' ? <ClosingForms p={p} base={base} slot={slot} reasons={props.reasons} /> : null}
     </Layout>
+  );
+}
+
+/** Declare gagal (with the reasons this person may give) or batal: the same two forms for the Pokja and the PA/KPA. */
+function ClosingForms(props: { p: PageCtx; base: string; slot: FormSlot | undefined; reasons: readonly string[] }) {
+  const { p, base, slot } = props;
+  return (
+    <>
+      <form method="post" action={`${base}/gagal`}>
+        <Csrf p={p} />
+        <h2 id="gagal">{p.t('tenders.closing.declareTitle')}</h2>
+        <SelectField
+          p={p}
+          state={stateOf(slot, 'gagal')}
+          name="failReason"
+          label={p.t('tenders.closing.reason')}
+          options={props.reasons.map((r) => ({ value: r, label: reasonLabel(r) }))}
+        />
+        <TextArea p={p} state={stateOf(slot, 'gagal')} name="failNote" label={p.t('tenders.closing.note')} rows={2} />
+        <Button variant="warning">{p.t('tenders.closing.declare')}</Button>
+      </form>
+      <form method="post" action={`${base}/batal`}>
+        <Csrf p={p} />
+        <h2>{p.t('tenders.closing.cancelTitle')}</h2>
+        <TextArea
+          p={p}
+          state={stateOf(slot, 'batal')}
+          name="cancelNote"
+          label={p.t('tenders.closing.cancelNote')}
+          rows={2}
+        />
+        <Button variant="warning">{p.t('tenders.closing.cancel')}</Button>
+      </form>
+    </>
   );
 }
 
