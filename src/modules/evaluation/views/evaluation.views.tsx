@@ -105,22 +105,11 @@ function SanggahList(props: { p: PageCtx; rows: readonly SanggahRow[]; answerFor
               </p>
             </>
           ) : props.answerFor ? (
-            <form method="post" action={`/kelola/tender/${props.answerFor}/sanggah/${s.id}/jawab`}>
-              <Csrf p={p} />
-              <fieldset>
-                <legend>{p.t('evaluation.sanggah.outcome')}</legend>
-                {(['ditolak', 'diterima'] as const).map((o) => (
-                  <label key={o} class="block">
-                    <input type="radio" name="outcome" value={o} required /> {p.t(`evaluation.sanggah.outcome.${o}`)}
-                  </label>
-                ))}
-              </fieldset>
-              <p>
-                <label for={`answer-${s.id}`}>{p.t('evaluation.sanggah.answer')}</label>
-                <textarea class="input" id={`answer-${s.id}`} name="answer" rows={3} required />
-              </p>
-              <Button>{p.t('evaluation.sanggah.reply')}</Button>
-            </form>
+            <AnswerForm
+              p={p}
+              action={`/kelola/tender/${props.answerFor}/sanggah/${s.id}/jawab`}
+              id={`answer-${s.id}`}
+            />
           ) : (
             <p>
               {p.t('evaluation.sanggah.waiting', {
@@ -689,22 +678,11 @@ export function BandingList(props: { p: PageCtx; e: Evaluation; answerFor?: stri
                 <strong>{p.t(`evaluation.sanggah.outcome.${b.outcome!}`)}:</strong> {b.answer}
               </p>
             ) : props.answerFor ? (
-              <form method="post" action={`/kelola/sanggah-banding/${props.answerFor}/${b.id}/jawab`}>
-                <Csrf p={p} />
-                <fieldset>
-                  <legend>{p.t('evaluation.sanggah.outcome')}</legend>
-                  {(['ditolak', 'diterima'] as const).map((o) => (
-                    <label key={o} class="block">
-                      <input type="radio" name="outcome" value={o} required /> {p.t(`evaluation.sanggah.outcome.${o}`)}
-                    </label>
-                  ))}
-                </fieldset>
-                <p>
-                  <label for={`banding-${b.id}`}>{p.t('evaluation.sanggah.answer')}</label>
-                  <textarea class="input" id={`banding-${b.id}`} name="answer" rows={3} required />
-                </p>
-                <Button>{p.t('evaluation.sanggah.reply')}</Button>
-              </form>
+              <AnswerForm
+                p={p}
+                action={`/kelola/sanggah-banding/${props.answerFor}/${b.id}/jawab`}
+                id={`banding-${b.id}`}
+              />
             ) : (
               <p>{p.t('evaluation.blocker.BANDING_UNANSWERED')}</p>
             )}
@@ -730,5 +708,28 @@ export function BandingView(props: { p: PageCtx; e: Evaluation; state?: FormStat
       <SanggahList p={p} rows={e.sanggah} deadline={null} />
       <BandingList p={p} e={e} answerFor={e.tender.id} />
     </Layout>
+  );
+}
+
+/** The answer to a sanggah or a sanggah banding: upheld or refused, and why (the same form for the Pokja and PA/KPA). */
+function AnswerForm(props: { p: PageCtx; action: string; id: string }) {
+  const { p } = props;
+  return (
+    <form method="post" action={props.action}>
+      <Csrf p={p} />
+      <fieldset>
+        <legend>{p.t('evaluation.sanggah.outcome')}</legend>
+        {(['ditolak', 'diterima'] as const).map((o) => (
+          <label key={o} class="block">
+            <input type="radio" name="outcome" value={o} required /> {p.t(`evaluation.sanggah.outcome.${o}`)}
+          </label>
+        ))}
+      </fieldset>
+      <p>
+        <label for={props.id}>{p.t('evaluation.sanggah.answer')}</label>
+        <textarea class="input" id={props.id} name="answer" rows={3} required />
+      </p>
+      <Button>{p.t('evaluation.sanggah.reply')}</Button>
+    </form>
   );
 }
