@@ -328,12 +328,16 @@ describe('sealed bids (R12)', () => {
     const good = rows.filter((r) => r.id !== victim!.id);
     assert.ok(good.length >= 2, JSON.stringify(rows.map((r) => [r.openResult, r.openReason])));
     for (const g of good) assert.equal(g.openResult, 'opened');
-    // The Pokja downloads an opened bid; its plaintext is the vendor's.
-    const doc = await member(1).agent.get(`/berkas/${good[0]!.openedDocumentId}`);
+    // The Pokja downloads an opened bid: the plaintext of the vendor's last complete upload (vendor 2 replaced its
+    // first bid, so the second is the one that counts).
+    const v2 = good.find((r) => r.vendorId === vendor(2).vendorId)!;
+    const doc = await member(1).agent.get(`/berkas/${v2.openedDocumentId}`);
     assert.equal(doc.statusCode, 200);
-    assert.ok(doc.body.includes(MARK), `the opened document (${doc.statusCode}) holds the vendor's text`);
+    assert.equal(doc.headers['content-type'], 'application/pdf');
+    assert.ok(doc.body.includes(`${MARK} vendor 2 second`), 'the opened document is the replacement bid');
+    assert.ok(!doc.body.includes(`${MARK} vendor 2 first`), 'not the superseded one');
     // A vendor may not read it.
-    assert.notEqual((await vendor(0).agent.get(`/berkas/${good[0]!.openedDocumentId}`)).statusCode, 200);
+    assert.notEqual((await vendor(0).agent.get(`/berkas/${v2.openedDocumentId}`)).statusCode, 200);
     // The Berita Acara Pembukaan.
     const ba = await member(1).agent.get(`/kelola/tender/${w.tender.id}/berita-acara-pembukaan`);
     assert.equal(ba.statusCode, 200);
