@@ -67,7 +67,7 @@ test('join, a blacklisted vendor refused, a blocking question, extension + adden
   await expect(pokja.locator('main')).not.toContainText('pertanyaan belum dijawab');
 
   // The Pokja extends the upload stage, then publishes an addendum; the minutes are not ready yet.
-  await pokja.locator('#end').fill(witaLocal(20 * 24).slice(0, 11) + '16:00');
+  await pokja.locator('#end').fill(`${witaLocal(20 * 24).slice(0, 11)}16:00`);
   await pokja.locator('#extendReason').fill(`Adendum spesifikasi beton ${stamp}`);
   await submit(pokja, 'Perpanjang');
   await expect(pokja.locator('.notice.success')).toContainText('Jadwal diperpanjang');
