@@ -9,7 +9,8 @@ import { e2eState, expect, loginWithForm, test, visit } from './support/lpse.ts'
 async function asPerson(browser: Browser, username: string): Promise<Page> {
   const cred = e2eState().demo.credentials.find((c) => c.username === username);
   if (!cred) throw new Error(`no demo user ${username}`);
-  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  // JavaScript stays on: the axe-core scan of every page runs in the page (the forms need none).
+  const page = await (await browser.newContext()).newPage();
   await loginWithForm(page, cred.username, cred.password);
   return page;
 }
