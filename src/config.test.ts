@@ -32,3 +32,20 @@ test('OCDS_PREFIX (R02): the demo placeholder when unset; a registered-looking p
   assert.throws(() => loadConfig({ OCDS_PREFIX: 'OCDS-ABC' }), /OCDS_PREFIX/);
   assert.throws(() => loadConfig({ OCDS_PREFIX: 'ocds-afzrfb' }), /milik penerbit lain/);
 });
+
+test('the test clock (browser tests only) is refused in production, and moves time by the offset in its file', async () => {
+  assert.throws(
+    () => loadConfig({ LPSE_TEST_CLOCK_FILE: '/tmp/x', NODE_ENV: 'production' }),
+    (e: unknown) => e instanceof ConfigError && /LPSE_TEST_CLOCK_FILE/.test(e.message),
+  );
+  assert.equal(loadConfig({}).testClockFile, undefined, 'no test clock unless asked for');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { OffsetFileClock, DAY } = await import('./platform/clock.ts');
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'clock-')), 'offset');
+  const clock = new OffsetFileClock(file);
+  assert.ok(Math.abs(clock.now().getTime() - Date.now()) < 1000, 'a missing file means no offset');
+  writeFileSync(file, String(3 * DAY));
+  assert.ok(Math.abs(clock.now().getTime() - (Date.now() + 3 * DAY)) < 1000, 'the offset written is applied at once');
+});

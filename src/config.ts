@@ -45,6 +45,8 @@ const EnvSchema = z.object({
       message: 'prefiks ini milik penerbit lain (LKPP/SPSE nasional atau pemda lain); daftarkan prefiks sendiri',
     })
     .optional(),
+  LPSE_TEST_CLOCK_FILE: z.string().min(1).optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 export type Config = {
@@ -66,6 +68,11 @@ export type Config = {
   ocdsPrefix: string;
   /** True while no prefix is configured and the demo placeholder is used. */
   ocdsPrefixIsPlaceholder: boolean;
+  /**
+   * Browser tests only: a file holding an offset in milliseconds that the server adds to the system time, so a test
+   * can move one instance through a tender's schedule (the stage is derived from the clock). Refused in production.
+   */
+  testClockFile: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -82,6 +89,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.LPSE_TEST_CLOCK_FILE && e.NODE_ENV === 'production') {
+    throw new ConfigError(['LPSE_TEST_CLOCK_FILE: jam uji tidak boleh dipakai saat NODE_ENV=production']);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -98,5 +108,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(e.DATA_DIR, 'keys', 'master.json')),
     ocdsPrefix: e.OCDS_PREFIX ?? OCDS_PLACEHOLDER_PREFIX,
     ocdsPrefixIsPlaceholder: e.OCDS_PREFIX === undefined,
+    testClockFile: e.LPSE_TEST_CLOCK_FILE ? path.resolve(e.LPSE_TEST_CLOCK_FILE) : undefined,
   };
 }

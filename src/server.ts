@@ -4,7 +4,7 @@ import pino from 'pino';
 import { buildApp, LOG_REDACT } from './app.ts';
 import type { Config } from './config.ts';
 import { issueSetupTokenIfNoUsers } from './modules/accounts/index.ts';
-import { systemClock } from './platform/clock.ts';
+import { type Clock, OffsetFileClock, systemClock } from './platform/clock.ts';
 import { lockDataDir } from './platform/db/data-dir.ts';
 import { type Database, openPglite, openPostgres } from './platform/db/database.ts';
 import { LocalBlobStore } from './platform/files/blob-store.ts';
@@ -44,6 +44,8 @@ export async function openConfiguredDatabase(
 export async function startServer(config: Config): Promise<FastifyInstance> {
   const log = createLogger(config);
   const started = performance.now();
+  const clock: Clock = config.testClockFile ? new OffsetFileClock(config.testClockFile) : systemClock;
+  if (config.testClockFile) log.warn({ file: config.testClockFile }, 'JAM UJI aktif: waktu server dapat digeser');
   const { database, release } = await openConfiguredDatabase(config);
   await database.migrate();
   let files: LocalBlobStore;
@@ -59,7 +61,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   }
   const mail = createMailWorker({
     db: database.db,
-    clock: systemClock,
+    clock,
     log,
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
@@ -69,13 +71,13 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   });
   const jobs = createJobRunner({
     db: database.db,
-    clock: systemClock,
+    clock,
     log: log.child({ component: 'jobs' }),
     config,
     files,
     handlers: registry().jobs,
   });
-  const app = await buildApp({ database, clock: systemClock, config, files, mail, jobs }, { logger: log });
+  const app = await buildApp({ database, clock, config, files, mail, jobs }, { logger: log });
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -9,7 +9,7 @@
  * The embedded mode locks DATA_DIR, so `demo` and `start` run one after the other, never at once.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,6 +31,9 @@ export interface RunningApp {
   setupUrl?: string;
   /** Demo users with the passwords the `demo` command printed; only with `{ demo: true }`. */
   credentials: DemoCredential[];
+  /** Only with `{ clock: true }`: moves the server's time forward by `ms` (negative moves it back). */
+  moveClock(ms: number): void;
+  clockOffsetMs(): number;
   stop(): Promise<void>;
 }
 
@@ -97,11 +100,23 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`server did not answer ${baseUrl}/healthz within ${timeoutMs} ms\n${output()}`);
 }
 
-export async function startApp(options: { demo?: boolean; dataDir?: string } = {}): Promise<RunningApp> {
+/**
+ * `clock: true` starts the server on a test clock (LPSE_TEST_CLOCK_FILE): `app.moveClock(ms)` moves its time forward
+ * (the tender stages follow, since they are derived from the clock), `app.clockOffsetMs()` says by how much. Use your
+ * own instance for that, never the shared demo one.
+ */
+export async function startApp(
+  options: { demo?: boolean; dataDir?: string; clock?: boolean } = {},
+): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'lpse-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', BASE_URL: baseUrl };
+  const clockFile = path.join(dataDir, 'test-clock-offset');
+  const env: Record<string, string> = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', BASE_URL: baseUrl };
+  if (options.clock) {
+    writeFileSync(clockFile, '0');
+    env.LPSE_TEST_CLOCK_FILE = clockFile;
+  }
   const credentials = options.demo ? parseDemoCredentials(await runCli(['demo'], env)) : [];
   if (options.demo && credentials.length === 0) throw new Error('`lpse demo` printed no credentials');
 
@@ -133,6 +148,7 @@ export async function startApp(options: { demo?: boolean; dataDir?: string } = {
     }
   }
 
+  const clockOffsetMs = () => (options.clock ? Number(readFileSync(clockFile, 'utf8')) : 0);
   return {
     baseUrl,
     port,
@@ -140,6 +156,11 @@ export async function startApp(options: { demo?: boolean; dataDir?: string } = {
     pid: child.pid!,
     setupUrl,
     credentials,
+    clockOffsetMs,
+    moveClock(ms: number) {
+      if (!options.clock) throw new Error('startApp({ clock: true }) is needed to move the clock');
+      writeFileSync(clockFile, String(clockOffsetMs() + ms));
+    },
     async stop() {
       stopping = true;
       if (child.exitCode === null) {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * All time comes from a Clock, so tests and demos can move a tender through its schedule
  * (DESIGN-PROCUREMENT §1: the current stage is derived from the clock).
@@ -22,6 +24,26 @@ export class ManualClock implements Clock {
   }
   advance(ms: number): void {
     this.current += ms;
+  }
+}
+
+/**
+ * The system time moved by an offset (milliseconds) read from a file on every call: for browser tests only
+ * (`LPSE_TEST_CLOCK_FILE`), so a test can move a running server through a schedule by writing a number. A missing or
+ * unreadable file means no offset. Reading a few bytes per call is cheap next to a request; production never uses it.
+ */
+export class OffsetFileClock implements Clock {
+  constructor(private readonly file: string) {}
+  offsetMs(): number {
+    try {
+      const n = Number(readFileSync(this.file, 'utf8').trim());
+      return Number.isFinite(n) ? n : 0;
+    } catch {
+      return 0;
+    }
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs());
   }
 }
 
