@@ -128,12 +128,15 @@ const lastFisik = sql<number>`coalesce((select ${contractPayments.fisikBasisPoin
 
 /**
  * SIKaP "cek paket berjalan" (the vendor's workload): contracts signed and not yet handed over (BAST), with the
- * package, the agency, the value, the period and the realisasi fisik in hundredths of a percent.
+ * package, the agency, the value, the period and the realisasi fisik in hundredths of a percent. One vendor or a
+ * list (the Pokja's participant list reads all of them in one query).
  */
-export async function runningContractsOf(db: Db, vendorId: string) {
-  if (!isUuid(vendorId)) return [];
+export async function runningContractsOf(db: Db, vendor: string | readonly string[]) {
+  const vendorIds = (typeof vendor === 'string' ? [vendor] : vendor).filter(isUuid);
+  if (vendorIds.length === 0) return [];
   return db
     .select({
+      vendorId: contracts.vendorId,
       contractId: contracts.id,
       awardId: contracts.awardId,
       nomor: contracts.nomor,
@@ -148,7 +151,7 @@ export async function runningContractsOf(db: Db, vendorId: string) {
     .from(contracts)
     .innerJoin(tenders, eq(tenders.id, contracts.tenderId))
     .innerJoin(agencies, eq(agencies.id, contracts.agencyId))
-    .where(and(eq(contracts.vendorId, vendorId), eq(contracts.status, 'berjalan')))
+    .where(and(inArray(contracts.vendorId, vendorIds), eq(contracts.status, 'berjalan')))
     .orderBy(asc(contracts.mulai));
 }
 

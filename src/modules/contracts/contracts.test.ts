@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
@@ -267,11 +268,17 @@ describe('contracts: award → SPPBJ → contract → addenda → SPMK → BAP �
   test('BAST after 100 %; rating only after BAST, once, by the PPK; then experience and performance for SIKaP', async () => {
     const { w, id } = await signed({ jenis: 'barang' });
     // SIKaP's "cek paket berjalan" shows the running contract to the Pokja of any other tender.
-    const work = (await runningWorkOf(t.db, [w.vendor.id])).get(w.vendor.id)!;
+    // Read for the whole participant list at once: each contract lands with its own vendor only.
+    const other = randomUUID();
+    const byVendor = await runningWorkOf(t.db, [other, w.vendor.id]);
     assert.deepEqual(
-      work.filter((x) => x.kind === 'kontrak').map((x) => x.kode),
+      byVendor
+        .get(w.vendor.id)!
+        .filter((x) => x.kind === 'kontrak')
+        .map((x) => x.kode),
       [w.tender.kode],
     );
+    assert.deepEqual(byVendor.get(other), [], 'a vendor without contracts shows none of another vendor’s');
     await issueSpmk(w.asPpk, id, { nomor: 'SPMK-1', tanggal: '2026-03-05', mulaiKerja: '2026-03-06' });
     await recordPayment(w.asPpk, id, bap('BAP-1', '2026-05-01', 6000, 600_000_000n));
     const scores = { kualitas: 3, biaya: 2, waktu: 2, layanan: 3 };

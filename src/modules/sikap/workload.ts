@@ -41,15 +41,13 @@ export async function runningWorkOf(
     });
   }
   // Contracts signed and not yet handed over (contracts module): the heavier part of a vendor's workload.
-  for (const vendorId of vendorIds) {
-    for (const c of await runningContractsOf(db, vendorId)) {
-      out.get(vendorId)?.push({
-        kind: 'kontrak',
-        kode: c.kodeTender,
-        nama: `${c.namaPaket} (${c.nomor})`,
-        href: c.kodeTender ? `/tender/${c.kodeTender}` : null,
-      });
-    }
+  for (const c of await runningContractsOf(db, vendorIds)) {
+    out.get(c.vendorId)?.push({
+      kind: 'kontrak',
+      kode: c.kodeTender,
+      nama: `${c.namaPaket} (${c.nomor})`,
+      href: c.kodeTender ? `/tender/${c.kodeTender}` : null,
+    });
   }
   return out;
 }
