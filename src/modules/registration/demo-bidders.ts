@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { DemoContext } from '../../platform/module.ts';
 import { users } from '../accounts/accounts.schema.ts';
-import { activateAccount, createPendingAccount, grantVendorRole } from '../accounts/index.ts';
-import { nextRegistrationNumber } from './registration.repository.ts';
-import { registrationEvents, registrations, vendors } from './registration.schema.ts';
+import { insertDemoVendor } from './demo.ts';
+import { registrationEvents, vendors } from './registration.schema.ts';
 
 /**
  * Verified demo vendors that bid in the evaluation demo (issue 12), beside registration's own DEMO_VENDORS (one per
@@ -49,52 +48,27 @@ export async function loadDemoBidders(ctx: DemoContext): Promise<Record<string, 
       out[v.username] = existing.id;
       continue;
     }
-    const user = await createPendingAccount(tx, now, {
+    const { user, reg, vendor } = await insertDemoVendor(tx, now, {
       username: v.username,
-      name: v.pic,
-      email: `${v.username}@demo.penyedia.id`,
+      pic: v.pic,
       passwordHash: await ctx.passwordHash(v.username, 'PENYEDIA'),
-      locale: 'id',
-    });
-    ctx.rememberUser(v.username, user.id);
-    await activateAccount(tx, now, user.id);
-    const [reg] = await tx
-      .insert(registrations)
-      .values({
-        number: await nextRegistrationNumber(tx, now),
-        kind: 'vendor',
-        userId: user.id,
-        status: 'approved',
-        submittedAt: now,
-        decidedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    const [vendor] = await tx
-      .insert(vendors)
-      .values({
-        registrationId: reg!.id,
-        userId: user.id,
+      active: true,
+      createdAt: now,
+      registration: { status: 'approved', submittedAt: now, decidedAt: now },
+      vendor: {
         name: v.company,
         businessForm: v.form,
         npwp: v.npwp,
         nib: `91299${String(i).padStart(8, '0')}`,
         address: `Jl. Pelabuhan Langara No. ${20 + i}`,
-        city: 'Konawe Kepulauan',
-        postalCode: '93393',
-        picName: v.pic,
-        picPosition: 'Direktur',
         verifiedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+      },
+    });
+    ctx.rememberUser(v.username, user.id);
     await tx
       .insert(registrationEvents)
-      .values({ registrationId: reg!.id, at: now, actorUserId: null, actorName: 'Demo', kind: 'approved', note: null });
-    await grantVendorRole(tx, now, user.id);
-    out[v.username] = vendor!.id;
+      .values({ registrationId: reg.id, at: now, actorUserId: null, actorName: 'Demo', kind: 'approved', note: null });
+    out[v.username] = vendor.id;
   }
   return out;
 }

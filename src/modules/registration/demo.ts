@@ -105,60 +105,40 @@ export async function loadRegistrationDemo(
   const [verifier] = await tx.select().from(users).where(eq(users.username, 'verifikator'));
   for (const [i, v] of DEMO_VENDORS.entries()) {
     const active = v.status === 'approved';
-    const user = await createPendingAccount(tx, day(20 - i), {
-      username: v.username,
-      name: v.pic,
-      email: `${v.username}@demo.penyedia.id`,
-      passwordHash: deps.passwordHash(v.username),
-      locale: 'id',
-    });
-    if (active) await activateAccount(tx, now, user.id);
     const submitted = v.status !== 'draft';
     const decided = v.status === 'approved' || v.status === 'rejected';
-    const [reg] = await tx
-      .insert(registrations)
-      .values({
-        number: await nextRegistrationNumber(tx, now),
-        kind: 'vendor',
-        userId: user.id,
+    const { user, reg, vendor } = await insertDemoVendor(tx, now, {
+      username: v.username,
+      pic: v.pic,
+      passwordHash: deps.passwordHash(v.username),
+      active,
+      createdAt: day(20 - i),
+      registration: {
         status: v.status,
         submittedAt: submitted ? day(10 - i) : null,
         decidedAt: decided ? day(5 - i / 2) : null,
         decidedBy: decided ? (verifier?.id ?? null) : null,
         decisionReason: v.note ?? null,
-        createdAt: day(20 - i),
-        updatedAt: now,
-      })
-      .returning();
-    const [vendor] = await tx
-      .insert(vendors)
-      .values({
-        registrationId: reg!.id,
-        userId: user.id,
+      },
+      vendor: {
         name: v.company,
         businessForm: v.form,
         npwp: v.npwp,
         nib: `91203${String(i).padStart(8, '0')}`,
         address: `Jl. Poros Langara No. ${10 + i}`,
-        city: 'Konawe Kepulauan',
-        postalCode: '93393',
         phone: `0401 31234${i}${i}`,
         email: `kantor@${v.username.replace('penyedia.', '')}.demo.id`,
-        picName: v.pic,
         picNik: `740201120385000${i}`,
-        picPosition: 'Direktur',
         verifiedAt: active ? day(5 - i / 2) : null,
-        createdAt: day(20 - i),
-        updatedAt: now,
-      })
-      .returning();
+      },
+    });
     for (const r of VENDOR_REQUIREMENTS.filter((q) => q.required)) {
       const bytes = demoPdf(`${v.username} ${r.code}`);
       // The same path as a real upload: identity documents are encrypted at rest.
       const blob = await uploadBlob(deps.files, r.docClass, Readable.from(bytes), `${r.code}.pdf`);
       const doc = await insertDocument(tx, deps.clock, blob, user.id);
       await tx.insert(registrationDocuments).values({
-        registrationId: reg!.id,
+        registrationId: reg.id,
         requirement: r.code,
         version: 1,
         documentId: doc.id,
@@ -180,7 +160,7 @@ export async function loadRegistrationDemo(
     if (active) history.push(['originals_checked', null], ['approved', null]);
     for (const [k, note] of history) {
       await tx.insert(registrationEvents).values({
-        registrationId: reg!.id,
+        registrationId: reg.id,
         at: now,
         actorUserId: k === 'created' || k === 'submitted' ? user.id : (verifier?.id ?? null),
         actorName: k === 'created' || k === 'submitted' ? v.pic : (verifier?.name ?? null),
@@ -188,10 +168,9 @@ export async function loadRegistrationDemo(
         note,
       });
     }
-    if (active) await grantVendorRole(tx, now, user.id);
     if (v.blacklisted && verifier) {
       await tx.insert(blacklistEntries).values({
-        vendorId: vendor!.id,
+        vendorId: vendor.id,
         vendorName: v.company,
         npwp: v.npwp,
         offence: 'pemutusan_kontrak',
@@ -206,4 +185,65 @@ export async function loadRegistrationDemo(
     }
   }
   return DEMO_VENDORS.length;
+}
+
+/**
+ * One demo vendor's account, registration and vendor rows; with `active` the account is activated and holds the
+ * PENYEDIA role (the role is granted after the caller wrote the registration history, as the verifier's approval
+ * does). Shared by the registration demo and the demo bidders.
+ */
+export async function insertDemoVendor(
+  tx: Db,
+  now: Date,
+  v: {
+    username: string;
+    pic: string;
+    passwordHash: string;
+    active: boolean;
+    createdAt: Date;
+    registration: Pick<
+      typeof registrations.$inferInsert,
+      'status' | 'submittedAt' | 'decidedAt' | 'decidedBy' | 'decisionReason'
+    >;
+    vendor: Omit<
+      typeof vendors.$inferInsert,
+      'registrationId' | 'userId' | 'city' | 'postalCode' | 'picName' | 'picPosition' | 'createdAt' | 'updatedAt'
+    >;
+  },
+) {
+  const user = await createPendingAccount(tx, v.createdAt, {
+    username: v.username,
+    name: v.pic,
+    email: `${v.username}@demo.penyedia.id`,
+    passwordHash: v.passwordHash,
+    locale: 'id',
+  });
+  if (v.active) await activateAccount(tx, now, user.id);
+  const [reg] = await tx
+    .insert(registrations)
+    .values({
+      number: await nextRegistrationNumber(tx, now),
+      kind: 'vendor',
+      userId: user.id,
+      ...v.registration,
+      createdAt: v.createdAt,
+      updatedAt: now,
+    })
+    .returning();
+  const [vendor] = await tx
+    .insert(vendors)
+    .values({
+      registrationId: reg!.id,
+      userId: user.id,
+      city: 'Konawe Kepulauan',
+      postalCode: '93393',
+      picName: v.pic,
+      picPosition: 'Direktur',
+      ...v.vendor,
+      createdAt: v.createdAt,
+      updatedAt: now,
+    })
+    .returning();
+  if (v.active) await grantVendorRole(tx, now, user.id);
+  return { user, reg: reg!, vendor: vendor! };
 }
