@@ -15,7 +15,7 @@ test('every configuration problem is reported at once', () => {
     loadConfig({ PORT: 'tiga ribu', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://mail', LOG_LEVEL: 'loud' });
     assert.fail('should throw');
   } catch (err) {
-    assert.ok(err instanceof ConfigError);
+    assert.ok(err instanceof ConfigError, 'err instanceof ConfigError');
     assert.equal(err.problems.length, 4);
     const text = err.message;
     for (const key of ['PORT', 'DATABASE_URL', 'SMTP_URL', 'LOG_LEVEL']) assert.match(text, new RegExp(key));

@@ -72,7 +72,7 @@ test('no module writes another module’s tables (the user lifecycle belongs to 
 test('the scan sees the modules (it would pass on nothing otherwise)', () => {
   const owners = new Set(files.map(moduleOf).filter(Boolean));
   for (const m of registry().modules) if (m.name !== 'platform') assert.ok(owners.has(m.name), m.name);
-  assert.ok(files.length > 100);
+  assert.ok(files.length > 100, 'files.length > 100');
 });
 
 test('every table belongs to exactly one module', () => {

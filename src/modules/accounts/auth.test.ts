@@ -25,7 +25,7 @@ describe('first-run setup and sign-in (R37)', () => {
 
   test('the one-time setup link creates the first admin and then stops working', async () => {
     const token = await issueSetupTokenIfNoUsers(t.db, t.clock);
-    assert.ok(token);
+    assert.ok(token, 'token');
     const a = new Agent(t.app);
     const page = await a.get(`/penyiapan?token=${token}`);
     assert.equal(page.statusCode, 200);
@@ -65,7 +65,7 @@ describe('first-run setup and sign-in (R37)', () => {
     assert.match(dash.body, /Rahmat Saleh/);
     assert.match(dash.body, /href="\/admin\/pengguna"/);
     const chain = await verifyAuditChain(t.db);
-    assert.ok(chain.ok);
+    assert.ok(chain.ok, 'chain.ok');
   });
 
   test('after five failures each attempt waits, doubling: the same answer for a real and an unknown User ID', async () => {
@@ -161,7 +161,7 @@ describe('first-run setup and sign-in (R37)', () => {
     const a = new Agent(t.app);
     await a.login(u.username);
     const cookie = a.cookie(SESSION_COOKIE);
-    assert.ok(cookie);
+    assert.ok(cookie, 'cookie');
     assert.equal((await a.post('/keluar', {})).statusCode, 303);
     assert.equal(a.hasCookie(SESSION_COOKIE), false);
     a.setCookie(SESSION_COOKIE, cookie);
@@ -236,7 +236,7 @@ describe('behind an HTTPS proxy (TRUST_PROXY=true)', () => {
     const plain = await t.app.inject({ method: 'GET', url: '/masuk' });
     assert.equal(plain.headers['strict-transport-security'], undefined);
     const plainCsrf = (plain.cookies as { name: string; secure?: boolean }[]).find((c) => c.name === CSRF_COOKIE);
-    assert.ok(plainCsrf);
+    assert.ok(plainCsrf, 'plainCsrf');
     assert.notEqual(plainCsrf.secure, true);
   });
 });

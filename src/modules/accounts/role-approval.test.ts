@@ -154,7 +154,7 @@ describe('no self-grant; two-person rule for LPSE-unit roles', () => {
       (e) => e.action,
     );
     assert.deepEqual(actions, ['user.role_grant_requested', 'user.role_grant_approved', 'user.role_granted']);
-    assert.ok((await verifyAuditChain(t.db)).ok);
+    assert.ok((await verifyAuditChain(t.db)).ok, '(await verifyAuditChain(t.db)).ok');
   });
 
   test('a Kepala LPSE grant waits for another Admin Sistem; a refusal gives nothing', async () => {

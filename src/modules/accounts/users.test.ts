@@ -113,7 +113,7 @@ describe('user administration with roles per agency (R21–R23)', () => {
       events.map((e) => e.action),
       ['user.role_granted', 'user.role_revoked'],
     );
-    assert.ok((await verifyAuditChain(t.db)).ok);
+    assert.ok((await verifyAuditChain(t.db)).ok, '(await verifyAuditChain(t.db)).ok');
   });
 
   test('the user list shows each person’s roles with their agency, and who has none yet', async () => {
@@ -143,10 +143,13 @@ describe('user administration with roles per agency (R21–R23)', () => {
     assert.equal(dup.statusCode, 409);
     assert.equal(dup.json().error.code, 'AGENCY_CODE_TAKEN');
     const list = await new Agent(t.app).api('GET', '/api/v1/agencies');
-    assert.ok(list.json().data.some((a: { code: string }) => a.code === 'DKP'));
+    assert.ok(
+      list.json().data.some((a: { code: string }) => a.code === 'DKP'),
+      "list.json().data.some((a: { code: string }) => a.code === 'DKP')",
+    );
     const doc = (await new Agent(t.app).get('/api/v1/openapi.json')).json();
     assert.equal(doc.openapi, '3.1.0');
-    assert.ok(doc.paths['/api/v1/agencies'].post.requestBody);
-    assert.ok(doc.paths['/api/v1/users'].get);
+    assert.ok(doc.paths['/api/v1/agencies'].post.requestBody, "doc.paths['/api/v1/agencies'].post.requestBody");
+    assert.ok(doc.paths['/api/v1/users'].get, "doc.paths['/api/v1/users'].get");
   });
 });

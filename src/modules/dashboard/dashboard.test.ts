@@ -33,7 +33,7 @@ describe('dashboard as a work queue', () => {
       .where(eq(mailOutbox.toAddress, 'kantor@bahari.co.id'))
       .orderBy(desc(mailOutbox.createdAt));
     const link = /http:\/\/lpse\.test(\/daftar\/konfirmasi\?\S+)/.exec(mail!.bodyText)?.[1];
-    assert.ok(link);
+    assert.ok(link, 'link');
     await a.get(link);
     const created = await a.post('/daftar/konfirmasi', {
       token: new URL(`http://x${link}`).searchParams.get('token')!,

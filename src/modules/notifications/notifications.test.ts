@@ -267,7 +267,10 @@ describe('tender notice job: stage openings, H-1 / H-3 jam reminders, saved-sear
 
   test('the job is registered with the runner as a recurring kind', async () => {
     const { registry } = await import('../../registry.ts');
-    assert.ok(registry().jobs.some((j) => j.kind === tenderNoticesJob.kind && j.recurring));
+    assert.ok(
+      registry().jobs.some((j) => j.kind === tenderNoticesJob.kind && j.recurring),
+      'registry().jobs.some((j) => j.kind === tenderNoticesJob.kind && j.recurring)',
+    );
   });
 
   test('announcement: each saver of a matching search is told once; a search matches only what it should', async () => {
@@ -325,7 +328,10 @@ describe('tender notice job: stage openings, H-1 / H-3 jam reminders, saved-sear
     ]);
     const mails = await mailsTo(t, a.user.email);
     assert.equal(mails.length, 3);
-    assert.ok(mails.some((m) => /Upload Dokumen Penawaran/.test(m.bodyText)));
+    assert.ok(
+      mails.some((m) => /Upload Dokumen Penawaran/.test(m.bodyText)),
+      'mails.some((m) => /Upload Dokumen Penawaran/.test(m.bodyText))',
+    );
     // B and C take no part: nothing for them.
     assert.equal((await inbox(t, b.user.id)).length, 1);
     assert.equal((await inbox(t, c.user.id)).length, 0);
@@ -453,7 +459,7 @@ describe('the inbox pages: own notifications only, mark as read, paging, nav cou
     const ok = await agent.post(`/notifikasi/${mine!.id}/baca`, { kembali: '//evil.example' });
     assert.equal(ok.statusCode, 303);
     assert.match(String(ok.headers.location), /^\/notifikasi\?ok=/);
-    assert.ok((await inbox(t, me.id))[0]!.readAt);
+    assert.ok((await inbox(t, me.id))[0]!.readAt, '(await inbox(t, me.id))[0]!.readAt');
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'notification.read'));
     assert.equal(audit.length, 1);
     const page = await agent.get('/notifikasi');
@@ -554,7 +560,10 @@ describe('saved searches page (PENYEDIA, own)', () => {
     assert.equal((await agent.post(`/notifikasi/pencarian/${row!.id}/hapus`, {})).statusCode, 303);
     assert.equal((await t.db.select().from(savedSearches).where(eq(savedSearches.userId, v.id))).length, 0);
     const actions = (await t.db.select().from(auditEvents)).map((e) => e.action);
-    assert.ok(actions.includes('saved_search.created') && actions.includes('saved_search.deleted'));
+    assert.ok(
+      actions.includes('saved_search.created') && actions.includes('saved_search.deleted'),
+      "actions.includes('saved_search.created') && actions.includes('saved_search.deleted')",
+    );
   });
 
   test('only vendors keep saved searches: a Pokja member is refused (403)', async () => {

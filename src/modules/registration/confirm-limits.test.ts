@@ -61,6 +61,9 @@ describe('the confirmation form cannot be used to probe User IDs', () => {
       codes.push(r.statusCode);
     }
     assert.equal(codes.at(-1), 429);
-    assert.ok(codes.slice(0, 10).every((c) => c !== 429));
+    assert.ok(
+      codes.slice(0, 10).every((c) => c !== 429),
+      'codes.slice(0, 10).every((c) => c !== 429)',
+    );
   });
 });

@@ -230,7 +230,7 @@ describe('non-vendor users register with their assignment letter (R32, R22)', ()
     assert.equal(refused.statusCode, 409);
     assert.match(refused.body, /Sekretariat|LPSE/);
     const roles = await t.db.select().from(userRoles).where(eq(userRoles.userId, auditor.id));
-    assert.ok(!roles.some((r) => r.role === 'POKJA'));
+    assert.ok(!roles.some((r) => r.role === 'POKJA'), "!roles.some((r) => r.role === 'POKJA')");
   });
 
   test('a vendor may not use the official role request', async () => {

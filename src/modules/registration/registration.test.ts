@@ -132,7 +132,10 @@ describe('vendor registration and verification (R30–R36)', () => {
     const receipt = await a.get('/daftar/tanda-terima.pdf');
     assert.equal(receipt.statusCode, 200);
     assert.equal(receipt.headers['content-type'], 'application/pdf');
-    assert.ok(receipt.rawPayload.subarray(0, 5).toString() === '%PDF-');
+    assert.ok(
+      receipt.rawPayload.subarray(0, 5).toString() === '%PDF-',
+      "receipt.rawPayload.subarray(0, 5).toString() === '%PDF-'",
+    );
 
     // The Verifikator: the queue, approval refused until every original is ticked, then approved.
     const v = await verifierAgent();
@@ -391,7 +394,7 @@ describe('vendor registration and verification (R30–R36)', () => {
     assert.match(profile.body, /href="\/penyedia\/profil"/);
     // Its own KTP is readable by its owner.
     const ownKtp = /href="(\/berkas\/[0-9a-f-]+)\?unduh=1">ktp\.pdf/.exec(profile.body)?.[1];
-    assert.ok(ownKtp);
+    assert.ok(ownKtp, 'ownKtp');
     assert.equal((await own.get(ownKtp)).statusCode, 200);
 
     const archive = await v.get(`/verifikasi/pengguna/${reg.userId}`);

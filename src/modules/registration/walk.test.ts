@@ -36,7 +36,7 @@ describe('registration walk: draft sign-in, tick-and-approve in one submit', () 
     assert.equal((await a.post('/daftar', { kind: 'penyedia', email })).statusCode, 303);
     await t.mail.runOnce();
     const link = /http:\/\/lpse\.test(\/daftar\/konfirmasi\?[^\s]+)/.exec(smtp.lastTo(email) ?? '')?.[1];
-    assert.ok(link);
+    assert.ok(link, 'link');
     await a.get(link);
     const token = new URL(`http://x${link}`).searchParams.get('token')!;
     const username = `jalan${n}`;
@@ -78,7 +78,7 @@ describe('registration walk: draft sign-in, tick-and-approve in one submit', () 
       ktp_number: '',
       aksi: 'kirim',
     });
-    assert.ok(sent.statusCode >= 400);
+    assert.ok(sent.statusCode >= 400, 'sent.statusCode >= 400');
     const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(sent.body)?.[0] ?? '';
     for (const [, href, text] of summary.matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)) {
       assert.match(text!, /^[^:]+: /, `"${text}" names its field`);

@@ -103,8 +103,8 @@ describe('public plans: filters, totals, CSV, API, and 10,000 plans', () => {
     assert.equal((await anon.get('/api/v1/rup/abc')).statusCode, 404);
     assert.equal((await anon.get('/api/v1/rup?pageSize=1000')).statusCode, 400);
     const openapi = JSON.parse((await anon.get('/api/v1/openapi.json')).body);
-    assert.ok(openapi.paths['/api/v1/rup']);
-    assert.ok(openapi.paths['/api/v1/rup/{kode}']);
+    assert.ok(openapi.paths['/api/v1/rup'], "openapi.paths['/api/v1/rup']");
+    assert.ok(openapi.paths['/api/v1/rup/{kode}'], "openapi.paths['/api/v1/rup/{kode}']");
   });
 
   test('with 10,000 plans the public list answers, paged and filtered', async () => {

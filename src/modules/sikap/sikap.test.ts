@@ -69,7 +69,7 @@ describe('SIKaP vendor profile (R06)', () => {
     const first = await section(vendor.id, 'peralatan');
     assert.equal(first?.version, 1);
     const item = first!.items[0]!;
-    assert.ok(item.bukti);
+    assert.ok(item.bukti, 'item.bukti');
 
     // Missing evidence on a new item, and a bad number: the form again, what was typed kept.
     await a.get('/sikap/peralatan');
@@ -183,7 +183,10 @@ describe('SIKaP vendor profile (R06)', () => {
     assert.equal(ver?.changeRequestId, req!.id);
     assert.equal((await v.post(`/verifikasi/sikap/${req!.id}`, { decision: 'approve' })).statusCode, 409);
     const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, user.email));
-    assert.ok(mails.some((m) => /Pengurus disetujui/.test(m.subject)));
+    assert.ok(
+      mails.some((m) => /Pengurus disetujui/.test(m.subject)),
+      'mails.some((m) => /Pengurus disetujui/.test(m.subject))',
+    );
     await assertAudited(t, ['sikap.change_requested', 'sikap.change_approved']);
   });
 

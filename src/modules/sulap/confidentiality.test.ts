@@ -70,7 +70,10 @@ describe('SULAP confidentiality: who may read a package document (R03, R14)', ()
         .from(auditEvents)
         .where(and(eq(auditEvents.objectId, documentId), eq(auditEvents.actorUserId, user.id)));
       assert.equal(denied.length, 2, 'both reads are audited');
-      assert.ok(denied.every((d) => d.a === (expected(role) ? 'document.read' : 'document.read_denied')));
+      assert.ok(
+        denied.every((d) => d.a === (expected(role) ? 'document.read' : 'document.read_denied')),
+        "denied.every((d) => d.a === (expected(role) ? 'document.read' : 'document.read_denied'))",
+      );
     });
   }
 

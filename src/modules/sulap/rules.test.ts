@@ -26,8 +26,8 @@ describe('SULAP rules as data: the checklist per category × method, HPS arithme
       ['kak_spesifikasi', 'hps', 'rancangan_kontrak', 'gambar_rencana', 'analisa_harga_satuan', 'uang_muka_jaminan'],
     );
     const konsultansi = checklistFor('jasa_konsultansi', 'seleksi').map((c) => c.item);
-    assert.ok(!konsultansi.includes('gambar_rencana'));
-    assert.ok(!konsultansi.includes('analisa_harga_satuan'));
+    assert.ok(!konsultansi.includes('gambar_rencana'), "!konsultansi.includes('gambar_rencana')");
+    assert.ok(!konsultansi.includes('analisa_harga_satuan'), "!konsultansi.includes('analisa_harga_satuan')");
     const pl = checklistFor('barang', 'pengadaan_langsung');
     assert.equal(pl.find((c) => c.item === 'uang_muka_jaminan')?.mandatory, false);
     assert.equal(pl.find((c) => c.item === 'gambar_rencana')?.mandatory, false);

@@ -9,7 +9,7 @@ test('a second process on the same DATA_DIR is refused with a clear message, and
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lpse-lock-'));
   const release = await lockDataDir(dir);
   await assert.rejects(lockDataDir(dir), (err) => {
-    assert.ok(err instanceof DataDirLockedError);
+    assert.ok(err instanceof DataDirLockedError, 'err instanceof DataDirLockedError');
     assert.match(err.message, /sedang dipakai/);
     return true;
   });

@@ -88,7 +88,7 @@ describe('confidential documents are encrypted at rest (issue 6 item 5)', () => 
     const { a, ktp, npwp, akta, user, username } = await registerVendor(KTP);
     // Encrypted, at a random address, with the plaintext's hash and size in the row.
     assert.match(ktp.storageKey!, /^enc\/[0-9a-f]{2}\/[0-9a-f-]{36}$/);
-    assert.ok(ktp.wrappedKey && ktp.keyId);
+    assert.ok(ktp.wrappedKey && ktp.keyId, 'ktp.wrappedKey && ktp.keyId');
     assert.equal(ktp.size, KTP.length);
     assert.equal(ktp.mime, 'application/pdf');
     assert.notEqual(npwp.storageKey, null, 'NPWP is confidential too');
@@ -158,7 +158,7 @@ describe('confidential documents are encrypted at rest (issue 6 item 5)', () => 
   test('`keys rotate` re-wraps every data key, retires the old key, and every file stays readable', async () => {
     const mine = await registerVendor(Buffer.concat([KTP, Buffer.from('%rotasi\n')]));
     const before = await t.db.select().from(documents).where(isNotNull(documents.keyId));
-    assert.ok(before.length >= 2);
+    assert.ok(before.length >= 2, 'before.length >= 2');
     const oldFile = JSON.parse(await fs.readFile(t.config.masterKeyFile, 'utf8'));
     const oldIds: string[] = oldFile.keys.map((k: { id: string }) => k.id);
     const oldKeys: string[] = oldFile.keys.map((k: { key: string }) => k.key);
@@ -203,7 +203,7 @@ describe('confidential documents are encrypted at rest (issue 6 item 5)', () => 
     assert.equal((await fs.stat(t.config.masterKeyFile)).mode & 0o777, 0o600);
     const missing = path.join(t.dataDir, 'keys', 'hilang.json');
     await assert.rejects(openKeyring(missing, t.db), (err: Error) => {
-      assert.ok(err instanceof KeyFileError);
+      assert.ok(err instanceof KeyFileError, 'err instanceof KeyFileError');
       assert.match(err.message, /MASTER_KEY_FILE/);
       assert.match(err.message, /tidak ada/);
       return true;

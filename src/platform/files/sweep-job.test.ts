@@ -10,7 +10,7 @@ test('the nightly job removes a blob that no document references (a refused uplo
   const t = await createTestApp();
   tc.after(() => t.close());
   const blob = await t.files.put(Readable.from(PDF), { maxBytes: 1024 * 1024, allowedMimes: ['application/pdf'] });
-  assert.ok(await t.files.exists(blob));
+  assert.ok(await t.files.exists(blob), 'await t.files.exists(blob)');
   // The file's age is the real file system's; put the job's clock just after it, then two days on.
   t.clock.set(new Date(Date.now() + 60_000));
   await t.jobs.runDue();

@@ -61,7 +61,7 @@ describe('bad input gets a clear 4xx, never a 500', () => {
     assert.equal(r.statusCode, 400);
     const body = r.json();
     assert.equal(body.error.code, 'VALIDATION');
-    assert.ok(body.error.message.length > 0);
+    assert.ok(body.error.message.length > 0, 'body.error.message.length > 0');
   });
 
   test('a malformed form keeps what was typed and shows an error summary linking to the field', async () => {

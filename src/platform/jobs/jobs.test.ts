@@ -120,7 +120,7 @@ describe('jobs: stored, at-least-once, idempotent, retried, recurring', () => {
     job = await byKey(t, 'flaky:1');
     assert.equal(job.attempts, 2);
     assert.equal(job.runAt.getTime(), t.clock.now().getTime() + jobBackoffMs(2));
-    assert.ok(jobBackoffMs(2) > jobBackoffMs(1));
+    assert.ok(jobBackoffMs(2) > jobBackoffMs(1), 'jobBackoffMs(2) > jobBackoffMs(1)');
     assert.equal(jobBackoffMs(30), HOUR, 'the backoff is capped');
 
     t.clock.advance(jobBackoffMs(2));
@@ -206,7 +206,7 @@ describe('jobs: stored, at-least-once, idempotent, retried, recurring', () => {
     const first = pending[0]!;
     assert.equal(first.key, `test.sample@${first.runAt.toISOString()}`);
     assert.equal(first.runAt.getTime() % MINUTE, 0);
-    assert.ok(first.runAt > t.clock.now());
+    assert.ok(first.runAt > t.clock.now(), 'first.runAt > t.clock.now()');
 
     t.clock.set(first.runAt);
     await t.jobs.runDue();
@@ -234,8 +234,11 @@ describe('jobs: stored, at-least-once, idempotent, retried, recurring', () => {
     assert.equal(samples.length, 2, 'the overdue occurrence runs once');
     pending = await open();
     assert.equal(pending.length, 1);
-    assert.ok(pending[0]!.runAt > t.clock.now());
-    assert.ok(pending[0]!.runAt.getTime() - t.clock.now().getTime() <= MINUTE);
+    assert.ok(pending[0]!.runAt > t.clock.now(), 'pending[0]!.runAt > t.clock.now()');
+    assert.ok(
+      pending[0]!.runAt.getTime() - t.clock.now().getTime() <= MINUTE,
+      'pending[0]!.runAt.getTime() - t.clock.now().getTime() <= MINUTE',
+    );
   });
 });
 
@@ -290,7 +293,10 @@ describe('jobs: two runners on one PostgreSQL', () => {
       assert.equal(runs.size, N);
       for (const [k, n] of runs) assert.equal(n, 1, `${k} ran ${n} times`);
       const rows = await app.db.select().from(jobs).where(eq(jobs.kind, 'test.work'));
-      assert.ok(rows.every((r) => r.status === 'done' && r.attempts === 1));
+      assert.ok(
+        rows.every((r) => r.status === 'done' && r.attempts === 1),
+        "rows.every((r) => r.status === 'done' && r.attempts === 1)",
+      );
       assert.ok(runnersSeen.size >= 2, `work was shared: ${[...runnersSeen].join(', ')}`);
     } finally {
       await second.close();

@@ -96,7 +96,7 @@ describe('outbox page and console notice without SMTP', () => {
     await t.mail.runOnce();
     const [again] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.id, mailId));
     assert.equal(again!.status, 'logged');
-    assert.ok((await verifyAuditChain(t.db)).ok);
+    assert.ok((await verifyAuditChain(t.db)).ok, '(await verifyAuditChain(t.db)).ok');
     // An unknown or malformed id is "not found".
     assert.equal((await admin.get('/admin/surel/00000000-0000-4000-8000-000000000000')).statusCode, 404);
     assert.equal((await admin.get('/admin/surel/bukan-uuid')).statusCode, 404);
