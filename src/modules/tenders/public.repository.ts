@@ -5,7 +5,7 @@ import { rupPlans } from '../rup/rup.schema.ts';
 import { listAddenda, repeatLinks, tenderFiles } from './lifecycle.repository.ts';
 import { bundleOf } from './methods/index.ts';
 import { participantCount } from './participation.repository.ts';
-import { currentStages, type ScheduleRow } from './schedule.ts';
+import { currentStages, nextStage, type ScheduleRow } from './schedule.ts';
 import { loadSchedule, scheduleHistory } from './tenders.repository.ts';
 import { tenderSchedule, tenders } from './tenders.schema.ts';
 
@@ -64,6 +64,18 @@ export function stageNames(bundleId: string, version: string, rows: readonly Sch
   }));
 }
 
+/**
+ * Between two stages (after working hours, over a weekend) no stage is open: readers are told which stage opens
+ * next and when, rather than only that nothing runs.
+ */
+export function upcomingStage(bundleId: string, version: string, rows: readonly ScheduleRow[], now: Date) {
+  if (currentStages(rows, now).length > 0) return undefined;
+  const next = nextStage(rows, now);
+  if (!next) return undefined;
+  const name = bundleOf(bundleId, version)?.stages.find((s) => s.code === next.stage)?.name ?? next.stage;
+  return { name, startsAt: next.start };
+}
+
 async function schedulesOf(db: Db, ids: string[]): Promise<Map<string, ScheduleRow[]>> {
   const out = new Map<string, ScheduleRow[]>();
   if (ids.length === 0) return out;
@@ -118,6 +130,7 @@ export async function listPublicTenders(db: Db, f: TenderFilters, page: number, 
       ...r,
       kode: r.kode ?? '',
       stages: stageNames(r.bundleId, r.bundleVersion, schedules.get(r.id) ?? [], now),
+      upcoming: upcomingStage(r.bundleId, r.bundleVersion, schedules.get(r.id) ?? [], now),
     })),
   };
 }

@@ -192,7 +192,19 @@ describe('tender publication by the Pokja and the public portal', () => {
     const afterCell = stageCell(detail);
     assert.match(detail, /K\/L\/PD<\/dt><dd>Pemerintah Kabupaten Konawe Kepulauan<\/dd>/);
     assert.ok(!afterCell.includes(name), afterCell);
-    assert.ok(afterCell.length > 0);
+    assert.ok(afterCell.length > 0, 'the stage cell is never empty');
+
+    // Between two stages (after hours, over a weekend) the reader learns which stage opens next, and when.
+    const gap = schedule
+      .map((r) => ({ r, at: new Date(r.start.getTime() - 1) }))
+      .find(({ at }) => at > pengumuman.start && currentStages(schedule, at).length === 0);
+    assert.ok(gap, 'the template leaves a gap between two stages');
+    t.clock.set(gap.at);
+    const gapCell = stageCell((await anon.get(`/tender/${kode}`)).body);
+    const nextName = bundle?.stages.find((s) => s.code === gap.r.stage)?.name ?? gap.r.stage;
+    assert.ok(gapCell.includes('Di antara tahap') && gapCell.includes(nextName), gapCell);
+    assert.ok(gapCell.includes('WITA'), `the opening time is shown in WITA: ${gapCell}`);
+    t.clock.set(pengumuman.end);
 
     invalidatePublicTenders();
     const h = await tenderHighlights(t.db, t.clock.now());
@@ -200,7 +212,7 @@ describe('tender publication by the Pokja and the public portal', () => {
     assert.equal(h.latest[0]?.kode, kode);
     // Counted per current stage, in the database: exactly the stages whose window holds now, once each.
     const current = currentStages(await loadSchedule(t.db, tenderId), t.clock.now()).map((r) => r.stage);
-    assert.ok(current.length > 0);
+    assert.ok(current.length > 0, 'a stage is open at the end of the announcement');
     assert.deepEqual(h.perStage.map((s) => [s.code, s.count]).sort(), current.map((c) => [c, 1]).sort());
 
     assert.equal((await anon.get('/tender/999999999')).statusCode, 404);

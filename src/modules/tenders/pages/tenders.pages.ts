@@ -25,7 +25,13 @@ import { approvePublication, bundlesFor, createPublication } from '../commands/p
 import { readTenderFilters, stageOptions } from '../filters.ts';
 import { bundleOf, currentBundles } from '../methods/index.ts';
 import { asSeenByVendor, isParticipant, listQuestions, vendorOfUser } from '../participation.repository.ts';
-import { listPublicTenders, publicTenderByKode, publicTenderYears, stageNames } from '../public.repository.ts';
+import {
+  listPublicTenders,
+  publicTenderByKode,
+  publicTenderYears,
+  stageNames,
+  upcomingStage,
+} from '../public.repository.ts';
 import { cachedTenders } from '../public-cache.ts';
 import { structuredSyarat, structuredSyaratShape } from '../syarat-structured.ts';
 import { canPublish } from '../tenders.policy.ts';
@@ -99,6 +105,7 @@ export async function tendersPages(app: FastifyInstance) {
         p: pageCtx(req, reply),
         t,
         stages: stageNames(t.bundleId, t.bundleVersion, t.schedule, now),
+        upcoming: upcomingStage(t.bundleId, t.bundleVersion, t.schedule, now),
         names: namesOf(t.bundleId, t.bundleVersion),
         methodName: bundleOf(t.bundleId, t.bundleVersion)?.name ?? t.bundleId,
       }),

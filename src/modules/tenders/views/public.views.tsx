@@ -48,9 +48,27 @@ function Input(props: { id: string; text: string; value: string; numeric?: boole
   );
 }
 
-/** The stage names (a tender may be in two overlapping stages), or the state when no stage is open. */
-export function StageText({ p, stages, status }: { p: PageCtx; stages: { name: string }[]; status: string }) {
+/**
+ * The stage names (a tender may be in two overlapping stages), or the state when no stage is open, with the stage
+ * that opens next when there is one.
+ */
+export function StageText({
+  p,
+  stages,
+  status,
+  upcoming,
+}: {
+  p: PageCtx;
+  stages: { name: string }[];
+  status: string;
+  upcoming?: { name: string; startsAt: Date } | undefined;
+}) {
   if (status !== 'berlangsung') return <>{label(p.t, 'tenders.status', status)}</>;
+  if (stages.length === 0 && upcoming) {
+    return (
+      <>{p.t('tenders.public.nextStage', { stage: upcoming.name, at: formatDateTime(upcoming.startsAt, p.locale) })}</>
+    );
+  }
   if (stages.length === 0) return <>{p.t('tenders.public.noStage')}</>;
   return <>{stages.map((s) => s.name).join('; ')}</>;
 }
@@ -164,7 +182,7 @@ export function TenderListView(props: {
                   </th>
                   <td>{r.agencyName}</td>
                   <td>
-                    <StageText p={p} stages={r.stages} status={r.status} />
+                    <StageText p={p} stages={r.stages} status={r.status} upcoming={r.upcoming} />
                   </td>
                   <td class="num">{r.hps === null ? '—' : formatRupiah(r.hps)}</td>
                 </tr>
@@ -234,6 +252,7 @@ export function TenderDetailView(props: {
   p: PageCtx;
   t: PublicTender;
   stages: { code: string; name: string }[];
+  upcoming?: { name: string; startsAt: Date } | undefined;
   names: Map<string, string>;
   methodName: string;
 }) {
@@ -259,7 +278,7 @@ export function TenderDetailView(props: {
         <dd>{formatDateTime(t.announcedAt, p.locale)}</dd>
         <dt>{p.t('tenders.field.tahap')}</dt>
         <dd>
-          <StageText p={p} stages={props.stages} status={t.status} />
+          <StageText p={p} stages={props.stages} status={t.status} upcoming={props.upcoming} />
         </dd>
         <dt>{p.t('tenders.field.klpd')}</dt>
         <dd>{klpdName(p.site)}</dd>
@@ -315,29 +334,33 @@ export function TenderDetailView(props: {
         </p>
       ) : null}
       <h2 id="rup">{p.t('tenders.detail.rup')}</h2>
-      <div class="table-wrap">
-        <table>
-          <caption>{p.t('tenders.detail.rupCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{p.t('tenders.field.kodeRup')}</th>
-              <th scope="col">{p.t('tenders.field.namaPaket')}</th>
-              <th scope="col">{p.t('tenders.field.sumberDana')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {t.plans.map((r) => (
-              <tr key={r.kode}>
-                <td>
-                  <a href={`/rup/${r.kode}`}>{r.kode}</a>
-                </td>
-                <th scope="row">{r.namaPaket}</th>
-                <td>{r.sumberDana}</td>
+      {t.plans.length === 0 ? (
+        <p>{p.t('tenders.detail.rupNone')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption>{p.t('tenders.detail.rupCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{p.t('tenders.field.kodeRup')}</th>
+                <th scope="col">{p.t('tenders.field.namaPaket')}</th>
+                <th scope="col">{p.t('tenders.field.sumberDana')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {t.plans.map((r) => (
+                <tr key={r.kode}>
+                  <td>
+                    <a href={`/rup/${r.kode}`}>{r.kode}</a>
+                  </td>
+                  <th scope="row">{r.namaPaket}</th>
+                  <td>{r.sumberDana}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <h2 id="syarat">{p.t('tenders.detail.syarat')}</h2>
       {s ? (
         <dl class="summary">
