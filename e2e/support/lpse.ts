@@ -19,6 +19,7 @@
  *   await loginAs(page, 'VERIFIKATOR');          // as the demo user holding that role (see src/demo/demo-data.ts)
  *   await loginAs(page, 'AUDITOR', { fresh: true }); // force a real form login (e.g. before testing logout)
  *   await loginWithForm(page, 'user', 'pw');     // fill and submit /masuk yourself (lands on the next page, scanned)
+ *   await loginOn(browser, app, 'pokja1');       // a new page on your own startApp() instance, signed in there
  *   await logout(page, 'AUDITOR');               // press "Keluar" in the header (scanned), forget that role's session
  * `loginAs` reuses the session cookie of an earlier login of that role in the same worker, because POST /masuk is
  * rate-limited to 20 a minute per IP and every test comes from 127.0.0.1. A test that logs out or changes the
@@ -29,7 +30,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { test as base, type Cookie, expect, type Page } from '@playwright/test';
+import { type Browser, test as base, type Cookie, expect, type Page } from '@playwright/test';
 import type { DemoCredential } from './server.ts';
 
 export { expect };
@@ -159,6 +160,23 @@ export async function loginAs(page: Page, role: string, options: { fresh?: boole
   }
   await expect(page.locator('.who')).toContainText(/./);
   return user;
+}
+
+/**
+ * A new browser context on another instance (one from `startApp()`, e.g. with a moved clock): relative paths go to
+ * `app.baseUrl`, and the user `username` of that instance's demo credentials is signed in with the form (scanned).
+ */
+export async function loginOn(
+  browser: Browser,
+  app: { baseUrl: string; credentials: DemoCredential[] },
+  username: string,
+): Promise<Page> {
+  const cred = app.credentials.find((c) => c.username === username);
+  if (!cred) throw new Error(`no demo user ${username} on ${app.baseUrl}`);
+  const page = await (await browser.newContext({ baseURL: app.baseUrl })).newPage();
+  await loginWithForm(page, cred.username, cred.password);
+  await expect(page.locator('.who')).toContainText(/./);
+  return page;
 }
 
 /** Presses "Keluar" in the header and lands on the home page (scanned). Forgets the cached session of `role`. */

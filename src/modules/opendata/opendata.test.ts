@@ -19,6 +19,7 @@ import { buildSulapWorld, packageInReview, review, type SulapWorld, signIn } fro
 import { changeSchedule } from '../tenders/commands/schedule.ts';
 import { loadSchedule } from '../tenders/tenders.repository.ts';
 import { tenderDocuments, tenders } from '../tenders/tenders.schema.ts';
+import { approveAll } from '../tenders/tenders.test-support.ts';
 import { compileReleases, type Release, versionReleases } from './merge.ts';
 import { emptyFields, ocdsValidators } from './ocds-validate.test-support.ts';
 import { ocdsReleases } from './opendata.schema.ts';
@@ -103,7 +104,7 @@ describe('open data: OCDS releases written with the change (R02)', () => {
     const res = await members[0]!.post(`/kelola/tender/baru/${r.id}`, form);
     assert.equal(res.statusCode, 303, res.body.slice(0, 1000));
     tenderId = /\/kelola\/tender\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1]!;
-    for (const m of members) assert.equal((await m.post(`/kelola/tender/${tenderId}/setujui`, {})).statusCode, 303);
+    await approveAll(t, members, tenderId);
     kode = (await t.db.select().from(tenders).where(eq(tenders.id, tenderId)))[0]!.kode!;
     anon = await signIn(t, w.ppk.username);
   });
@@ -181,17 +182,22 @@ describe('open data: OCDS releases written with the change (R02)', () => {
     assert.equal(amend.tender.tenderPeriod.endDate, later.toISOString());
     assert.equal(amend.tender.amendments[0].rationale, 'Gangguan jaringan');
     assert.equal(amend.tender.amendments[0].amendsReleaseID, rels[0]!.id);
-    assert.deepEqual(amend.tender.documents, [
-      {
-        id: doc!.id,
-        documentType: 'biddingDocuments',
-        title: 'Dokumen Pemilihan.pdf',
-        url: `${t.config.baseUrl}/berkas/${doc!.id}`,
-        format: 'application/pdf',
-        language: 'id',
-        datePublished: t.clock.now().toISOString(),
-      },
-    ]);
+    // Two: the one uploaded before the approval (required since issue 9's rule) and this one.
+    assert.equal(amend.tender.documents.length, 2);
+    assert.deepEqual(
+      amend.tender.documents.filter((d: { id: string }) => d.id === doc!.id),
+      [
+        {
+          id: doc!.id,
+          documentType: 'biddingDocuments',
+          title: 'Dokumen Pemilihan.pdf',
+          url: `${t.config.baseUrl}/berkas/${doc!.id}`,
+          format: 'application/pdf',
+          language: 'id',
+          datePublished: t.clock.now().toISOString(),
+        },
+      ],
+    );
     assert.deepEqual(validators.release(amend), []);
   });
 

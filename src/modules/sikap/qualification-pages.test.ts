@@ -7,6 +7,7 @@ import { registrations, vendors } from '../registration/registration.schema.ts';
 import { checklistFor } from '../sulap/checklist.ts';
 import { buildSulapWorld, packageInReview, review, type SulapWorld, signIn } from '../sulap/sulap.test-support.ts';
 import { tenderParticipants, tenders } from '../tenders/tenders.schema.ts';
+import { approveAll } from '../tenders/tenders.test-support.ts';
 import { applySectionOp, newItem } from './commands/apply.ts';
 import { currentSection } from './sikap.repository.ts';
 
@@ -57,7 +58,7 @@ describe('qualification on the tender pages (R06 issue 10 items 4 and 5)', () =>
     const res = await members[0]!.post(`/kelola/tender/baru/${r.id}`, form);
     assert.equal(res.statusCode, 303, res.body.slice(0, 1000));
     tenderId = /\/kelola\/tender\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1]!;
-    for (const m of members) assert.equal((await m.post(`/kelola/tender/${tenderId}/setujui`, {})).statusCode, 303);
+    await approveAll(t, members, tenderId);
     const [done] = await t.db.select().from(tenders).where(eq(tenders.id, tenderId));
     kode = done!.kode!;
   });

@@ -1,9 +1,12 @@
+import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/permissions.ts';
+import { uploadBlob } from '../../platform/files/documents.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { translator } from '../../platform/i18n/i18n.ts';
 import type { DemoContext } from '../../platform/module.ts';
 import { sulapPackages } from '../sulap/sulap.schema.ts';
+import { uploadDokumenPemilihan } from './commands/documents.ts';
 import { approvePublication, createPublication } from './commands/publication.ts';
 import { loadDemoTenders, placeInStage } from './demo-tenders.ts';
 import { type HolidayKind, holidays } from './tenders.schema.ts';
@@ -133,6 +136,18 @@ async function announceDemoTender(ctx: DemoContext) {
     },
     startDate: witaDate(ctx.clock.now()),
   });
+  // Approval needs the Dokumen Pemilihan: a small stand-in PDF (the demo ships no real tender content).
+  const blob = await uploadBlob(
+    ctx.files,
+    'dokumen_pemilihan',
+    Readable.from(
+      Buffer.from(
+        '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% Dokumen Pemilihan (demo)\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+      ),
+    ),
+    'dokumen-pemilihan-talud-munse.pdf',
+  );
+  await uploadDokumenPemilihan(as('pokja1'), id, blob);
   for (const u of ['pokja1', 'pokja2', 'pokja3']) await approvePublication(as(u), id);
   // The template starts at the next opening time (tomorrow when loaded in the evening): place it in its pengumuman.
   await placeInStage(ctx, id, 'pengumuman');

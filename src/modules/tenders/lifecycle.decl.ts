@@ -38,7 +38,7 @@ export const lifecycleAuditEvents = {
     messageKey: 'audit.event.tender.cancelled',
     link: (_id, p: { kode: string }) => `/tender/${p.kode}`,
   }),
-  'tender.repeated': auditEvent<{ nama: string; from: string; versi: number; reason: string }>({
+  'tender.repeated': auditEvent<{ nama: string; from: string; versi: number; reason: string; documents?: number }>({
     messageKey: 'audit.event.tender.repeated',
     link: tenderLink,
   }),

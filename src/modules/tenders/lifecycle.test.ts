@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { eq, like } from 'drizzle-orm';
+import { asc, eq, like } from 'drizzle-orm';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
+import { documents } from '../../platform/files/files.schema.ts';
 import { mailOutbox } from '../../platform/mail/mail.schema.ts';
 import type { Agent } from '../../test/agent.ts';
 import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
@@ -12,7 +13,7 @@ import { buildAgencyWithPa } from '../rup/rup.test-support.ts';
 import { type SulapWorld, signIn } from '../sulap/sulap.test-support.ts';
 import { invalidatePublicTenders } from './public-cache.ts';
 import { loadSchedule } from './tenders.repository.ts';
-import { tenders } from './tenders.schema.ts';
+import { tenderDocuments, tenders } from './tenders.schema.ts';
 import { approveAll, draftTender, verifiedVendor } from './tenders.test-support.ts';
 import { witaAt } from './working-days.ts';
 
@@ -238,6 +239,28 @@ describe('tender life after publication: documents, addenda, outage, gagal / ula
     assert.equal(next.versi, 2);
     assert.equal(next.repeatOfId, tenderId);
     assert.equal(next.hps, row.hps);
+    assert.deepEqual(
+      next.syaratKualifikasi,
+      row.syaratKualifikasi,
+      'the requirements are carried into the tender ulang',
+    );
+    assert.ok(next.syaratKualifikasi !== null, 'the failed tender had requirements to carry');
+    // The Dokumen Pemilihan as it stood: the last announced version, then the addendum's file.
+    const carried = await t.db
+      .select({ version: tenderDocuments.version, name: documents.originalName, sha256: documents.sha256 })
+      .from(tenderDocuments)
+      .innerJoin(documents, eq(documents.id, tenderDocuments.documentId))
+      .where(eq(tenderDocuments.tenderId, nextId))
+      .orderBy(asc(tenderDocuments.version));
+    assert.deepEqual(
+      carried.map((d) => [d.version, d.name]),
+      [
+        [1, 'dp-v2.pdf'],
+        [2, 'adendum-1.pdf'],
+      ],
+    );
+    const draftPage = await m.get(`/kelola/tender/${nextId}`);
+    assert.match(draftPage.body, /dp-v2\.pdf/, 'the Pokja sees the carried document on the draft');
     const again = await m.post(`/kelola/tender/${tenderId}/ulang`, { repeatReason: 'x', repeatStart: '2026-03-09' });
     assert.equal(again.headers['x-error-code'], 'TENDER_ALREADY_REPEATED');
     const kode2 = await approveAll(t, members, nextId);

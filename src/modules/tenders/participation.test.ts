@@ -16,6 +16,7 @@ import { blockingQuestions } from './index.ts';
 import { invalidatePublicTenders } from './public-cache.ts';
 import { loadSchedule } from './tenders.repository.ts';
 import { tenderQuestions, tenders } from './tenders.schema.ts';
+import { approveAll } from './tenders.test-support.ts';
 
 const form = {
   bundleId: 'tender-pascakualifikasi-1-file',
@@ -100,7 +101,7 @@ describe('participation (Pakta Integritas) and aanwijzing', () => {
     const res = await members[0]!.post(`/kelola/tender/baru/${r.id}`, form);
     assert.equal(res.statusCode, 303, res.body.slice(0, 1000));
     tenderId = /\/kelola\/tender\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1]!;
-    for (const m of members) assert.equal((await m.post(`/kelola/tender/${tenderId}/setujui`, {})).statusCode, 303);
+    await approveAll(t, members, tenderId);
     const [done] = await t.db.select().from(tenders).where(eq(tenders.id, tenderId));
     kode = done!.kode!;
     const schedule = await loadSchedule(t.db, tenderId);

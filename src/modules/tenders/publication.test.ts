@@ -13,6 +13,7 @@ import { invalidatePublicTenders } from './public-cache.ts';
 import { currentStages } from './schedule.ts';
 import { loadSchedule } from './tenders.repository.ts';
 import { tenders } from './tenders.schema.ts';
+import { uploadDokumenPemilihan } from './tenders.test-support.ts';
 
 const HPS = 'Rp 1.012.500.000';
 
@@ -99,6 +100,14 @@ describe('tender publication by the Pokja and the public portal', () => {
     assert.equal(draft!.hps, 1_012_500_000n);
     assert.ok((await loadSchedule(t.db, tenderId)).length > 5, 'schedule from the template');
 
+    // Kolektif kolegial approves the Dokumen Pemilihan with the announcement: none uploaded yet, refused.
+    const noDoc = await m1.post(`/kelola/tender/${tenderId}/setujui`, {});
+    assert.equal(noDoc.statusCode, 409);
+    assert.equal(noDoc.headers['x-error-code'], 'TENDER_DOCUMENT_REQUIRED');
+    assert.match(noDoc.body, /Unggah Dokumen Pemilihan lebih dahulu/);
+    const [unapproved] = await t.db.select().from(tenders).where(eq(tenders.id, tenderId));
+    assert.equal(unapproved!.status, 'draft');
+    await uploadDokumenPemilihan(m1, tenderId);
     assert.equal((await m1.post(`/kelola/tender/${tenderId}/setujui`, {})).statusCode, 303);
     const twice = await m1.post(`/kelola/tender/${tenderId}/setujui`, {});
     assert.equal(twice.statusCode, 409);

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Agent } from '../../test/agent.ts';
 import { buildUser, type TestApp } from '../../test/harness.ts';
+import { PDF, postMultipart } from '../../test/multipart.ts';
 import { registrations, vendors } from '../registration/registration.schema.ts';
 import { checklistFor } from '../sulap/checklist.ts';
 import { buildSulapWorld, packageInReview, review, signIn } from '../sulap/sulap.test-support.ts';
-import { tenders } from './tenders.schema.ts';
+import { tenderDocuments, tenders } from './tenders.schema.ts';
 
 export const PUBLICATION_FORM = {
   bundleId: 'tender-pascakualifikasi-1-file',
@@ -38,8 +39,21 @@ export async function draftTender(t: TestApp) {
   return { w, members, tenderId };
 }
 
-/** Every member approves: the tender is announced; returns its kode. */
+/** A member uploads a Dokumen Pemilihan to the draft (approval needs one). */
+export async function uploadDokumenPemilihan(member: Agent, tenderId: string, name = 'dokumen-pemilihan.pdf') {
+  await member.get(`/kelola/tender/${tenderId}`);
+  const res = await postMultipart(member, `/kelola/tender/${tenderId}/dokumen`, {}, { berkas: { name, data: PDF } });
+  if (res.statusCode !== 303) throw new Error(`document upload failed ${res.statusCode}: ${res.body.slice(0, 1000)}`);
+}
+
+/** Every member approves (after a Dokumen Pemilihan is uploaded, when none is yet): the tender is announced; returns its kode. */
 export async function approveAll(t: TestApp, members: readonly Agent[], tenderId: string): Promise<string> {
+  const [doc] = await t.db
+    .select({ id: tenderDocuments.id })
+    .from(tenderDocuments)
+    .where(eq(tenderDocuments.tenderId, tenderId))
+    .limit(1);
+  if (!doc) await uploadDokumenPemilihan(members[0]!, tenderId);
   for (const m of members) {
     const res = await m.post(`/kelola/tender/${tenderId}/setujui`, {});
     if (res.statusCode !== 303) throw new Error(`approve failed ${res.statusCode}: ${res.body.slice(0, 1000)}`);

@@ -9,6 +9,7 @@ import { type Locale, translator } from '../../../platform/i18n/i18n.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { users } from '../../accounts/accounts.schema.ts';
 import { draftTenderOf } from '../../sulap/index.ts';
+import { latestDocumentVersion } from '../lifecycle.repository.ts';
 import type { Bundle } from '../methods/bundle.ts';
 import { latestBundle } from '../methods/index.ts';
 import { invalidatePublicTenders } from '../public-cache.ts';
@@ -165,6 +166,9 @@ export async function approvePublication(
     const members = await membersWithMail(tx, tenderId);
     const memberIds = members.map((m) => m.userId);
     enforce(canApprove(actor, { ...tender, memberIds }, ctx.clock.now()));
+    // Kolektif kolegial approves what will be announced: the Dokumen Pemilihan must be there (Pasal 50 ayat 2).
+    if ((await latestDocumentVersion(tx, tenderId)) === 0)
+      throw conflict('TENDER_DOCUMENT_REQUIRED', 'tenders.refused.documentRequired', {}, { field: 'berkas' });
     const now = ctx.clock.now();
     const updated = await tx
       .update(tenderMembers)

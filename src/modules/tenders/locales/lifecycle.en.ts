@@ -10,6 +10,8 @@ export const lifecycleEn: Record<keyof typeof lifecycleId, string> = {
   'tenders.docs.hint': 'Each upload is a new version; the latest is announced. At most 20 MB.',
   'tenders.docs.upload': 'Upload the Dokumen Pemilihan',
   'tenders.docs.uploaded': 'Dokumen Pemilihan version {n} saved.',
+  'tenders.refused.documentRequired':
+    'Upload the Dokumen Pemilihan first: the Pokja approves the announcement together with the Dokumen Pemilihan it announces.',
   'tenders.refused.documentLocked': 'The tender is announced: the Dokumen Pemilihan changes only through an addendum.',
 
   'tenders.addendum.title': 'Addenda to the Dokumen Pemilihan',

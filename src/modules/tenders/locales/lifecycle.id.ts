@@ -9,6 +9,8 @@ export const lifecycleId = {
   'tenders.docs.hint': 'Setiap unggahan menjadi versi baru; versi terakhir yang diumumkan. Paling besar 20 MB.',
   'tenders.docs.upload': 'Unggah Dokumen Pemilihan',
   'tenders.docs.uploaded': 'Dokumen Pemilihan versi {n} tersimpan.',
+  'tenders.refused.documentRequired':
+    'Unggah Dokumen Pemilihan lebih dahulu: Pokja menyetujui pengumuman beserta Dokumen Pemilihan yang akan diumumkan.',
   'tenders.refused.documentLocked': 'Tender sudah diumumkan: perubahan Dokumen Pemilihan hanya melalui adendum.',
 
   'tenders.addendum.title': 'Adendum Dokumen Pemilihan',

@@ -231,14 +231,18 @@ export function ScheduleTable(props: {
         </thead>
         <tbody>
           {props.rows.map((r, i) => (
-            <tr key={r.stage} aria-current={props.current.has(r.stage) ? 'step' : undefined}>
+            <tr key={r.stage} data-stage={r.stage} aria-current={props.current.has(r.stage) ? 'step' : undefined}>
               <td>{i + 1}</td>
               <th scope="row">
                 {props.names.get(r.stage) ?? r.stage}
                 {props.current.has(r.stage) ? <strong> ({p.t('tenders.schedule.now')})</strong> : null}
               </th>
-              <td>{formatDateTime(r.start, p.locale)}</td>
-              <td>{formatDateTime(r.end, p.locale)}</td>
+              <td>
+                <time datetime={r.start.toISOString()}>{formatDateTime(r.start, p.locale)}</time>
+              </td>
+              <td>
+                <time datetime={r.end.toISOString()}>{formatDateTime(r.end, p.locale)}</time>
+              </td>
               <td class="num">{props.changes.get(r.stage) ?? 0}</td>
             </tr>
           ))}
