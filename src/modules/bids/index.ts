@@ -3,6 +3,7 @@ import { auditEvent, type DocumentReadPolicy, defineModule } from '../../platfor
 import { tenderMembers } from '../tenders/tenders.schema.ts';
 import { bidsPlugin } from './bids.plugin.ts';
 import * as tables from './bids.schema.ts';
+import { sweepUploadsJob } from './commands/sweep.ts';
 import { loadBidsDemo } from './demo.ts';
 import { bidsEn } from './locales/en.ts';
 import { bidsId } from './locales/id.ts';
@@ -30,6 +31,7 @@ export const bidsModule = defineModule({
   name: 'bids',
   plugin: bidsPlugin,
   demo: loadBidsDemo,
+  jobs: [sweepUploadsJob],
   tables,
   locales: { id: bidsId, en: bidsEn },
   permissions: {
