@@ -113,6 +113,13 @@ export const bidsModule = defineModule({
       failed: number;
       bids: { vendor: string; sha256: string; result: string }[];
     }>({ messageKey: 'audit.event.bids.opened', link: tenderOpening }),
+    'bids.price_transcribed': auditEvent<{
+      kode: string;
+      vendor: string;
+      harga: string;
+      hargaTerkoreksi: string;
+      lines: number;
+    }>({ messageKey: 'audit.event.bids.price_transcribed', link: tenderOpening }),
     'bids.witness_recorded': auditEvent<{ submission: string; findings: string; reportSha256: string }>({
       messageKey: 'audit.event.bids.witness_recorded',
       link: () => '/admin/kesaksian-penawaran',
