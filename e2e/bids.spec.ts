@@ -4,8 +4,8 @@ import { expect, loginAs, submit, test, visit } from './support/lpse.ts';
  * Sealed bids (R12), the browser part that needs no tender in its upload stage: a Pokja member enrols a bid key in
  * real Chromium (X25519 from WebCrypto, PBKDF2-SHA256 600,000), the passphrase never leaves the browser, the profile
  * shows the fingerprint, re-enrolment replaces it; and the public receipt check refuses a forged receipt.
- * Sealing, upload, self-check and the k-of-n opening in the browser need a demo tender in its upload stage and one
- * past its deadline (see docs/notes/bids.md: not built yet); the same code paths run in Node in bids.test.ts.
+ * Sealing, upload, self-check, the k-of-n opening and the witness report run in bids-journey.spec.ts (own instance
+ * with a movable clock).
  */
 test('a Pokja member enrols a bid key in the browser; the passphrase never reaches the server', async ({ page }) => {
   test.setTimeout(120_000);

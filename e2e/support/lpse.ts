@@ -20,6 +20,7 @@
  *   await loginAs(page, 'AUDITOR', { fresh: true }); // force a real form login (e.g. before testing logout)
  *   await loginWithForm(page, 'user', 'pw');     // fill and submit /masuk yourself (lands on the next page, scanned)
  *   await loginOn(browser, app, 'pokja1');       // a new page on your own startApp() instance, signed in there
+ *   await signInAt(page, app.baseUrl, 'user', 'pw'); // this page, on your own instance (cookies cleared first)
  *   await logout(page, 'AUDITOR');               // press "Keluar" in the header (scanned), forget that role's session
  * `loginAs` reuses the session cookie of an earlier login of that role in the same worker, because POST /masuk is
  * rate-limited to 20 a minute per IP and every test comes from 127.0.0.1. A test that logs out or changes the
@@ -138,6 +139,17 @@ export async function loginWithForm(page: Page, username: string, password: stri
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill(password);
   await submit(page, 'Masuk');
+}
+
+/**
+ * Signs in on another instance (your own `startApp()`): drops this page's cookies, fills `baseUrl`/masuk and submits
+ * (both pages scanned). No session cache: each call is a real form login (mind the 20 a minute limit).
+ */
+export async function signInAt(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.context().clearCookies();
+  await visit(page, `${baseUrl}/masuk`);
+  await loginWithForm(page, username, password);
+  await expect(page.locator('.who')).toContainText(/./);
 }
 
 /** Signs in as the demo user holding `role` and lands on /dasbor (scanned). */

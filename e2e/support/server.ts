@@ -31,6 +31,8 @@ export interface RunningApp {
   setupUrl?: string;
   /** Demo users with the passwords the `demo` command printed; only with `{ demo: true }`. */
   credentials: DemoCredential[];
+  /** Everything `lpse demo` printed (e.g. the demo bid-key passphrases); only with `{ demo: true }`. */
+  demoOutput: string;
   /** Only with `{ clock: true }`: moves the server's time forward by `ms` (negative moves it back). */
   moveClock(ms: number): void;
   clockOffsetMs(): number;
@@ -117,7 +119,8 @@ export async function startApp(
     writeFileSync(clockFile, '0');
     env.LPSE_TEST_CLOCK_FILE = clockFile;
   }
-  const credentials = options.demo ? parseDemoCredentials(await runCli(['demo'], env)) : [];
+  const demoOutput = options.demo ? await runCli(['demo'], env) : '';
+  const credentials = parseDemoCredentials(demoOutput);
   if (options.demo && credentials.length === 0) throw new Error('`lpse demo` printed no credentials');
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
@@ -156,6 +159,7 @@ export async function startApp(
     pid: child.pid!,
     setupUrl,
     credentials,
+    demoOutput,
     clockOffsetMs,
     moveClock(ms: number) {
       if (!options.clock) throw new Error('startApp({ clock: true }) is needed to move the clock');

@@ -11,6 +11,7 @@ import { allow, PUBLIC } from '../../platform/http/access.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { handleForm, withFlash } from '../../platform/http/handle-form.ts';
 import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
+import { parseRupiah } from '../rup/index.ts';
 import {
   currentSubmissions,
   failedSubmissions,
@@ -25,6 +26,7 @@ import {
 import { bundle, ENTRIES, type Entry } from './browser-bundle.ts';
 import { enrolBidKey, setThreshold } from './commands/keys.ts';
 import { heldShares, openingMaterial, submitShares } from './commands/opening.ts';
+import { type PriceLineInput, recordedPrices, transcribePrice } from './commands/price.ts';
 import { assertOwnUpload, finishUpload, MAX_BID_BYTES, startUpload } from './commands/upload.ts';
 import { recordWitness, witnessReport } from './commands/witness.ts';
 import type { FileKind } from './crypto/sealed.ts';
@@ -34,6 +36,38 @@ import { BidFileStore, openSealed, tusDir, writeTemp } from './storage.ts';
 import { BidView, KeyView, OpeningView, VerifyView, WitnessView } from './views/bids.views.tsx';
 
 const TUS_PATH = '/penawaran/unggah';
+
+/** "uraian; volume; satuan; harga satuan" per line → price lines; null when a line does not read. */
+function parsePriceLines(text: string): PriceLineInput[] | null {
+  const out: PriceLineInput[] = [];
+  for (const line of text.split(/\r?\n/).map((l) => l.trim())) {
+    if (!line) continue;
+    const parts = line.split(';').map((x) => x.trim());
+    if (parts.length !== 4 || !parts[0] || !parts[2] || parts[0].length > 300 || parts[2].length > 30) return null;
+    const volume = parts[1]!.replace(/\./g, '').replace(',', '.');
+    if (!/^\d{1,12}(\.\d{1,4})?$/.test(volume)) return null;
+    const harga = parts[3] === '0' ? 0n : parseRupiah(parts[3]);
+    if (harga === null) return null;
+    out.push({ uraian: parts[0], volume, satuan: parts[2], hargaSatuan: harga });
+  }
+  return out.length > 500 ? null : out;
+}
+const PriceSchema = z.object({
+  harga: z
+    .string({ error: 'bids.price.invalid' })
+    .trim()
+    .refine((v) => parseRupiah(v) !== null, { message: 'bids.price.invalid' })
+    .transform((v) => parseRupiah(v)!),
+  rincian: z
+    .string()
+    .max(50_000, { message: 'bids.price.linesInvalid' })
+    .optional()
+    .refine((v) => !v || parsePriceLines(v) !== null, { message: 'bids.price.linesInvalid' })
+    .transform((v) => {
+      const lines = v ? parsePriceLines(v) : null;
+      return lines && lines.length > 0 ? lines : null;
+    }),
+});
 const ErrorOut = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 const TenderParams = z.object({ tenderId: z.uuid() });
 const KindQuery = z.object({ kind: z.enum(['penawaran', 'file_i', 'file_ii']).default('penawaran') });
@@ -321,13 +355,30 @@ export async function bidsPlugin(base: FastifyInstance) {
       now.getTime() >= (tc.deadline?.getTime() ?? Number.POSITIVE_INFINITY)
         ? await currentSubmissions(ctx.db, tenderId, kind)
         : [];
-    return { tc, now, rows, opening, held: heldShares(tenderId, kind) };
+    const prices = opening ? await recordedPrices(ctx.db, tenderId) : undefined;
+    return { tc, now, rows, opening, held: heldShares(tenderId, kind), prices };
   }
   app.get<{ Params: { tenderId: string } }>(
     '/kelola/tender/:tenderId/pembukaan',
     { config: allow('bids:open') },
     async (req, reply) =>
       sendHtml(reply, OpeningView({ p: pageCtx(req, reply), ...(await openingPage(req.ctx, req.params.tenderId)) })),
+  );
+  app.post<{ Params: { tenderId: string; submissionId: string } }>(
+    '/kelola/tender/:tenderId/pembukaan/:submissionId/harga',
+    { config: allow('bids:open') },
+    async (req, reply) => {
+      const { tenderId, submissionId } = req.params;
+      const data = await openingPage(req.ctx, tenderId);
+      return handleForm(req, reply, {
+        schema: PriceSchema,
+        render: (p, state) => OpeningView({ p, ...data, state, priceFor: submissionId }),
+        run: async ({ harga, rincian }) => {
+          await transcribePrice(req.ctx, tenderId, submissionId, { harga, lines: rincian });
+          return withFlash(`/kelola/tender/${tenderId}/pembukaan`, req.ctx.t('bids.price.saved'));
+        },
+      });
+    },
   );
   app.post<{ Params: { tenderId: string } }>(
     '/kelola/tender/:tenderId/ambang',

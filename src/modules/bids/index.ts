@@ -3,6 +3,8 @@ import { auditEvent, type DocumentReadPolicy, defineModule } from '../../platfor
 import { tenderMembers } from '../tenders/tenders.schema.ts';
 import { bidsPlugin } from './bids.plugin.ts';
 import * as tables from './bids.schema.ts';
+import { sweepUploadsJob } from './commands/sweep.ts';
+import { loadBidsDemo } from './demo.ts';
 import { bidsEn } from './locales/en.ts';
 import { bidsId } from './locales/id.ts';
 
@@ -28,6 +30,8 @@ const tenderOpening = (id: string | null) => (id ? `/kelola/tender/${id}/pembuka
 export const bidsModule = defineModule({
   name: 'bids',
   plugin: bidsPlugin,
+  demo: loadBidsDemo,
+  jobs: [sweepUploadsJob],
   tables,
   locales: { id: bidsId, en: bidsEn },
   permissions: {
@@ -109,6 +113,13 @@ export const bidsModule = defineModule({
       failed: number;
       bids: { vendor: string; sha256: string; result: string }[];
     }>({ messageKey: 'audit.event.bids.opened', link: tenderOpening }),
+    'bids.price_transcribed': auditEvent<{
+      kode: string;
+      vendor: string;
+      harga: string;
+      hargaTerkoreksi: string;
+      lines: number;
+    }>({ messageKey: 'audit.event.bids.price_transcribed', link: tenderOpening }),
     'bids.witness_recorded': auditEvent<{ submission: string; findings: string; reportSha256: string }>({
       messageKey: 'audit.event.bids.witness_recorded',
       link: () => '/admin/kesaksian-penawaran',

@@ -117,7 +117,8 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
 
 const subtle = () => globalThis.crypto.subtle;
 const random = (n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n));
-const buf = (b: Uint8Array): ArrayBuffer => b.slice().buffer as ArrayBuffer;
+// Uint8Array.prototype.slice copies even for a Node Buffer (whose own slice is a view into a shared pool).
+const buf = (b: Uint8Array): ArrayBuffer => Uint8Array.prototype.slice.call(b).buffer as ArrayBuffer;
 
 export async function sha256(data: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await subtle().digest('SHA-256', buf(data)));

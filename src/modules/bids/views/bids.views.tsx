@@ -1,5 +1,5 @@
 import type { FormState } from '../../../platform/http/forms.ts';
-import { formatDateTime } from '../../../platform/i18n/i18n.ts';
+import { formatDateTime, formatRupiah } from '../../../platform/i18n/i18n.ts';
 import { Button, Csrf, ErrorSummary } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
@@ -218,8 +218,41 @@ export function OpeningView(props: {
   opening?: { openedAt: Date; opened: number; failed: number };
   held: number;
   state?: FormState;
+  /** Harga penawaran already recorded for the evaluation, by vendor. */
+  prices?: ReadonlyMap<string, bigint>;
+  /** The price form that failed, with its submission id. */
+  priceFor?: string;
 }) {
   const { p, tc } = props;
+  const priceCell = (s: SubmissionRow) => {
+    const recorded = props.prices?.get(s.vendorId);
+    if (recorded !== undefined) return <span data-testid="price">{formatRupiah(recorded)}</span>;
+    if (s.openResult !== 'opened' || s.kind === 'file_i') return '—';
+    const st = props.priceFor === s.id ? props.state : undefined;
+    return (
+      <form method="post" action={`/kelola/tender/${tc.tender.id}/pembukaan/${s.id}/harga`}>
+        <Csrf p={p} />
+        <p>
+          <label for={`harga-${s.id}`}>{p.t('bids.price.harga')}</label>
+          <input
+            class="input"
+            id={`harga-${s.id}`}
+            name="harga"
+            inputmode="numeric"
+            required
+            value={String(st?.values.harga ?? '')}
+          />
+        </p>
+        <p>
+          <label for={`rincian-${s.id}`}>{p.t('bids.price.lines')}</label>
+          <textarea class="input" id={`rincian-${s.id}`} name="rincian" rows={3}>
+            {String(st?.values.rincian ?? '')}
+          </textarea>
+        </p>
+        <Button variant="secondary">{p.t('bids.price.submit')}</Button>
+      </form>
+    );
+  };
   const canOpenNow = !!tc.deadline && props.now.getTime() >= tc.deadline.getTime();
   return (
     <Layout p={p} title={p.t('bids.open.title')} hasErrors={!!props.state}>
@@ -265,6 +298,7 @@ export function OpeningView(props: {
               <th scope="col">{p.t('bids.col.time')}</th>
               <th scope="col">{p.t('bids.col.hash')}</th>
               <th scope="col">{p.t('bids.col.result')}</th>
+              {props.opening ? <th scope="col">{p.t('bids.col.price')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -287,6 +321,7 @@ export function OpeningView(props: {
                     '—'
                   )}
                 </td>
+                {props.opening ? <td>{priceCell(s)}</td> : null}
               </tr>
             ))}
           </tbody>

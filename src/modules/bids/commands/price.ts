@@ -1,0 +1,74 @@
+import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../../../platform/audit/audit.ts';
+import { assertCan } from '../../../platform/auth/permissions.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { AppError, notFound } from '../../../platform/errors.ts';
+import { auditContext, type Ctx } from '../../../platform/http/context.ts';
+import { evalBids } from '../../evaluation/evaluation.schema.ts';
+import { recordOpenedBid } from '../../evaluation/index.ts';
+import { findSubmission, openingOf, tenderContext } from '../bids.repository.ts';
+
+export interface PriceLineInput {
+  uraian: string;
+  volume: string;
+  satuan: string;
+  hargaSatuan: bigint;
+}
+
+/** Harga penawaran already handed to the evaluation, by vendor (read-only look at the evaluation's input table). */
+export async function recordedPrices(db: Db, tenderId: string): Promise<Map<string, bigint>> {
+  const rows = await db
+    .select({ vendorId: evalBids.vendorId, harga: evalBids.hargaPenawaran })
+    .from(evalBids)
+    .where(eq(evalBids.tenderId, tenderId));
+  return new Map(rows.map((r) => [r.vendorId, r.harga]));
+}
+
+/**
+ * After the opening, a Pokja member of the tender transcribes an opened bid's harga penawaran (and, when the
+ * evaluation needs them, its item prices) from the opened document into the evaluation, through the evaluation's
+ * input seam `recordOpenedBid` (R12). Only an opened bid (File I holds no price), once per vendor; audited.
+ */
+export async function transcribePrice(
+  ctx: Ctx,
+  tenderId: string,
+  submissionId: string,
+  input: { harga: bigint; lines: PriceLineInput[] | null },
+) {
+  assertCan(ctx.actor, 'bids:open');
+  const now = ctx.clock.now();
+  const tc = await tenderContext(ctx.db, tenderId, now);
+  if (!tc?.members.some((m) => m.userId === ctx.actor!.userId)) throw notFound('bids.error.tenderNotFound');
+  const sub = await findSubmission(ctx.db, submissionId);
+  if (!sub || sub.tenderId !== tenderId || sub.supersededAt) throw notFound('bids.error.submissionNotFound');
+  if (sub.openResult !== 'opened' || sub.kind === 'file_i')
+    throw new AppError('BIDS_NOT_OPENED', 409, 'bids.price.notOpened');
+  const opening = await openingOf(ctx.db, tenderId, sub.kind);
+  const [done] = await ctx.db
+    .select({ vendorId: evalBids.vendorId })
+    .from(evalBids)
+    .where(and(eq(evalBids.tenderId, tenderId), eq(evalBids.vendorId, sub.vendorId)));
+  if (done) throw new AppError('BIDS_PRICE_RECORDED', 409, 'bids.price.already');
+  return ctx.db.transaction(async (tx) => {
+    const r = await recordOpenedBid(tx, {
+      tenderId,
+      vendorId: sub.vendorId,
+      hargaPenawaran: input.harga,
+      priceLines: input.lines ?? undefined,
+      openedAt: opening?.openedAt ?? now,
+    });
+    await recordAudit(tx, auditContext(ctx), {
+      action: 'bids.price_transcribed',
+      objectType: 'tender',
+      objectId: tenderId,
+      summary: {
+        kode: tc.kode,
+        vendor: sub.vendorId,
+        harga: input.harga.toString(),
+        hargaTerkoreksi: r.hargaTerkoreksi.toString(),
+        lines: input.lines?.length ?? 0,
+      },
+    });
+    return r;
+  });
+}
