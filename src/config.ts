@@ -45,6 +45,11 @@ const EnvSchema = z.object({
       message: 'prefiks ini milik penerbit lain (LKPP/SPSE nasional atau pemda lain); daftarkan prefiks sendiri',
     })
     .optional(),
+  NATIONAL_FEED_PUSH_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'harus berupa URL http:// atau https://')
+    .optional(),
+  NATIONAL_FEED_PUSH_TOKEN: z.string().min(8).optional(),
   LPSE_TEST_CLOCK_FILE: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
 });
@@ -68,6 +73,10 @@ export type Config = {
   ocdsPrefix: string;
   /** True while no prefix is configured and the demo placeholder is used. */
   ocdsPrefixIsPlaceholder: boolean;
+  /** Where the push job sends new OCDS releases for the national portal (R49); unset = no push. */
+  nationalFeedPushUrl: string | undefined;
+  /** Sent as `Authorization: Bearer …` with each push, when the receiver asks for one. */
+  nationalFeedPushToken: string | undefined;
   /**
    * Browser tests only: a file holding an offset in milliseconds that the server adds to the system time, so a test
    * can move one instance through a tender's schedule (the stage is derived from the clock). Refused in production.
@@ -108,6 +117,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(e.DATA_DIR, 'keys', 'master.json')),
     ocdsPrefix: e.OCDS_PREFIX ?? OCDS_PLACEHOLDER_PREFIX,
     ocdsPrefixIsPlaceholder: e.OCDS_PREFIX === undefined,
+    nationalFeedPushUrl: e.NATIONAL_FEED_PUSH_URL,
+    nationalFeedPushToken: e.NATIONAL_FEED_PUSH_TOKEN,
     testClockFile: e.LPSE_TEST_CLOCK_FILE ? path.resolve(e.LPSE_TEST_CLOCK_FILE) : undefined,
   };
 }

@@ -1,8 +1,9 @@
 import type { AuditSubscriber } from '../../platform/module.ts';
-import { defineModule } from '../../platform/module.ts';
+import { auditEvent, defineModule } from '../../platform/module.ts';
 import { opendataEn } from './locales/en.ts';
 import { opendataId } from './locales/id.ts';
 import { releaseSubscribers } from './mappers/index.ts';
+import { nationalPushJob } from './national/push.ts';
 import { opendataPlugin } from './opendata.plugin.ts';
 import * as tables from './opendata.schema.ts';
 
@@ -18,7 +19,28 @@ export const opendataModule = defineModule({
   plugin: opendataPlugin,
   tables,
   locales: { id: opendataId, en: opendataEn },
-  nav: [{ href: '/data-terbuka', labelKey: 'nav.opendata' }],
+  nav: [
+    { href: '/data-terbuka', labelKey: 'nav.opendata' },
+    { href: '/admin/data-terbuka', labelKey: 'nav.nationalFeed', permission: 'opendata:manage' },
+  ],
+  permissions: {
+    'opendata:manage': {
+      roles: ['ADMIN_SISTEM'],
+      scope: 'global',
+      description: 'Issue and revoke API keys of the national portal feed; see the push delivery log',
+    },
+  },
+  auditEvents: {
+    'opendata.api_key_issued': auditEvent<{ name: string; keyPrefix: string }>({
+      messageKey: 'audit.event.opendata.api_key_issued',
+      link: () => '/admin/data-terbuka',
+    }),
+    'opendata.api_key_revoked': auditEvent<{ name: string; keyPrefix: string }>({
+      messageKey: 'audit.event.opendata.api_key_revoked',
+      link: () => '/admin/data-terbuka',
+    }),
+  },
+  jobs: [nationalPushJob],
   auditSubscribers,
 });
 

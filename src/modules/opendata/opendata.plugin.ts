@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { PUBLIC } from '../../platform/http/access.ts';
 import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
 import { ocdsApi } from './api/ocds.api.ts';
+import { nationalPlugin } from './national/national.plugin.ts';
 import { publicationStats } from './opendata.repository.ts';
 import { OpenDataView } from './views/opendata.view.tsx';
 
@@ -17,4 +18,5 @@ export async function opendataPlugin(app: FastifyInstance) {
     return sendHtml(reply, OpenDataView({ p: pageCtx(req, reply), d }));
   });
   await app.register(ocdsApi);
+  await app.register(nationalPlugin);
 }

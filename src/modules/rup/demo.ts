@@ -256,5 +256,12 @@ export async function loadRupDemo(ctx: DemoContext) {
       revisionId: rev!.id,
     },
   });
+  // As revisePlans does: the new plan is announced too (its planning release opens the Talud tender's story).
+  await recordAudit(ctx.tx, audit('PA', paPupr), {
+    action: 'rup.announced',
+    objectType: 'rup',
+    objectId: revised.id,
+    summary: { kode: revised.kode, nama: revised.namaPaket, pagu: revised.pagu.toString() },
+  });
   void jalan;
 }

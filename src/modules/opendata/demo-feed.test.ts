@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+import type { Release } from './merge.ts';
+import { emptyFields, ocdsValidators } from './ocds-validate.test-support.ts';
+
+/**
+ * Issue 13, done-when: the demo data, harvested from /api/v1/ocds/releases page by page as a harvester does, is all
+ * valid OCDS 1.1.5 and tells at least one tender's whole story: planning → tender → award → contract → implementation.
+ */
+describe('open data of the demo: the whole feed validates and one tender is complete', () => {
+  let t: TestApp;
+  const validators = ocdsValidators();
+  const pages: { releases: Release[] }[] = [];
+  before(async () => {
+    t = await createTestApp();
+    // Imported after the app: demo-data reaches the module list, which must load in its own order first.
+    const { loadDemoData } = await import('../../demo/demo-data.ts');
+    const log = console.log;
+    console.log = () => {};
+    try {
+      await loadDemoData(t.db, t.config);
+    } finally {
+      console.log = log;
+    }
+    let url = '/api/v1/ocds/releases?limit=7';
+    for (;;) {
+      const res = await t.app.inject({ method: 'GET', url });
+      assert.equal(res.statusCode, 200, res.body.slice(0, 500));
+      const pkg = JSON.parse(res.body) as { releases: Release[]; links: { next: string } };
+      if (pkg.releases.length === 0) break;
+      pages.push(pkg);
+      url = pkg.links.next.replace(t.config.baseUrl, '');
+    }
+  });
+  after(() => t.close());
+
+  test('every page is a release package with 0 schema errors, no empty field, no repeated release', () => {
+    assert.ok(pages.length > 1, `several pages harvested (${pages.length})`);
+    const ids = new Set<string>();
+    for (const [i, pkg] of pages.entries()) {
+      assert.deepEqual(validators.releasePackage(pkg), [], `page ${i}`);
+      for (const r of pkg.releases) {
+        assert.deepEqual(emptyFields(r), [], r.id);
+        assert.ok(!ids.has(r.id), `release ${r.id} served once`);
+        ids.add(r.id);
+      }
+    }
+  });
+
+  test('a tender with planning, tender, award, contract and implementation releases, linked to its plan', () => {
+    const all = pages.flatMap((p) => p.releases);
+    const byOcid = new Map<string, Release[]>();
+    for (const r of all) byOcid.set(r.ocid, [...(byOcid.get(r.ocid) ?? []), r]);
+    const complete = [...byOcid.entries()].filter(([, rs]) => {
+      const tags = new Set(rs.flatMap((r) => r.tag));
+      return ['tender', 'award', 'contract', 'implementation'].every((x) => tags.has(x));
+    });
+    assert.ok(complete.length >= 1, `a tender from announcement to implementation (${[...byOcid.keys()].join(', ')})`);
+    const [ocid, rs] = complete[0]!;
+    // biome-ignore lint/suspicious/noExplicitAny: reading a JSON document the schema has just validated
+    const last = rs[rs.length - 1] as any;
+    const planOcids: string[] = last.relatedProcesses
+      .filter((p: { relationship: string[] }) => p.relationship.includes('planning'))
+      .map((p: { identifier: string }) => p.identifier);
+    assert.ok(planOcids.length >= 1, `${ocid} points to its plan`);
+    for (const p of planOcids) {
+      const plan = byOcid.get(p) ?? [];
+      assert.ok(
+        plan.some((r) => r.tag.includes('planning')),
+        `its plan ${p} has a planning release`,
+      );
+    }
+    assert.ok(
+      last.contracts[0].implementation.transactions.length >= 1,
+      'the contract has payments in its implementation',
+    );
+    assert.ok(
+      last.contracts[0].implementation.milestones.some((m: { id: string }) => m.id === 'pho'),
+      'the PHO is a met milestone',
+    );
+  });
+});
