@@ -133,7 +133,8 @@ export function rank(setup: SeleksiSetup, candidates: readonly Candidate[], pagu
   const needsPrice = setup.method !== 'kualitas';
   const eligible = rows.filter((r) => r.passed && !r.out && (!needsPrice || r.price !== null));
   if (setup.method === 'kualitas_biaya' && eligible.length > 0) {
-    const lowest = eligible.reduce((m, r) => (r.price! < m ? r.price! : m), eligible[0]!.price!);
+    let lowest = eligible[0]!.price!;
+    for (const r of eligible) if (r.price! < lowest) lowest = r.price!;
     for (const r of eligible) {
       r.priceScore = priceScore(lowest, r.price!);
       r.combined = combinedScore(r.technical!, r.priceScore, setup.bobotTeknis);
