@@ -1,4 +1,5 @@
 import { accountsModule } from './modules/accounts/index.ts';
+import { auctionModule } from './modules/auction/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { bidsModule } from './modules/bids/index.ts';
 import { contractsModule } from './modules/contracts/index.ts';
@@ -33,6 +34,7 @@ export const MODULES = [
   tendersModule,
   bidsModule,
   evaluationModule,
+  auctionModule,
   contractsModule,
   opendataModule,
   notificationsModule,
