@@ -83,6 +83,8 @@ export const evaluationEn: Record<keyof typeof evaluationId, string> = {
   'evaluation.approval': "The Pokja's approval (collegial)",
   'evaluation.approval.status': '{approved} of {of} members approved version {version} of the evaluation.',
   'evaluation.approval.done': 'Every Pokja member approved the evaluation.',
+  'evaluation.reevaluation':
+    'Re-evaluation: the award was withdrawn on {at} after an upheld sanggah. The Pokja re-evaluates, approves the new version and decides again (or the tender is declared failed).',
   'evaluation.approve': 'Approve the evaluation',
   'evaluation.approved': 'Your approval is recorded.',
   'evaluation.proof': 'Qualification proof',

@@ -82,6 +82,8 @@ export const evaluationId = {
   'evaluation.approval': 'Persetujuan Pokja (kolektif kolegial)',
   'evaluation.approval.status': '{approved} dari {of} anggota menyetujui hasil evaluasi versi {version}.',
   'evaluation.approval.done': 'Hasil evaluasi disetujui seluruh anggota Pokja.',
+  'evaluation.reevaluation':
+    'Evaluasi ulang: penetapan pemenang dibatalkan pada {at} karena sanggah diterima. Pokja mengevaluasi ulang, menyetujui versi baru, dan menetapkan pemenang kembali (atau tender dinyatakan gagal).',
   'evaluation.approve': 'Setujui hasil evaluasi',
   'evaluation.approved': 'Persetujuan Anda dicatat.',
   'evaluation.proof': 'Pembuktian Kualifikasi',
