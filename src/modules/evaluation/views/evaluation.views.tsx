@@ -632,7 +632,7 @@ export function VerifyView(props: {
         <p>
           <label for="jenis">{p.t('evaluation.verify.jenis')}</label>
           <select class="input" id="jenis" name="jenis">
-            {(['pengumuman', 'bahp'] as const).map((j) => (
+            {(['pengumuman', 'bahp', 'sppbj', 'kontrak', 'bast'] as const).map((j) => (
               <option key={j} value={j} selected={props.jenis === j}>
                 {p.t(`evaluation.verify.doc.${j}`)}
               </option>
