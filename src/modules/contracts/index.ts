@@ -102,4 +102,5 @@ export {
   sppbjRefusals,
   vendorPerformance,
 } from './contracts.repository.ts';
+export { CONTRACT_DOCS, type ContractDoc, contractDocContent, contractDocHash, contractDocOfTender } from './pdf.ts';
 export { formatScore, RATING_CRITERIA, RATING_MAX, RATING_SCALE, ratingCategory } from './rating.ts';

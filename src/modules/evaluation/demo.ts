@@ -29,7 +29,8 @@ const SYARAT: SyaratKualifikasi = {
 /**
  * Evaluation demo (issue 12): two tenders of Dinas PUPR run by the SULAP demo's Pokja (pokja1–3, SETDA), built with
  * the tender demo's `insertDemoTender`:
- * - one in Evaluasi Penawaran today: three opened bids, administrasi recorded (one bidder fails), the rest to do;
+ * - one in Evaluasi Penawaran today: three opened bids (one whose corrected price is above the HPS), administrasi
+ *   recorded (one bidder fails), the rest to do (e2e/award-journey.spec.ts takes it to the BAST);
  * - one in Masa Sanggah: evaluated (one fails administrasi, one above HPS), pembuktian passed, approved by all three,
  *   the winner decided and announced (/tender/<kode>/hasil), and a sanggah filed today and not yet answered (the
  *   award is blocked until pokja1–3 answer it).
@@ -126,6 +127,8 @@ export async function loadEvaluationDemo(ctx: DemoContext): Promise<void> {
     tenderId: a.tenderId,
     vendorId: munse.vendorId,
     hargaPenawaran: 1_912_000_000n,
+    // The arithmetic correction lifts it above the HPS (Rp1.988.000.000 > Rp1.980.000.000): the price aspect fails.
+    priceLines: lines(1_950_000_000n, '400'),
     openedAt: openedA,
   });
   await recordOpenedBid(ctx.tx, {

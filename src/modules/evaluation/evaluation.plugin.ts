@@ -8,6 +8,7 @@ import { optionalText, requiredText } from '../../platform/http/fields.ts';
 import type { FormState } from '../../platform/http/forms.ts';
 import { handleForm, withFlash } from '../../platform/http/handle-form.ts';
 import { type PageCtx, pageCtx, sendHtml } from '../../platform/ui/page.ts';
+import { CONTRACT_DOCS, type ContractDoc, contractDocHash, contractDocOfTender } from '../contracts/index.ts';
 import { vendors } from '../registration/registration.schema.ts';
 import { parseRupiah } from '../rup/index.ts';
 import { awardAuthority } from './award-authority.ts';
@@ -313,6 +314,10 @@ export async function evaluationPlugin(app: FastifyInstance) {
     if (t?.announcedAt && (OFFICIAL_DOCS as readonly string[]).includes(jenis) && /^[0-9a-f]{64}$/.test(h)) {
       const e = await evaluationOrNotFound(req.ctx.db, t.id);
       result = contentHash(officialContent(e, jenis as OfficialDoc)) === h ? 'valid' : 'invalid';
+    }
+    if (t?.announcedAt && (CONTRACT_DOCS as readonly string[]).includes(jenis) && /^[0-9a-f]{64}$/.test(h)) {
+      const content = await contractDocOfTender(req.ctx.db, t.id, jenis as ContractDoc);
+      result = content && contractDocHash(content) === h ? 'valid' : 'invalid';
     }
     return sendHtml(reply, VerifyView({ p: pageCtx(req, reply), kode, jenis, h, result, nama: t?.nama ?? null }));
   });

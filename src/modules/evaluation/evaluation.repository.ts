@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { vendors } from '../registration/registration.schema.ts';
 import { type Bundle, bundleOf, loadSchedule, type ScheduleRow } from '../tenders/index.ts';
@@ -53,6 +53,11 @@ export interface Evaluation {
   approved: boolean;
   bidders: Bidder[];
   award: AwardRow | undefined;
+  /**
+   * Re-evaluation after an upheld sanggah or banding: when the award was withdrawn (and none stands), since when. The
+   * Pokja may then re-evaluate, approve and decide again outside the schedule's evaluation and decision stages.
+   */
+  reevaluationSince: Date | null;
   sanggah: SanggahRow[];
   banding: BandingRow[];
 }
@@ -90,6 +95,17 @@ export async function currentAward(db: Db, tenderId: string): Promise<AwardRow |
   return a;
 }
 
+/** When the latest award of the tender was withdrawn (upheld sanggah or banding), or null. */
+export async function lastWithdrawal(db: Db, tenderId: string): Promise<Date | null> {
+  const [a] = await db
+    .select({ at: evalAwards.withdrawnAt })
+    .from(evalAwards)
+    .where(and(eq(evalAwards.tenderId, tenderId), isNotNull(evalAwards.withdrawnAt)))
+    .orderBy(desc(evalAwards.withdrawnAt))
+    .limit(1);
+  return a?.at ?? null;
+}
+
 export async function listSanggah(db: Db, tenderId: string): Promise<SanggahRow[]> {
   const rows = await db
     .select({ s: evalSanggah, vendorName: vendors.name })
@@ -108,7 +124,7 @@ export async function loadEvaluation(db: Db, tenderId: string): Promise<Evaluati
   if (!tender) return undefined;
   const bundle = bundleOf(tender.bundleId, tender.bundleVersion);
   if (!bundle) return undefined;
-  const [schedule, memberIds, version, bidRows, results, proofs, award, sanggah] = await Promise.all([
+  const [schedule, memberIds, version, bidRows, results, proofs, award, sanggah, withdrawnAt] = await Promise.all([
     loadSchedule(db, tenderId),
     memberIdsOf(db, tenderId),
     versionOf(db, tenderId),
@@ -121,6 +137,7 @@ export async function loadEvaluation(db: Db, tenderId: string): Promise<Evaluati
     db.select().from(evalProofs).where(eq(evalProofs.tenderId, tenderId)),
     currentAward(db, tenderId),
     listSanggah(db, tenderId),
+    lastWithdrawal(db, tenderId),
   ]);
   const banding = await db
     .select()
@@ -178,6 +195,7 @@ export async function loadEvaluation(db: Db, tenderId: string): Promise<Evaluati
     approved: version > 0 && memberIds.length > 0 && memberIds.every((m) => approvedBy.includes(m)),
     bidders,
     award,
+    reevaluationSince: award ? null : withdrawnAt,
     sanggah,
     banding,
   };

@@ -532,6 +532,36 @@ describe('R12 who decides: the PA/KPA above the threshold; all above HPS → gag
     assert.equal(e.approved, false, 're-evaluation: the approvals lapse');
     const pub = await t.app.inject({ method: 'GET', url: `/tender/${w.tender.kode}/hasil` });
     assert.doesNotMatch(pub.body, /★/);
+
+    // Re-evaluation (Perpres 16/2018 Ps. 50): outside the schedule's evaluation and decision stages, the Pokja
+    // corrects the result the sanggah was right about, re-approves the new version and decides again.
+    assert.ok(e.reevaluationSince, 'the withdrawal opens a re-evaluation');
+    const firstVersion = e.version;
+    const overview = await members[0]!.get(page);
+    assert.match(overview.body, /Evaluasi ulang/);
+    for (const a of ASPECTS) {
+      const r = await post(members[0]!, page, `${page}/${other.vendor.id}/${a}`, fields(a));
+      assert.equal(r.statusCode, 303, `${a}: ${r.headers['x-error-code']}`);
+    }
+    await post(members[0]!, page, `${page}/${other.vendor.id}/pembuktian`, {
+      waktu: '2026-03-20T09:00',
+      sampai: '2026-03-20T12:00',
+      tempat: 'Ruang Rapat UKPBJ',
+      dibawa: 'Dokumen asli',
+    });
+    await post(members[0]!, page, `${page}/${other.vendor.id}/pembuktian/hasil`, { hadir: 'ya', lulus: 'ya' });
+    const early = await post(members[0]!, page, `${page}/penetapan`, {});
+    assert.equal(early.headers['x-error-code'], 'EVAL_NOT_APPROVED', 'the new version needs every member again');
+    for (const m of members) assert.equal((await post(m, page, `${page}/setujui`, {})).statusCode, 303);
+    assert.equal((await post(members[1]!, page, `${page}/penetapan`, {})).statusCode, 303);
+    const again = (await loadEvaluation(t.db, w.tender.id))!;
+    assert.equal(again.award?.vendorId, other.vendor.id, 'the re-award goes to the bidder whose sanggah was upheld');
+    assert.ok(again.award!.evalVersion > firstVersion, 'the re-award names the new evaluation version');
+    assert.equal(again.reevaluationSince, null);
+    // The masa sanggah is over and answered: the new winner stands and goes to the PPK.
+    assert.equal((await awardOf(t.db, w.tender.id, t.clock.now()))?.vendorId, other.vendor.id);
+    const more = await post(members[0]!, page, `${page}/${win.vendor.id}/harga`, fields('harga'));
+    assert.equal(more.headers['x-error-code'], 'EVAL_CLOSED', 'the re-evaluation closes with the re-award');
   });
 
   test('every bid above the HPS: the outcome names reason g for the tender gagal', async () => {

@@ -16,6 +16,8 @@ import { recordPayment } from '../commands/record-payment.ts';
 import { signContract } from '../commands/sign-contract.ts';
 import { canManage } from '../contracts.policy.ts';
 import { listCasesForPpk, loadCase } from '../contracts.repository.ts';
+import { CONTRACT_DOCS } from '../pdf.ts';
+import { sendContractPdf } from '../pdf-route.ts';
 import { formatScore } from '../rating.ts';
 import { type ActiveForm, CaseListView, CaseView } from '../views/contracts.views.tsx';
 import {
@@ -62,6 +64,12 @@ export async function contractPages(app: FastifyInstance) {
       }),
     );
   });
+
+  // The official documents (SPPBJ, contract summary, BAST) as PDF with their verification hash.
+  for (const doc of CONTRACT_DOCS)
+    app.get<Params>(`/kelola/kontrak/:id/${doc}.pdf`, MANAGE, async (req, reply) =>
+      sendContractPdf(req, reply, await ppkCase(req, req.params.id), doc),
+    );
 
   app.get<Params>('/kelola/kontrak/:id', MANAGE, async (req, reply) => {
     const c = await ppkCase(req, req.params.id);

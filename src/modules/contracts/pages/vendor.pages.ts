@@ -7,6 +7,8 @@ import { pageCtx, sendHtml } from '../../../platform/ui/page.ts';
 import { verifiedVendorOfUser } from '../../registration/index.ts';
 import { respondSppbj } from '../commands/respond-sppbj.ts';
 import { listCasesOfVendor, loadCase } from '../contracts.repository.ts';
+import { CONTRACT_DOCS } from '../pdf.ts';
+import { sendContractPdf } from '../pdf-route.ts';
 import { CaseListView, CaseView } from '../views/contracts.views.tsx';
 import { RespondSchema } from './fields.ts';
 
@@ -24,6 +26,11 @@ async function vendorCase(req: FastifyRequest, id: string) {
 /** The winning vendor's pages: its awards and contracts, the answer to an SPPBJ, the progress of its contracts. */
 export async function vendorContractPages(app: FastifyInstance) {
   const RESPOND = { config: allow('contracts:respond') };
+
+  for (const doc of CONTRACT_DOCS)
+    app.get<Params>(`/kontrak-saya/:id/${doc}.pdf`, RESPOND, async (req, reply) =>
+      sendContractPdf(req, reply, await vendorCase(req, req.params.id), doc),
+    );
 
   app.get('/kontrak-saya', RESPOND, async (req, reply) => {
     assertCan(req.ctx.actor, 'contracts:respond');

@@ -185,7 +185,9 @@ export function CaseView(props: { p: PageCtx; c: ContractCase; mode: 'ppk' | 've
               : []),
           ]}
         />
-      ) : ppk && c.award.status === 'aktif' ? (
+      ) : null}
+      {c.sppbj ? <PdfLink p={p} href={`${base}/sppbj.pdf`} label={p.t('contracts.pdf.sppbj')} /> : null}
+      {!c.sppbj && ppk && c.award.status === 'aktif' ? (
         <SppbjForm p={p} c={c} price={price} base={base} active={active} />
       ) : null}
       {!ppk && c.sppbj?.status === 'terbit' ? <RespondForm p={p} base={base} active={active} /> : null}
@@ -212,6 +214,7 @@ export function CaseView(props: { p: PageCtx; c: ContractCase; mode: 'ppk' | 've
       ) : ppk && c.sppbj?.status === 'diterima' ? (
         <ContractForm p={p} c={c} base={base} active={active} />
       ) : null}
+      {k0 ? <PdfLink p={p} href={`${base}/kontrak.pdf`} label={p.t('contracts.pdf.kontrak')} /> : null}
 
       {k0 ? (
         <>
@@ -304,7 +307,9 @@ export function CaseView(props: { p: PageCtx; c: ContractCase; mode: 'ppk' | 've
                   : []),
               ]}
             />
-          ) : ppk && c.spmk ? (
+          ) : null}
+          {c.bast ? <PdfLink p={p} href={`${base}/bast.pdf`} label={p.t('contracts.pdf.bast')} /> : null}
+          {!c.bast && ppk && c.spmk ? (
             <FormShell p={p} action={`${base}/bast`} name="bast" active={active} submit={p.t('contracts.bast.submit')}>
               <TextField p={p} state={st(active, 'bast')} name="bast_nomor" label={p.t('contracts.bast.nomor')} />
               <TextField
@@ -343,6 +348,15 @@ export function CaseView(props: { p: PageCtx; c: ContractCase; mode: 'ppk' | 've
         </>
       ) : null}
     </Layout>
+  );
+}
+
+/** A link to an official document (PDF with its verification hash). */
+function PdfLink(props: { p: PageCtx; href: string; label: string }) {
+  return (
+    <p>
+      <a href={props.href}>{props.label}</a>
+    </p>
   );
 }
 

@@ -8,8 +8,8 @@ import { awardAuthority } from '../award-authority.ts';
 import { canDecide, canNegotiate } from '../evaluation.policy.ts';
 import { candidateOf } from '../evaluation.repository.ts';
 import { evalAwards, evalBids, evalProofs } from '../evaluation.schema.ts';
-import { decisionSpan, negotiationSpan, spanState } from '../windows.ts';
-import { bumpVersion, evaluationOrNotFound, fmtOf } from './common.ts';
+import { negotiationSpan, spanState } from '../windows.ts';
+import { bumpVersion, decisionWindow, evaluationOrNotFound, fmtOf } from './common.ts';
 import { enforceEvaluate } from './evaluate.ts';
 
 export interface ProofInvitation {
@@ -156,7 +156,7 @@ export async function decideAward(ctx: Ctx, tenderId: string): Promise<{ vendorI
           ...e.tender,
           memberIds: e.memberIds,
           authority,
-          window: spanState(decisionSpan(e.bundle, e.schedule), now),
+          window: decisionWindow(e, now),
           fmt: fmtOf(ctx),
           approved: e.approved,
           hasCandidate: !!candidate,

@@ -6,9 +6,9 @@ import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
 import type { Bundle } from '../../tenders/index.ts';
 import type { Evaluation } from '../evaluation.repository.ts';
-import { evalAwards, evalSanggahBanding, type SanggahOutcome } from '../evaluation.schema.ts';
+import { evalSanggahBanding, type SanggahOutcome } from '../evaluation.schema.ts';
 import { JAMINAN_SANGGAH_BANDING_BP, jaminanOf } from '../sanggah-banding.ts';
-import { bumpVersion, evaluationOrNotFound, vendorOfUser } from './common.ts';
+import { evaluationOrNotFound, vendorOfUser, withdrawAward } from './common.ts';
 
 const HOUR = 3_600_000;
 type Duration = NonNullable<Bundle['sanggahBanding']>['filing'];
@@ -101,13 +101,7 @@ export async function answerBanding(
       .update(evalSanggahBanding)
       .set({ answer: input.answer.trim(), outcome: input.outcome, answeredBy: actor.userId, answeredAt: now })
       .where(eq(evalSanggahBanding.id, bandingId));
-    if (input.outcome === 'diterima' && e.award) {
-      await tx
-        .update(evalAwards)
-        .set({ withdrawnAt: now, withdrawnReason: input.answer.trim() })
-        .where(eq(evalAwards.id, e.award.id));
-      await bumpVersion(tx, tenderId, now);
-    }
+    if (input.outcome === 'diterima') await withdrawAward(tx, e, now, input.answer);
     await recordAudit(tx, auditContext(ctx), {
       action: 'evaluation.banding_answered',
       objectType: 'tender',

@@ -5,7 +5,8 @@ import type { Ctx } from '../../../platform/http/context.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
 import { vendors } from '../../registration/registration.schema.ts';
 import { type Evaluation, loadEvaluation } from '../evaluation.repository.ts';
-import { evalState } from '../evaluation.schema.ts';
+import { evalAwards, evalState } from '../evaluation.schema.ts';
+import { decisionSpan, evaluationSpan, type SpanState, spanState } from '../windows.ts';
 
 /** An announced tender's evaluation, or 404 (a draft has none). */
 export async function evaluationOrNotFound(db: Db, tenderId: string): Promise<Evaluation> {
@@ -27,6 +28,39 @@ export async function bumpVersion(tx: Db, tenderId: string, now: Date): Promise<
     })
     .returning({ version: evalState.version });
   return row!.version;
+}
+
+/**
+ * An upheld sanggah or sanggah banding (Perpres 16/2018 Ps. 50): the award is withdrawn with the answer as its reason
+ * and the evaluation version rises, so the members' approvals lapse and the Pokja re-evaluates (`reevaluationSince`).
+ * The caller audits its own answer. No-op without a standing award.
+ */
+export async function withdrawAward(tx: Db, e: Evaluation, now: Date, reason: string): Promise<void> {
+  if (!e.award) return;
+  await tx
+    .update(evalAwards)
+    .set({ withdrawnAt: now, withdrawnReason: reason.trim() })
+    .where(eq(evalAwards.id, e.award.id));
+  await bumpVersion(tx, e.tender.id, now);
+}
+
+/** Open from the withdrawal on, with no end: the re-evaluation does not follow the original schedule's stages. */
+function reevaluationWindow(since: Date): SpanState {
+  return { state: 'open', span: { start: since, end: new Date(8.64e15), names: 'Evaluasi Ulang' } };
+}
+
+/** Where results, proofs and approvals may be recorded: the evaluation stages, or a re-evaluation. */
+export function evaluationWindow(e: Evaluation, now: Date): SpanState {
+  return e.reevaluationSince
+    ? reevaluationWindow(e.reevaluationSince)
+    : spanState(evaluationSpan(e.bundle, e.schedule), now);
+}
+
+/** Where the winner may be decided: the Penetapan Pemenang stage, or a re-evaluation. */
+export function decisionWindow(e: Evaluation, now: Date): SpanState {
+  return e.reevaluationSince
+    ? reevaluationWindow(e.reevaluationSince)
+    : spanState(decisionSpan(e.bundle, e.schedule), now);
 }
 
 const sqlIncrement = () => sql`${evalState.version} + 1`;

@@ -9,8 +9,7 @@ import { checklistOf } from '../checklists.ts';
 import { canEvaluate } from '../evaluation.policy.ts';
 import type { Evaluation } from '../evaluation.repository.ts';
 import { ASPECTS, type Aspect, type ChecklistItem, evalApprovals, evalResults } from '../evaluation.schema.ts';
-import { evaluationSpan, spanState } from '../windows.ts';
-import { bumpVersion, evaluationOrNotFound, fmtOf } from './common.ts';
+import { bumpVersion, evaluationOrNotFound, evaluationWindow, fmtOf } from './common.ts';
 
 /** The evaluation policy for this actor now (member, evaluation stages, not yet awarded). */
 export function enforceEvaluate(ctx: Ctx, e: Evaluation) {
@@ -21,7 +20,7 @@ export function enforceEvaluate(ctx: Ctx, e: Evaluation) {
       {
         ...e.tender,
         memberIds: e.memberIds,
-        window: spanState(evaluationSpan(e.bundle, e.schedule), now),
+        window: evaluationWindow(e, now),
         fmt: fmtOf(ctx),
         awarded: !!e.award,
       },

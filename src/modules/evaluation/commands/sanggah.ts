@@ -8,9 +8,9 @@ import { insertDocument } from '../../../platform/files/documents.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { canAnswerSanggah, canFileSanggah } from '../evaluation.policy.ts';
 import type { Evaluation } from '../evaluation.repository.ts';
-import { evalAwards, evalSanggah, type SanggahOutcome } from '../evaluation.schema.ts';
+import { evalSanggah, type SanggahOutcome } from '../evaluation.schema.ts';
 import { announcementSpan, answerDeadline, sanggahSpan, spanState } from '../windows.ts';
-import { bumpVersion, evaluationOrNotFound, fmtOf, vendorOfUser } from './common.ts';
+import { evaluationOrNotFound, fmtOf, vendorOfUser, withdrawAward } from './common.ts';
 
 /** The winner is announced once an award stands and the Pengumuman Pemenang stage has started. */
 export function isAnnounced(e: Evaluation, now: Date): boolean {
@@ -70,7 +70,8 @@ export async function fileSanggah(
 
 /**
  * A Pokja member answers a sanggah within the answer period. `diterima` (upheld) withdraws the award and reopens the
- * evaluation (version raised; the Pokja re-evaluates after a schedule change, or declares the tender gagal).
+ * evaluation (`withdrawAward`: version raised; the Pokja re-evaluates, approves and decides again, or the tender is
+ * declared gagal).
  * Audited.
  */
 export async function answerSanggah(
@@ -104,13 +105,7 @@ export async function answerSanggah(
       .update(evalSanggah)
       .set({ answer: input.answer.trim(), outcome: input.outcome, answeredBy: actor.userId, answeredAt: now })
       .where(and(eq(evalSanggah.id, sanggahId), eq(evalSanggah.tenderId, tenderId)));
-    if (input.outcome === 'diterima' && e.award) {
-      await tx
-        .update(evalAwards)
-        .set({ withdrawnAt: now, withdrawnReason: input.answer.trim() })
-        .where(eq(evalAwards.id, e.award.id));
-      await bumpVersion(tx, tenderId, now);
-    }
+    if (input.outcome === 'diterima') await withdrawAward(tx, e, now, input.answer);
     await recordAudit(tx, auditContext(ctx), {
       action: 'evaluation.sanggah_answered',
       objectType: 'tender',

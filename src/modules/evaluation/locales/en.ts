@@ -11,6 +11,9 @@ export const evaluationEn: Record<keyof typeof evaluationId, string> = {
   'evaluation.verify.jenis': 'Document',
   'evaluation.verify.doc.pengumuman': 'Award announcement',
   'evaluation.verify.doc.bahp': 'Selection result report (BAHP)',
+  'evaluation.verify.doc.sppbj': 'Letter of award (SPPBJ)',
+  'evaluation.verify.doc.kontrak': 'Contract summary',
+  'evaluation.verify.doc.bast': 'Hand-over certificate (BAST)',
   'evaluation.verify.hash': 'Verification code (SHA-256)',
   'evaluation.verify.check': 'Check',
   'evaluation.verify.valid': 'Valid: the code matches the current data of tender {kode} ({nama}).',
@@ -83,6 +86,8 @@ export const evaluationEn: Record<keyof typeof evaluationId, string> = {
   'evaluation.approval': "The Pokja's approval (collegial)",
   'evaluation.approval.status': '{approved} of {of} members approved version {version} of the evaluation.',
   'evaluation.approval.done': 'Every Pokja member approved the evaluation.',
+  'evaluation.reevaluation':
+    'Re-evaluation: the award was withdrawn on {at} after an upheld sanggah. The Pokja re-evaluates, approves the new version and decides again (or the tender is declared failed).',
   'evaluation.approve': 'Approve the evaluation',
   'evaluation.approved': 'Your approval is recorded.',
   'evaluation.proof': 'Qualification proof',

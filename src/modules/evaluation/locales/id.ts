@@ -10,6 +10,9 @@ export const evaluationId = {
   'evaluation.verify.jenis': 'Jenis dokumen',
   'evaluation.verify.doc.pengumuman': 'Pengumuman Pemenang',
   'evaluation.verify.doc.bahp': 'Berita Acara Hasil Pemilihan (BAHP)',
+  'evaluation.verify.doc.sppbj': 'Surat Penunjukan Penyedia Barang/Jasa (SPPBJ)',
+  'evaluation.verify.doc.kontrak': 'Ringkasan Kontrak',
+  'evaluation.verify.doc.bast': 'Berita Acara Serah Terima (BAST)',
   'evaluation.verify.hash': 'Kode verifikasi (SHA-256)',
   'evaluation.verify.check': 'Periksa',
   'evaluation.verify.valid': 'Sah: kode verifikasi cocok dengan data tender {kode} ({nama}) saat ini.',
@@ -82,6 +85,8 @@ export const evaluationId = {
   'evaluation.approval': 'Persetujuan Pokja (kolektif kolegial)',
   'evaluation.approval.status': '{approved} dari {of} anggota menyetujui hasil evaluasi versi {version}.',
   'evaluation.approval.done': 'Hasil evaluasi disetujui seluruh anggota Pokja.',
+  'evaluation.reevaluation':
+    'Evaluasi ulang: penetapan pemenang dibatalkan pada {at} karena sanggah diterima. Pokja mengevaluasi ulang, menyetujui versi baru, dan menetapkan pemenang kembali (atau tender dinyatakan gagal).',
   'evaluation.approve': 'Setujui hasil evaluasi',
   'evaluation.approved': 'Persetujuan Anda dicatat.',
   'evaluation.proof': 'Pembuktian Kualifikasi',

@@ -175,6 +175,9 @@ export function ManageView(props: ManageProps) {
             })
           : p.t('evaluation.noWindow')}
       </p>
+      {e.reevaluationSince ? (
+        <p class="notice">{p.t('evaluation.reevaluation', { at: formatDateTime(e.reevaluationSince, p.locale) })}</p>
+      ) : null}
       <h2>{p.t('evaluation.bidders')}</h2>
       {e.bidders.length === 0 ? <p>{p.t('evaluation.noBids')}</p> : <ResultTable p={p} e={e} manage />}
       {props.gagalReason ? <p class="notice">{p.t('evaluation.gagal', { reason: props.gagalReason })}</p> : null}
@@ -629,7 +632,7 @@ export function VerifyView(props: {
         <p>
           <label for="jenis">{p.t('evaluation.verify.jenis')}</label>
           <select class="input" id="jenis" name="jenis">
-            {(['pengumuman', 'bahp'] as const).map((j) => (
+            {(['pengumuman', 'bahp', 'sppbj', 'kontrak', 'bast'] as const).map((j) => (
               <option key={j} value={j} selected={props.jenis === j}>
                 {p.t(`evaluation.verify.doc.${j}`)}
               </option>
