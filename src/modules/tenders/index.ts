@@ -1,6 +1,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { auditEvent, type DocumentReadPolicy, defineModule } from '../../platform/module.ts';
+import { uploadHoldJob } from './commands/upload-hold.ts';
 import { loadTendersDemo } from './demo.ts';
 import { lifecycleAuditEvents, lifecyclePermissions } from './lifecycle.decl.ts';
 import { tendersEn } from './locales/en.ts';
@@ -125,6 +126,7 @@ export const tendersModule = defineModule({
   },
   demo: loadTendersDemo,
   dashboard: tenderTasks,
+  jobs: [uploadHoldJob],
 });
 
 // The public surface: the rest of the engine and other modules read methods, schedules and stages from here.

@@ -13,7 +13,7 @@ import { tenderParticipants } from './tenders.schema.ts';
  */
 export async function mailParticipants(
   tx: Db,
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'clock'>,
   tenderId: string,
   keys: { subject: MessageKey; body: MessageKey },
   params: Record<string, string | number>,

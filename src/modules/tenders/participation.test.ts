@@ -5,6 +5,7 @@ import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import type { Actor } from '../../platform/auth/permissions.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { translator } from '../../platform/i18n/i18n.ts';
+import { mailOutbox } from '../../platform/mail/mail.schema.ts';
 import type { Agent } from '../../test/agent.ts';
 import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
 import { blacklistEntries, registrations, vendors } from '../registration/registration.schema.ts';
@@ -12,10 +13,11 @@ import { sikapSections } from '../sikap/sikap.schema.ts';
 import { checklistFor } from '../sulap/checklist.ts';
 import { buildSulapWorld, packageInReview, review, type SulapWorld, signIn } from '../sulap/sulap.test-support.ts';
 import { changeSchedule } from './commands/schedule.ts';
+import { holdUploadsForQuestions, UPLOAD_HOLD_LEAD_MS, UPLOAD_HOLD_REASON } from './commands/upload-hold.ts';
 import { blockingQuestions } from './index.ts';
 import { invalidatePublicTenders } from './public-cache.ts';
 import { loadSchedule } from './tenders.repository.ts';
-import { tenderQuestions, tenders } from './tenders.schema.ts';
+import { tenderQuestions, tenderScheduleChanges, tenders } from './tenders.schema.ts';
 import { approveAll } from './tenders.test-support.ts';
 
 const form = {
@@ -267,5 +269,50 @@ describe('participation (Pakta Integritas) and aanwijzing', () => {
     assert.equal(closed.statusCode, 403);
     assert.equal(closed.headers['x-error-code'], 'TENDER_JOIN_CLOSED');
     assert.match(closed.body, /sudah ditutup .*WITA/);
+  });
+
+  test('the upload stage does not end while a question is unanswered: the system holds it a day, once per lead time', async () => {
+    const up = await stage('upload_dokumen_penawaran');
+    const [q] = await t.db
+      .insert(tenderQuestions)
+      .values({
+        tenderId,
+        vendorId: alpha.vendor.id,
+        askedBy: alpha.vendor.userId,
+        question: 'Apakah gambar kerja revisi berlaku?',
+        askedAt: new Date(up.start.getTime() - 3_600_000),
+      })
+      .returning();
+    t.clock.set(new Date(up.end.getTime() - UPLOAD_HOLD_LEAD_MS - 60_000));
+    assert.deepEqual(await holdUploadsForQuestions(t.db, t.clock), [], 'not yet within the lead time');
+
+    t.clock.set(new Date(up.end.getTime() - 10 * 60_000));
+    const mailsBefore = (await t.db.select().from(mailOutbox)).length;
+    assert.deepEqual(await holdUploadsForQuestions(t.db, t.clock), [tenderId]);
+    const held = await stage('upload_dokumen_penawaran');
+    assert.ok(held.end.getTime() >= up.end.getTime() + 86_400_000, `the end moved a day: ${held.end.toISOString()}`);
+    assert.equal(held.start.getTime(), up.start.getTime(), 'the start is kept');
+    const history = await t.db.select().from(tenderScheduleChanges).where(eq(tenderScheduleChanges.tenderId, tenderId));
+    const row = history.find((h) => h.reason === UPLOAD_HOLD_REASON && h.stage === up.stage);
+    assert.ok(row, 'the hold is in the public change history with its reason');
+    assert.equal(row.changedBy, null, 'changed by the system, not by a person');
+    const mails = (await t.db.select().from(mailOutbox)).slice(mailsBefore);
+    assert.ok(
+      mails.some((m) => /ditahan/.test(m.subject)),
+      'participants are told the upload stage is held',
+    );
+    assert.match((await t.app.inject({ url: `/tender/${kode}` })).body, /Ditahan otomatis/);
+
+    // Once held, the end is a day away: a second run does nothing.
+    assert.deepEqual(await holdUploadsForQuestions(t.db, t.clock), [], 'a hold is given once per lead time');
+
+    // Answered: at the new end nothing is held.
+    await t.db
+      .update(tenderQuestions)
+      .set({ answer: 'Ya.', answeredAt: t.clock.now() })
+      .where(eq(tenderQuestions.id, q!.id));
+    t.clock.set(new Date(held.end.getTime() - 10 * 60_000));
+    assert.deepEqual(await holdUploadsForQuestions(t.db, t.clock), [], 'no hold once every question is answered');
+    assert.equal((await stage('upload_dokumen_penawaran')).end.getTime(), held.end.getTime());
   });
 });

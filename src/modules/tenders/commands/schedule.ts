@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/audit/audit.ts';
+import { type AuditContext, recordAudit } from '../../../platform/audit/audit.ts';
 import { assertCan, canForAgency } from '../../../platform/auth/permissions.ts';
 import { enforce } from '../../../platform/auth/policy.ts';
+import type { Db } from '../../../platform/db/database.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import type { Locale } from '../../../platform/i18n/i18n.ts';
@@ -13,6 +14,7 @@ import { blockingQuestions } from '../participation.repository.ts';
 import { invalidatePublicTenders } from '../public-cache.ts';
 import {
   checkScheduleChange,
+  type ScheduleDiff,
   type ScheduleProblem,
   type ScheduleRow,
   type StageChange,
@@ -154,45 +156,59 @@ export async function changeSchedule(
       enforce(canShortenUpload(actor, { unanswered }, ctx.clock.now()));
     }
     if (!out.ok) throw scheduleProblemError(out.problems[0]!, bundle, ctx.t, ctx.locale);
-    const now = ctx.clock.now();
-    for (const d of out.diff) {
-      await tx
-        .update(tenderSchedule)
-        .set({ startsAt: d.newStart, endsAt: d.newEnd })
-        .where(and(eq(tenderSchedule.tenderId, tenderId), eq(tenderSchedule.stage, d.stage)));
-    }
-    if (out.diff.length > 0) {
-      await tx.insert(tenderScheduleChanges).values(
-        out.diff.map((d) => ({
-          tenderId,
-          stage: d.stage,
-          oldStartsAt: d.oldStart,
-          oldEndsAt: d.oldEnd,
-          newStartsAt: d.newStart,
-          newEndsAt: d.newEnd,
-          reason: reason.trim(),
-          changedBy: actor.userId,
-          changedAt: now,
-        })),
-      );
-      await recordAudit(tx, auditContext(ctx), {
-        action: 'tender.schedule_changed',
-        objectType: 'tender',
-        objectId: tenderId,
-        summary: {
-          kode: tender.kode,
-          reason: reason.trim(),
-          changes: out.diff.map((d) => ({
-            stage: d.stage,
-            from: [d.oldStart.toISOString(), d.oldEnd.toISOString()],
-            to: [d.newStart.toISOString(), d.newEnd.toISOString()],
-          })),
-        },
-      });
-    }
+    await writeScheduleDiff(tx, auditContext(ctx), tender, out.diff, reason);
     return out.schedule;
   });
   // The public pages show the schedule and the current stage.
   invalidatePublicTenders();
   return out;
+}
+
+/**
+ * Writes a checked schedule change: the new stage times, one history row per changed stage (who, when, why, old →
+ * new) and the audit entry, in the caller's transaction. `audit.actor.userId` is null for the system's own changes
+ * (the upload hold).
+ */
+export async function writeScheduleDiff(
+  tx: Db,
+  audit: AuditContext,
+  tender: Pick<TenderRow, 'id' | 'kode'>,
+  diff: readonly ScheduleDiff[],
+  reason: string,
+): Promise<void> {
+  if (diff.length === 0) return;
+  const now = audit.clock.now();
+  for (const d of diff) {
+    await tx
+      .update(tenderSchedule)
+      .set({ startsAt: d.newStart, endsAt: d.newEnd })
+      .where(and(eq(tenderSchedule.tenderId, tender.id), eq(tenderSchedule.stage, d.stage)));
+  }
+  await tx.insert(tenderScheduleChanges).values(
+    diff.map((d) => ({
+      tenderId: tender.id,
+      stage: d.stage,
+      oldStartsAt: d.oldStart,
+      oldEndsAt: d.oldEnd,
+      newStartsAt: d.newStart,
+      newEndsAt: d.newEnd,
+      reason: reason.trim(),
+      changedBy: audit.actor.userId,
+      changedAt: now,
+    })),
+  );
+  await recordAudit(tx, audit, {
+    action: 'tender.schedule_changed',
+    objectType: 'tender',
+    objectId: tender.id,
+    summary: {
+      kode: tender.kode,
+      reason: reason.trim(),
+      changes: diff.map((d) => ({
+        stage: d.stage,
+        from: [d.oldStart.toISOString(), d.oldEnd.toISOString()],
+        to: [d.newStart.toISOString(), d.newEnd.toISOString()],
+      })),
+    },
+  });
 }

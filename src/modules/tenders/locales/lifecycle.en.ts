@@ -110,6 +110,9 @@ export const lifecycleEn: Record<keyof typeof lifecycleId, string> = {
     'Dear {name},\n\nTender {kode} ({nama}) was declared failed because {reason}.\nNote: {note}\n\nSee: {link}',
   'tenders.mail.cancelled.subject': 'Tender {kode} cancelled',
   'tenders.mail.cancelled.body': 'Dear {name},\n\nTender {kode} ({nama}) was cancelled.\nReason: {note}\n\nSee: {link}',
+  'tenders.mail.uploadHeld.subject': 'Upload stage of tender {kode} held: questions unanswered',
+  'tenders.mail.uploadHeld.body':
+    'Dear {name},\n\n{count} clarification question(s) on tender {kode} ({nama}) are still unanswered by the Pokja. The bid upload stage does not end before every question is answered, so the upload deadline has moved to {end}. The full schedule and its history are on the tender page.\n',
   'tenders.mail.outage.subject': 'Upload stage of tender {kode} extended',
   'tenders.mail.outage.body':
     'Dear {name},\n\nBecause of an LPSE technical disruption ({what}), the bid upload stage of tender {kode} ({nama}) was extended by {minutes} minutes, until {end}.\n\nSee the schedule: {link}',

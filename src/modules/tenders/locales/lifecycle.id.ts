@@ -110,6 +110,9 @@ export const lifecycleId = {
     'Yth. {name},\n\nTender {kode} ({nama}) dinyatakan gagal karena {reason}.\nKeterangan: {note}\n\nLihat: {link}',
   'tenders.mail.cancelled.subject': 'Tender {kode} dibatalkan',
   'tenders.mail.cancelled.body': 'Yth. {name},\n\nTender {kode} ({nama}) dibatalkan.\nAlasan: {note}\n\nLihat: {link}',
+  'tenders.mail.uploadHeld.subject': 'Tahap upload tender {kode} ditahan: pertanyaan belum dijawab',
+  'tenders.mail.uploadHeld.body':
+    'Yth. {name},\n\nMasih ada {count} pertanyaan pemberian penjelasan tender {kode} ({nama}) yang belum dijawab Pokja. Tahap Upload Dokumen Penawaran tidak berakhir sebelum semua pertanyaan dijawab, sehingga batas upload diundur menjadi {end}. Jadwal lengkap dan riwayat perubahannya ada di halaman tender.\n',
   'tenders.mail.outage.subject': 'Tahap upload tender {kode} diperpanjang',
   'tenders.mail.outage.body':
     'Yth. {name},\n\nKarena gangguan teknis LPSE ({what}), tahap upload penawaran tender {kode} ({nama}) diperpanjang {minutes} menit, hingga {end}.\n\nLihat jadwal: {link}',
