@@ -16,6 +16,9 @@
  *  4. OCDS bulk export (issue 13) on PostgreSQL: BENCH_OCDS_RELEASES (default 1,000,000) generated releases streamed
  *     from /api/v1/ocds/releases.jsonl; releases/s and the server's RSS growth (bench/ocds-export.ts). Uses
  *     DATABASE_URL when set, else BENCH_PG_URL. `BENCH_ONLY=ocds` runs this part alone.
+ *  5. Sealed-bid deadline surge (issue 11): BENCH_BID_VENDORS (default 300) × BENCH_BID_MB (default 20) MB sealed bids
+ *     uploaded at once over tus; lost bids, p99 last byte → receipt, ingest vs raw write + SHA-256 (bench/bids-surge.ts).
+ *     `BENCH_ONLY=bids` runs this part alone.
  *
  * Environment: BENCH_DURATION (s, default 5), BENCH_CONNECTIONS (default 10), BENCH_ROUNDS (default 2), BENCH_PG_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres).
@@ -27,6 +30,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { benchBidsSurge } from './bids-surge.ts';
 import { measureExport, OCDS_RELEASES, seedReleases } from './ocds-export.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -229,8 +233,13 @@ async function main() {
       `best of ${ROUNDS} interleaved; loadavg at start ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`,
   );
   say();
-  if (process.env.BENCH_ONLY !== 'ocds') await benchPortal();
-  await benchOcdsExport();
+  const only = process.env.BENCH_ONLY;
+  if (!only) await benchPortal();
+  if (!only || only === 'ocds') await benchOcdsExport();
+  if (!only || only === 'bids') {
+    say();
+    await benchBidsSurge({ say, runToEnd, startPlatform });
+  }
   say();
   say('Figures only: the bench never fails on a target.');
 }

@@ -27,6 +27,7 @@ import { bundle, ENTRIES, type Entry } from './browser-bundle.ts';
 import { enrolBidKey, setThreshold } from './commands/keys.ts';
 import { heldShares, openingMaterial, submitShares } from './commands/opening.ts';
 import { type PriceLineInput, recordedPrices, transcribePrice } from './commands/price.ts';
+import { resealBid } from './commands/reseal.ts';
 import { assertOwnUpload, finishUpload, MAX_BID_BYTES, startUpload } from './commands/upload.ts';
 import { recordWitness, witnessReport } from './commands/witness.ts';
 import type { FileKind } from './crypto/sealed.ts';
@@ -429,6 +430,30 @@ export async function bidsPlugin(base: FastifyInstance) {
       },
     },
     async (req) => submitShares(req.ctx, req.params.tenderId, req.body.kind, req.body.shares),
+  );
+  app.post(
+    '/api/v1/penawaran/segel-ulang/:submissionId',
+    {
+      config: allow('bids:submit'),
+      schema: {
+        tags: ['bids'],
+        summary:
+          "Re-issue one's current bid's shares to the tender's current Pokja (a member replaced before the deadline): a new header, the same chunks",
+        params: z.object({ submissionId: z.uuid() }),
+        body: z.object({ header: z.record(z.string(), z.unknown()) }),
+        response: {
+          200: z.object({ id: z.string(), sha256: z.string(), size: z.number() }),
+          403: ErrorOut,
+          404: ErrorOut,
+          409: ErrorOut,
+          422: ErrorOut,
+        },
+      },
+    },
+    async (req) => {
+      const row = await resealBid(req.ctx, req.params.submissionId, req.body.header);
+      return { id: row.id, sha256: row.sha256, size: row.size };
+    },
   );
   app.get<{ Params: { tenderId: string } }>(
     '/kelola/tender/:tenderId/berita-acara-pembukaan',

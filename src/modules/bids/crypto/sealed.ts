@@ -281,6 +281,54 @@ export interface Sealed {
   sha256: string;
 }
 
+/**
+ * Re-issues the shares of a sealed file to another Pokja (a member replaced before the deadline): the vendor opens its
+ * own copy of the content key (`openVendorKey`) and splits the same key afresh, k of the new members. Everything that
+ * binds the chunks (tender, vendor, kind, chunk size, nonce prefix, plaintext size and hash, key commitment) is kept,
+ * so the chunks stay valid and only the header changes. The old shares belong to another split and are useless with
+ * the new ones.
+ */
+export async function reshare(
+  header: EnvelopeHeader,
+  contentKey: Uint8Array,
+  input: { k: number; members: readonly Recipient[]; vendorKey: Recipient },
+): Promise<EnvelopeHeader> {
+  const n = input.members.length;
+  if (n < 2 || input.k < 2 || input.k > n) throw new Error(`k-of-n out of range: ${input.k} of ${n}`);
+  if ((await keyCommit(contentKey)) !== header.keyCommit) throw new SealError('KEY_MISMATCH', "not this file's key");
+  const base = { tender: header.tender, vendor: header.vendor, kind: header.kind };
+  const rawShares = await split(contentKey, n, input.k);
+  const shares: SealedShare[] = [];
+  for (const [i, m] of input.members.entries()) {
+    const share = rawShares[i]!;
+    const sealed = await sealTo(m.publicKey, SHARE_INFO, shareAad(base, m.userId, 'share'), share);
+    shares.push({ to: m.userId, fp: await fingerprint(m.publicKey), ...sealed, h: await shareHash(share) });
+    share.fill(0);
+  }
+  const vendorSealed = await sealTo(
+    input.vendorKey.publicKey,
+    VENDOR_INFO,
+    shareAad(base, input.vendorKey.userId, 'vendor'),
+    contentKey,
+  );
+  return {
+    ...header,
+    k: input.k,
+    shares,
+    vendorKey: { to: input.vendorKey.userId, fp: await fingerprint(input.vendorKey.publicKey), ...vendorSealed },
+  };
+}
+
+/** The envelope prefix (magic ‖ length ‖ header) for a header: what precedes the chunks. */
+export function envelopeLead(header: EnvelopeHeader): Uint8Array<ArrayBuffer> {
+  const headerBytes = utf8(JSON.stringify(header));
+  const lead = new Uint8Array(MAGIC.length + 4 + headerBytes.length);
+  lead.set(MAGIC, 0);
+  new DataView(lead.buffer).setUint32(MAGIC.length, headerBytes.length);
+  lead.set(headerBytes, MAGIC.length + 4);
+  return lead;
+}
+
 /** Seals one file: random content key, STREAM chunks, k-of-n shares HPKE-sealed to the members, vendor's copy. */
 export async function seal(input: SealInput): Promise<Sealed> {
   const n = input.members.length;
