@@ -20,15 +20,17 @@ import { ROOT, type RunningApp, startApp } from './support/server.ts';
 test.describe.configure({ mode: 'serial' });
 
 let app: RunningApp;
-const work = mkdtempSync(path.join(tmpdir(), 'lpse-bids-e2e-'));
+// Made in beforeAll: Playwright loads a spec file in every process that lists tests, not only where it runs them.
+let work = '';
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
+  work = mkdtempSync(path.join(tmpdir(), 'lpse-bids-e2e-'));
   app = await startApp({ demo: true, clock: true });
 });
 test.afterAll(async () => {
   await app?.stop();
-  rmSync(work, { recursive: true, force: true });
+  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 const passwordOf = (username: string) => {
