@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import type { Release } from './merge.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: reading JSON the schema has validated
+type Loose = Record<string, any>;
+
 import { emptyFields, ocdsValidators } from './ocds-validate.test-support.ts';
 
 /**
@@ -79,5 +83,23 @@ describe('open data of the demo: the whole feed validates and one tender is comp
       last.contracts[0].implementation.milestones.some((m: { id: string }) => m.id === 'pho'),
       'the PHO is a met milestone',
     );
+  });
+
+  test('bid extension: the tender of an announced winner publishes how many bids were opened, never who bid what', () => {
+    const all = pages.flatMap((p) => p.releases) as Loose[];
+    const withBids = all.filter((r) => r.bids?.statistics?.some((x: Loose) => x.measure === 'bids'));
+    assert.ok(withBids.length >= 1, 'a release carries the number of bids');
+    for (const r of withBids) {
+      const n = r.bids.statistics.find((x: Loose) => x.measure === 'bids').value;
+      assert.ok(n >= 1, `${r.id}: bids counted`);
+      assert.equal(r.tender.numberOfTenderers, n, `${r.id}: numberOfTenderers`);
+      assert.ok(!('details' in r.bids), `${r.id}: no bid details`);
+    }
+    for (const r of all.filter((x) => x.tag.includes('tender'))) {
+      assert.ok(
+        !r.bids?.statistics?.some((x: Loose) => x.measure === 'bids'),
+        `${r.id}: no bid count at the announcement`,
+      );
+    }
   });
 });
