@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { users } from '../accounts/accounts.schema.ts';
+import { vendors } from '../registration/registration.schema.ts';
+import { tenderQuestions, tenders } from '../tenders/tenders.schema.ts';
+import { tenderSections } from './mappers/tender.ts';
 import type { Release } from './merge.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: reading JSON the schema has validated
@@ -101,5 +106,56 @@ describe('open data of the demo: the whole feed validates and one tender is comp
         `${r.id}: no bid count at the announcement`,
       );
     }
+  });
+
+  test('enquiry extension: answered questions after Pemberian Penjelasan, without the asker', async () => {
+    const [tender] = await t.db
+      .select()
+      .from(tenders)
+      .where(eq(tenders.nama, 'Pembangunan Talud Pantai Munse (Tahap I)'));
+    const [v] = await t.db
+      .select({ id: vendors.id, userId: users.id, name: vendors.name })
+      .from(vendors)
+      .innerJoin(users, eq(users.id, vendors.userId))
+      .where(eq(users.username, 'penyedia.bahari'));
+    const pub = { prefix: t.config.ocdsPrefix, baseUrl: t.config.baseUrl };
+    const before = await tenderSections(t.db, tender!.id, pub, new Date(0));
+    const enquiryEnd = new Date(before!.body.tender.enquiryPeriod!.endDate);
+    const at = new Date(enquiryEnd.getTime() - 3_600_000);
+    await t.db.insert(tenderQuestions).values([
+      {
+        tenderId: tender!.id,
+        vendorId: v!.id,
+        askedBy: v!.userId,
+        question: 'Apakah SBU BS001 diterima?',
+        askedAt: at,
+        answer: 'Ya, sesuai LDP.',
+        answeredBy: v!.userId,
+        answeredAt: at,
+      },
+      { tenderId: tender!.id, vendorId: v!.id, askedBy: v!.userId, question: 'Belum dijawab', askedAt: at },
+    ]);
+    const during = await tenderSections(t.db, tender!.id, pub, at);
+    assert.equal(during!.body.tender.enquiries.length, 0, 'not public during the stage');
+    const afterStage = await tenderSections(t.db, tender!.id, pub, enquiryEnd);
+    const enquiries = afterStage!.body.tender.enquiries;
+    assert.equal(enquiries.length, 1, 'only the answered question');
+    assert.equal(enquiries[0]!.answer, 'Ya, sesuai LDP.');
+    const text = JSON.stringify(enquiries);
+    assert.ok(
+      !text.includes(v!.id) && !text.includes(v!.userId) && !text.includes(String(v!.name)),
+      'the asker is never named',
+    );
+    assert.deepEqual(
+      validators.release({
+        ocid: 'ocds-demo00-tender-1',
+        id: 'x',
+        date: enquiryEnd.toISOString(),
+        tag: ['tenderUpdate'],
+        initiationType: 'tender',
+        ...afterStage!.body,
+      }),
+      [],
+    );
   });
 });
