@@ -158,4 +158,35 @@ describe('open data of the demo: the whole feed validates and one tender is comp
       [],
     );
   });
+
+  test('red flags page: the indicators fired on published data, explained in Indonesian and English, no script', async () => {
+    const { publishRelease } = await import('./publish.ts');
+    const ocid = `${t.config.ocdsPrefix}-tender-77001`;
+    await t.db.transaction((tx) =>
+      publishRelease(
+        tx,
+        {
+          ocid,
+          tag: ['tenderUpdate'],
+          date: new Date('2026-03-01T00:00:00Z'),
+          body: { tender: { id: '77001', title: 'Beli ATK', numberOfTenderers: 1 } },
+        },
+        { auditSeq: null, action: 'test' },
+      ),
+    );
+    const id = await t.app.inject({ method: 'GET', url: '/data-terbuka/indikator' });
+    assert.equal(id.statusCode, 200);
+    const row = id.body.slice(id.body.indexOf(ocid) - 600, id.body.indexOf(ocid) + 800);
+    assert.ok(id.body.includes(ocid), 'the flagged process is listed');
+    assert.ok(
+      row.includes('Penawar tunggal') && row.includes('Nama paket terlalu pendek'),
+      'with the indicators that fired',
+    );
+    assert.ok(
+      !/<script/i.test(/<main[\s\S]*<\/main>/.exec(id.body)?.[0] ?? '<script'),
+      'the content needs no JavaScript',
+    );
+    const en = await t.app.inject({ method: 'GET', url: '/data-terbuka/indikator', cookies: { lang: 'en' } });
+    assert.ok(en.body.includes('Single bidder') && en.body.includes('What each indicator means'), 'in English too');
+  });
 });
