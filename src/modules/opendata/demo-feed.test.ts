@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { users } from '../accounts/accounts.schema.ts';
+import { vendors } from '../registration/registration.schema.ts';
+import { tenderQuestions, tenders } from '../tenders/tenders.schema.ts';
+import { tenderSections } from './mappers/tender.ts';
 import type { Release } from './merge.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: reading JSON the schema has validated
+type Loose = Record<string, any>;
+
 import { emptyFields, ocdsValidators } from './ocds-validate.test-support.ts';
 
 /**
@@ -79,5 +88,105 @@ describe('open data of the demo: the whole feed validates and one tender is comp
       last.contracts[0].implementation.milestones.some((m: { id: string }) => m.id === 'pho'),
       'the PHO is a met milestone',
     );
+  });
+
+  test('bid extension: the tender of an announced winner publishes how many bids were opened, never who bid what', () => {
+    const all = pages.flatMap((p) => p.releases) as Loose[];
+    const withBids = all.filter((r) => r.bids?.statistics?.some((x: Loose) => x.measure === 'bids'));
+    assert.ok(withBids.length >= 1, 'a release carries the number of bids');
+    for (const r of withBids) {
+      const n = r.bids.statistics.find((x: Loose) => x.measure === 'bids').value;
+      assert.ok(n >= 1, `${r.id}: bids counted`);
+      assert.equal(r.tender.numberOfTenderers, n, `${r.id}: numberOfTenderers`);
+      assert.ok(!('details' in r.bids), `${r.id}: no bid details`);
+    }
+    for (const r of all.filter((x) => x.tag.includes('tender'))) {
+      assert.ok(
+        !r.bids?.statistics?.some((x: Loose) => x.measure === 'bids'),
+        `${r.id}: no bid count at the announcement`,
+      );
+    }
+  });
+
+  test('enquiry extension: answered questions after Pemberian Penjelasan, without the asker', async () => {
+    const [tender] = await t.db
+      .select()
+      .from(tenders)
+      .where(eq(tenders.nama, 'Pembangunan Talud Pantai Munse (Tahap I)'));
+    const [v] = await t.db
+      .select({ id: vendors.id, userId: users.id, name: vendors.name })
+      .from(vendors)
+      .innerJoin(users, eq(users.id, vendors.userId))
+      .where(eq(users.username, 'penyedia.bahari'));
+    const pub = { prefix: t.config.ocdsPrefix, baseUrl: t.config.baseUrl };
+    const before = await tenderSections(t.db, tender!.id, pub, new Date(0));
+    const enquiryEnd = new Date(before!.body.tender.enquiryPeriod!.endDate);
+    const at = new Date(enquiryEnd.getTime() - 3_600_000);
+    await t.db.insert(tenderQuestions).values([
+      {
+        tenderId: tender!.id,
+        vendorId: v!.id,
+        askedBy: v!.userId,
+        question: 'Apakah SBU BS001 diterima?',
+        askedAt: at,
+        answer: 'Ya, sesuai LDP.',
+        answeredBy: v!.userId,
+        answeredAt: at,
+      },
+      { tenderId: tender!.id, vendorId: v!.id, askedBy: v!.userId, question: 'Belum dijawab', askedAt: at },
+    ]);
+    const during = await tenderSections(t.db, tender!.id, pub, at);
+    assert.equal(during!.body.tender.enquiries.length, 0, 'not public during the stage');
+    const afterStage = await tenderSections(t.db, tender!.id, pub, enquiryEnd);
+    const enquiries = afterStage!.body.tender.enquiries;
+    assert.equal(enquiries.length, 1, 'only the answered question');
+    assert.equal(enquiries[0]!.answer, 'Ya, sesuai LDP.');
+    const text = JSON.stringify(enquiries);
+    assert.ok(
+      !text.includes(v!.id) && !text.includes(v!.userId) && !text.includes(String(v!.name)),
+      'the asker is never named',
+    );
+    assert.deepEqual(
+      validators.release({
+        ocid: 'ocds-demo00-tender-1',
+        id: 'x',
+        date: enquiryEnd.toISOString(),
+        tag: ['tenderUpdate'],
+        initiationType: 'tender',
+        ...afterStage!.body,
+      }),
+      [],
+    );
+  });
+
+  test('red flags page: the indicators fired on published data, explained in Indonesian and English, no script', async () => {
+    const { publishRelease } = await import('./publish.ts');
+    const ocid = `${t.config.ocdsPrefix}-tender-77001`;
+    await t.db.transaction((tx) =>
+      publishRelease(
+        tx,
+        {
+          ocid,
+          tag: ['tenderUpdate'],
+          date: new Date('2026-03-01T00:00:00Z'),
+          body: { tender: { id: '77001', title: 'Beli ATK', numberOfTenderers: 1 } },
+        },
+        { auditSeq: null, action: 'test' },
+      ),
+    );
+    const id = await t.app.inject({ method: 'GET', url: '/data-terbuka/indikator' });
+    assert.equal(id.statusCode, 200);
+    const row = id.body.slice(id.body.indexOf(ocid) - 600, id.body.indexOf(ocid) + 800);
+    assert.ok(id.body.includes(ocid), 'the flagged process is listed');
+    assert.ok(
+      row.includes('Penawar tunggal') && row.includes('Nama paket terlalu pendek'),
+      'with the indicators that fired',
+    );
+    assert.ok(
+      !/<script/i.test(/<main[\s\S]*<\/main>/.exec(id.body)?.[0] ?? '<script'),
+      'the content needs no JavaScript',
+    );
+    const en = await t.app.inject({ method: 'GET', url: '/data-terbuka/indikator', cookies: { lang: 'en' } });
+    assert.ok(en.body.includes('Single bidder') && en.body.includes('What each indicator means'), 'in English too');
   });
 });

@@ -44,3 +44,14 @@ export async function publicationStats(db: Db) {
     .from(ocdsReleases);
   return { releases: row?.releases ?? 0, last: row?.last ?? null };
 }
+
+/** Every process's record (its releases, oldest first), for the red-flag page: one query, grouped here. */
+export async function allRecords(db: Db): Promise<Map<string, Release[]>> {
+  const rows = await db
+    .select({ ocid: ocdsReleases.ocid, json: ocdsReleases.json })
+    .from(ocdsReleases)
+    .orderBy(asc(ocdsReleases.seq));
+  const out = new Map<string, Release[]>();
+  for (const r of rows) out.set(r.ocid, [...(out.get(r.ocid) ?? []), JSON.parse(r.json) as Release]);
+  return out;
+}

@@ -10,9 +10,15 @@ import { compileReleases, type Release, versionReleases } from '../merge.ts';
 import { LICENSE_URL, OCDS_VERSION, PAGE_SIZE, type Publication } from '../ocds.ts';
 import { releaseBatches, releasesOf, releasesSince } from '../opendata.repository.ts';
 
-/** The extensions the packages use: pagination (`links.next`) for the cursor feed. */
+/**
+ * The extensions the packages use: pagination (`links.next`) for the cursor feed, bids (`bids.statistics`) and
+ * enquiries (`tender.enquiries`). Their schemas are not available offline here: the tests validate against the core
+ * 1.1.5 schema, which allows the extensions' additional fields.
+ */
 export const EXTENSIONS = [
   'https://raw.githubusercontent.com/open-contracting-extensions/ocds_pagination_extension/master/extension.json',
+  'https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/master/extension.json',
+  'https://raw.githubusercontent.com/open-contracting-extensions/ocds_enquiry_extension/master/extension.json',
 ];
 
 const ErrorOut = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

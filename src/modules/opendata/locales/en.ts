@@ -76,4 +76,31 @@ export const opendataEn: Record<keyof typeof opendataId, string> = {
   'national.delivered': 'Delivered',
   'national.pending': 'Waiting / retrying',
   'national.nextAttempt': 'next {at}',
+  'indicators.title': 'Risk indicators (red flags)',
+  'indicators.intro':
+    'These indicators are computed automatically from the same OCDS open data this portal publishes, following opentender.net (ICW). Anyone can recompute them from the data feed.',
+  'indicators.caveat':
+    'A red flag is not an accusation: it marks a package worth a closer look. Indicators whose data does not exist yet (for example, no winner yet) are not assessed.',
+  'indicators.flagged': 'Packages with an indicator fired',
+  'indicators.count': '{flagged} of {assessed} published tenders fire at least one indicator.',
+  'indicators.none': 'No package fires an indicator yet.',
+  'indicators.process': 'Package',
+  'indicators.buyer': 'Agency',
+  'indicators.fired': 'Indicators',
+  'indicators.explained': 'What each indicator means',
+  'indicators.days_to_award': 'Time from announcement to award',
+  'indicators.days_to_award.why':
+    'More than 70 days from the tender announcement to the award (opentender score 5): a drawn-out process leaves room for negotiation outside the procedure.',
+  'indicators.contract_vs_hps': 'Contract value against the owner estimate (HPS)',
+  'indicators.contract_vs_hps.why':
+    'A contract above the HPS, within 1 % below it (a leaked HPS or a cartel cover price), or 20 % or more below it (a price too low to do the work well).',
+  'indicators.single_bidder': 'Single bidder',
+  'indicators.single_bidder.why': 'Only one vendor submitted a bid: no price competition.',
+  'indicators.short_title': 'Package title too short',
+  'indicators.short_title.why': 'A package title under 20 characters is hard for the public to find and check.',
+  'indicators.winner_concentration': 'Concentrated winners',
+  'indicators.winner_concentration.why': 'In one agency with at least 3 awards, one vendor won half or more of them.',
+  'indicators.source':
+    "Method: Indonesia Corruption Watch, opentender.net (Potential Fraud Analysis). The thresholds between scores 1 and 5 for the time to award are an even split of ours, pending confirmation of ICW's methodology.",
+  'opendata.indicatorsLink': 'Packages that fire a risk indicator, and what each indicator means',
 };

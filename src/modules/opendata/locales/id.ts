@@ -75,4 +75,32 @@ export const opendataId = {
   'national.delivered': 'Terkirim',
   'national.pending': 'Menunggu / diulang',
   'national.nextAttempt': 'berikutnya {at}',
+  'indicators.title': 'Indikator risiko (bendera merah)',
+  'indicators.intro':
+    'Indikator ini dihitung otomatis dari data terbuka OCDS yang sama yang diterbitkan portal ini, dengan metode opentender.net (ICW). Siapa pun dapat menghitung ulang dari umpan data.',
+  'indicators.caveat':
+    'Bendera merah bukan tuduhan: ia menandai paket yang layak diperiksa lebih lanjut. Indikator yang datanya belum ada (misalnya belum ada pemenang) tidak dinilai.',
+  'indicators.flagged': 'Paket dengan indikator yang menyala',
+  'indicators.count': '{flagged} dari {assessed} paket tender yang diterbitkan menyalakan setidaknya satu indikator.',
+  'indicators.none': 'Belum ada paket yang menyalakan indikator.',
+  'indicators.process': 'Paket',
+  'indicators.buyer': 'Instansi',
+  'indicators.fired': 'Indikator',
+  'indicators.explained': 'Arti setiap indikator',
+  'indicators.days_to_award': 'Waktu pengumuman sampai pemenang',
+  'indicators.days_to_award.why':
+    'Lebih dari 70 hari dari pengumuman tender sampai penetapan pemenang (skor 5 opentender): proses yang berlarut membuka ruang negosiasi di luar prosedur.',
+  'indicators.contract_vs_hps': 'Nilai kontrak dibanding HPS',
+  'indicators.contract_vs_hps.why':
+    'Nilai kontrak di atas HPS, dalam 1 % di bawah HPS (HPS mungkin bocor atau harga pendamping kartel), atau 20 % atau lebih di bawah HPS (harga terlalu rendah untuk dikerjakan dengan baik).',
+  'indicators.single_bidder': 'Penawar tunggal',
+  'indicators.single_bidder.why': 'Hanya satu penyedia yang memasukkan penawaran: tidak ada persaingan harga.',
+  'indicators.short_title': 'Nama paket terlalu pendek',
+  'indicators.short_title.why': 'Nama paket kurang dari 20 karakter sulit dicari dan diperiksa publik.',
+  'indicators.winner_concentration': 'Pemenang terkonsentrasi',
+  'indicators.winner_concentration.why':
+    'Di satu instansi dengan sedikitnya 3 pemenang, satu penyedia memenangkan separuh atau lebih paketnya.',
+  'indicators.source':
+    'Sumber metode: Indonesia Corruption Watch, opentender.net (Potential Fraud Analysis). Angka ambang antara skor 1 dan 5 untuk waktu sampai pemenang adalah pembagian rata kami, menunggu konfirmasi metodologi ICW.',
+  'opendata.indicatorsLink': 'Paket yang menyalakan indikator risiko, dan arti setiap indikator',
 } as const;

@@ -26,10 +26,10 @@ const CONTRACT_STATUS = { berjalan: 'active', serah_terima: 'active', selesai: '
  * release alone is the current state. The supplier is named by the vendor's company name; its NPWP is never
  * published (DOMAIN §2.6: only masked, and a masked number identifies nothing).
  */
-async function awardSections(tx: Db, awardId: string, pub: Publication) {
+async function awardSections(tx: Db, awardId: string, pub: Publication, at: Date) {
   const [a] = await tx.select().from(contractAwards).where(eq(contractAwards.id, awardId));
   if (!a) return null;
-  const base = await tenderSections(tx, a.tenderId, pub);
+  const base = await tenderSections(tx, a.tenderId, pub, at);
   if (!base) return null;
   const [v] = await tx
     .select({ id: vendors.id, name: vendors.name, form: vendors.businessForm, city: vendors.city })
@@ -125,7 +125,7 @@ async function awardSections(tx: Db, awardId: string, pub: Publication) {
 const awardMapper =
   <A extends AuditAction>(tag: ReleaseTag): Mapper<A> =>
   async (tx, event, pub) => {
-    const s = event.objectId ? await awardSections(tx, event.objectId, pub) : null;
+    const s = event.objectId ? await awardSections(tx, event.objectId, pub, event.at) : null;
     return s && { ocid: s.ocid, tag: [tag], date: event.at, body: s.body };
   };
 

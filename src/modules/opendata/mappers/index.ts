@@ -15,6 +15,8 @@ import {
 import type { Mapper } from './mapper.ts';
 import { rupAnnounced, rupRevised } from './planning.ts';
 import {
+  awardDecided,
+  bidsOpened,
   tenderAddendumPublished,
   tenderAnnounced,
   tenderCancelled,
@@ -34,6 +36,8 @@ export const MAPPERS: { [A in AuditAction]?: Mapper<A> } = {
   'tender.addendum_published': tenderAddendumPublished,
   'tender.failed': tenderFailed,
   'tender.cancelled': tenderCancelled,
+  'bids.opened': bidsOpened,
+  'evaluation.award_decided': awardDecided,
   'contract.award_received': awardReceived,
   'contract.sppbj_refused': awardRefused,
   'contract.signed': contractSigned,

@@ -1,9 +1,11 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, inArray, isNotNull, isNull, min } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
 import { documents } from '../../../platform/files/files.schema.ts';
+import { bidOpenings, bidSubmissions } from '../../bids/bids.schema.ts';
+import { evalBids } from '../../evaluation/evaluation.schema.ts';
 import { rupPlans } from '../../rup/rup.schema.ts';
 import { bundleOf, loadSchedule, stageOfRole } from '../../tenders/index.ts';
-import { tenderDocuments, tenders } from '../../tenders/tenders.schema.ts';
+import { tenderDocuments, tenderParticipants, tenderQuestions, tenders } from '../../tenders/tenders.schema.ts';
 import { categoryFields, METHOD } from '../codelists.ts';
 import { idr, ocidOf, type Publication } from '../ocds.ts';
 import { latestReleaseOf } from '../publish.ts';
@@ -23,8 +25,14 @@ const TENDER_STATUS = {
  * UKPBJ whose Pokja runs it), HPS as value, the method's Indonesian name, tenderPeriod = the bid upload stage,
  * enquiryPeriod = Pemberian Penjelasan, the Dokumen Pemilihan with its public URL, the RUP plans as planning processes.
  * Every tender release repeats it, so the newest release alone is the current state. Null for a draft.
+ *
+ * Extensions (declared in the packages): `tender.enquiries` (enquiry extension) — the answered aanwijzing questions,
+ * once the Pemberian Penjelasan stage has ended at `at` (the event's time; during the stage the Q&A is for the
+ * participants only), never naming the asker; `bids.statistics` (bid extension) — registered participants
+ * (`requests`) always, the number of bids (`bids`, and core `numberOfTenderers`) only after the opening, never a bid's
+ * content or its bidder.
  */
-export async function tenderSections(tx: Db, tenderId: string, pub: Publication) {
+export async function tenderSections(tx: Db, tenderId: string, pub: Publication, at?: Date) {
   const [t] = await tx.select().from(tenders).where(eq(tenders.id, tenderId));
   if (!t?.kode || !t.announcedAt) return null;
   const bundle = bundleOf(t.bundleId, t.bundleVersion);
@@ -53,6 +61,62 @@ export async function tenderSections(tx: Db, tenderId: string, pub: Publication)
   ]);
   const method = t.metode ? METHOD[t.metode] : undefined;
   const enquiry = window('clarification');
+  const enquiriesPublic = !!enquiry && !!at && at.getTime() >= new Date(enquiry.endDate).getTime();
+  const enquiries = enquiriesPublic
+    ? await tx
+        .select({
+          id: tenderQuestions.id,
+          question: tenderQuestions.question,
+          askedAt: tenderQuestions.askedAt,
+          answer: tenderQuestions.answer,
+          answeredAt: tenderQuestions.answeredAt,
+        })
+        .from(tenderQuestions)
+        .where(and(eq(tenderQuestions.tenderId, tenderId), isNotNull(tenderQuestions.answeredAt)))
+        .orderBy(asc(tenderQuestions.askedAt))
+    : [];
+  const [participants] = await tx
+    .select({ n: countDistinct(tenderParticipants.vendorId) })
+    .from(tenderParticipants)
+    .where(eq(tenderParticipants.tenderId, tenderId));
+  // The bids counted once opened: the evaluation's opened bids (written at the opening), else the receipted bids of
+  // an opening whose evaluation has not started.
+  const [evaluated] = await tx
+    .select({ n: count(), at: min(evalBids.openedAt) })
+    .from(evalBids)
+    .where(eq(evalBids.tenderId, tenderId));
+  const [opened] = await tx
+    .select({ at: bidOpenings.openedAt })
+    .from(bidOpenings)
+    .where(eq(bidOpenings.tenderId, tenderId))
+    .orderBy(asc(bidOpenings.openedAt))
+    .limit(1);
+  const [received] = opened
+    ? await tx
+        .select({ n: countDistinct(bidSubmissions.vendorId) })
+        .from(bidSubmissions)
+        .where(and(eq(bidSubmissions.tenderId, tenderId), isNull(bidSubmissions.supersededAt)))
+    : [];
+  const bidders =
+    evaluated?.n && evaluated.at
+      ? { n: evaluated.n, at: evaluated.at }
+      : opened && received
+        ? { n: received.n, at: opened.at }
+        : undefined;
+  const statistics = [
+    participants?.n
+      ? { id: 'peserta', measure: 'requests', value: participants.n, notes: 'Peserta yang mendaftar' }
+      : undefined,
+    bidders
+      ? {
+          id: 'penawaran',
+          measure: 'bids',
+          value: bidders.n,
+          date: bidders.at.toISOString(),
+          notes: 'Penyedia yang memasukkan penawaran (dihitung saat pembukaan)',
+        }
+      : undefined,
+  ].filter((x) => x !== undefined);
   return {
     ocid: ocidOf(pub, 'tender', t.kode),
     kode: t.kode,
@@ -76,6 +140,15 @@ export async function tenderSections(tx: Db, tenderId: string, pub: Publication)
         tenderPeriod: window('bid_upload'),
         enquiryPeriod: enquiry,
         hasEnquiries: enquiry ? true : undefined,
+        enquiries: enquiries.map((q) => ({
+          id: q.id,
+          date: q.askedAt.toISOString(),
+          title: q.question.length > 80 ? `${q.question.slice(0, 79)}…` : q.question,
+          description: q.question,
+          answer: q.answer,
+          dateAnswered: q.answeredAt?.toISOString(),
+        })),
+        numberOfTenderers: bidders?.n,
         eligibilityCriteria: t.syaratKualifikasi
           ? [
               `Kualifikasi usaha: ${t.kualifikasiUsaha === 'kecil' ? 'kecil' : 'non-kecil'}`,
@@ -96,6 +169,7 @@ export async function tenderSections(tx: Db, tenderId: string, pub: Publication)
           datePublished: new Date(Math.max(d.at.getTime(), t.announcedAt!.getTime())).toISOString(),
         })),
       },
+      bids: statistics.length ? { statistics } : undefined,
       relatedProcesses: plans.map((p) => ({
         id: `rup-${p.kode}`,
         relationship: ['planning'],
@@ -110,13 +184,13 @@ export async function tenderSections(tx: Db, tenderId: string, pub: Publication)
 
 /** Tender announced by the whole Pokja (issue 9): a `tender` release. */
 export const tenderAnnounced: Mapper<'tender.announced'> = async (tx, event, pub) => {
-  const s = event.objectId ? await tenderSections(tx, event.objectId, pub) : null;
+  const s = event.objectId ? await tenderSections(tx, event.objectId, pub, event.at) : null;
   return s && { ocid: s.ocid, tag: ['tender'], date: event.at, body: s.body };
 };
 
 /** A schedule change of an announced tender: a `tenderAmendment` with the new periods and the change's reason. */
 export const tenderScheduleChanged: Mapper<'tender.schedule_changed'> = async (tx, event, pub) => {
-  const s = event.objectId ? await tenderSections(tx, event.objectId, pub) : null;
+  const s = event.objectId ? await tenderSections(tx, event.objectId, pub, event.at) : null;
   if (!s) return null;
   const previous = await latestReleaseOf(tx, s.ocid);
   const stages = event.summary.changes.map((c) => `${c.stage}: ${c.from[0]}–${c.from[1]} → ${c.to[0]}–${c.to[1]}`);
@@ -137,7 +211,7 @@ export const tenderScheduleChanged: Mapper<'tender.schedule_changed'> = async (t
 
 /** An addendum to the Dokumen Pemilihan: a `tenderAmendment` naming it, with its files among the documents. */
 export const tenderAddendumPublished: Mapper<'tender.addendum_published'> = async (tx, event, pub) => {
-  const s = event.objectId ? await tenderSections(tx, event.objectId, pub) : null;
+  const s = event.objectId ? await tenderSections(tx, event.objectId, pub, event.at) : null;
   if (!s) return null;
   const previous = await latestReleaseOf(tx, s.ocid);
   const amendment = {
@@ -159,8 +233,23 @@ export const tenderAddendumPublished: Mapper<'tender.addendum_published'> = asyn
 const statusChange =
   <A extends 'tender.failed' | 'tender.cancelled'>(tag: 'tenderUpdate' | 'tenderCancellation'): Mapper<A> =>
   async (tx, event, pub) => {
-    const s = event.objectId ? await tenderSections(tx, event.objectId, pub) : null;
+    const s = event.objectId ? await tenderSections(tx, event.objectId, pub, event.at) : null;
     return s && { ocid: s.ocid, tag: [tag], date: event.at, body: s.body };
   };
 export const tenderFailed = statusChange<'tender.failed'>('tenderUpdate');
 export const tenderCancelled = statusChange<'tender.cancelled'>('tenderCancellation');
+
+/** The bids were opened (issue 10): a `tenderUpdate` with the number of bids (bid extension statistics). */
+export const bidsOpened: Mapper<'bids.opened'> = async (tx, event, pub) => {
+  const s = event.objectId ? await tenderSections(tx, event.objectId, pub, event.at) : null;
+  return s && { ocid: s.ocid, tag: ['tenderUpdate'], date: event.at, body: s.body };
+};
+
+/**
+ * The winner announced (evaluation, issue 12): a `tenderUpdate` carrying the bid statistics. The award itself is
+ * published when the contracts module receives it after the masa sanggah (`contract.award_received`).
+ */
+export const awardDecided: Mapper<'evaluation.award_decided'> = async (tx, event, pub) => {
+  const s = event.objectId ? await tenderSections(tx, event.objectId, pub, event.at) : null;
+  return s && { ocid: s.ocid, tag: ['tenderUpdate'], date: event.at, body: s.body };
+};

@@ -58,6 +58,12 @@ export function OpenDataView({ p, d }: { p: PageCtx; d: OpenDataPage }) {
           {p.t('opendata.harvest.openapi')} <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>
         </p>
       </section>
+      <section aria-labelledby="indikator">
+        <h2 id="indikator">{p.t('indicators.title')}</h2>
+        <p>
+          <a href="/data-terbuka/indikator">{p.t('opendata.indicatorsLink')}</a>
+        </p>
+      </section>
       <section aria-labelledby="lisensi">
         <h2 id="lisensi">{p.t('opendata.licence')}</h2>
         <p>
