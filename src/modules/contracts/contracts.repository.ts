@@ -309,3 +309,33 @@ export async function sppbjAwaitingAnswer(db: Db, vendorId: string) {
     .where(and(eq(contractAwards.vendorId, vendorId), eq(contractSppbj.status, 'terbit')));
   return { n: row?.n ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
 }
+
+/**
+ * Terminated contracts (pemutusan kontrak) with their reason, for the blacklist (Perlem LKPP 17/2018: termination for
+ * the vendor's fault is a ground): vendor, NPWP, tender, contract, date, reason, whether the vendor was at fault.
+ */
+export async function contractTerminations(db: Db, opts: { vendorId?: string; vendorFaultOnly?: boolean } = {}) {
+  const conds = [eq(contracts.status, 'diputus')];
+  if (opts.vendorId) conds.push(eq(contracts.vendorId, opts.vendorId));
+  if (opts.vendorFaultOnly) conds.push(eq(contracts.putusKesalahanPenyedia, true));
+  return db
+    .select({
+      awardId: contracts.awardId,
+      vendorId: contracts.vendorId,
+      vendorName: vendors.name,
+      npwp: vendors.npwp,
+      tenderKode: tenders.kode,
+      tenderNama: tenders.nama,
+      agencyId: contracts.agencyId,
+      nomorKontrak: contracts.nomor,
+      tanggal: contracts.putusTanggal,
+      alasan: contracts.putusAlasan,
+      kesalahanPenyedia: contracts.putusKesalahanPenyedia,
+      putusAt: contracts.putusAt,
+    })
+    .from(contracts)
+    .innerJoin(vendors, eq(vendors.id, contracts.vendorId))
+    .innerJoin(tenders, eq(tenders.id, contracts.tenderId))
+    .where(and(...conds))
+    .orderBy(desc(contracts.putusAt));
+}

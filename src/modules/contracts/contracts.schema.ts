@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, ts } from '../../platform/db/columns.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { agencies } from '../organisation/organisation.schema.ts';
@@ -92,8 +104,11 @@ export const contractSppbj = pgTable(
   ],
 );
 
-/** `berjalan` after signing; `serah_terima` after the PHO of a construction contract; `selesai` after the BAST. */
-export const CONTRACT_STATUSES = ['berjalan', 'serah_terima', 'selesai'] as const;
+/**
+ * `berjalan` after signing; `serah_terima` after the PHO of a construction contract; `selesai` after the BAST;
+ * `diputus` after a termination by the PPK (pemutusan kontrak, opentender `kontrakStatus` 1).
+ */
+export const CONTRACT_STATUSES = ['berjalan', 'serah_terima', 'selesai', 'diputus'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 /**
@@ -134,11 +149,21 @@ export const contracts = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: ts('created_at').notNull(),
+    /** Pemutusan kontrak: the date of the PPK's letter, the reason, whether the vendor was at fault (blacklist). */
+    putusTanggal: date('putus_tanggal', { mode: 'string' }),
+    putusAlasan: text('putus_alasan'),
+    putusKesalahanPenyedia: boolean('putus_kesalahan_penyedia'),
+    putusBy: uuid('putus_by').references(() => users.id),
+    putusAt: ts('putus_at'),
   },
   (t) => [
     index('contracts_vendor_idx').on(t.vendorId, t.status),
     index('contracts_agency_idx').on(t.agencyId),
-    check('contracts_status', sql`${t.status} in ('berjalan', 'serah_terima', 'selesai')`),
+    check('contracts_status', sql`${t.status} in ('berjalan', 'serah_terima', 'selesai', 'diputus')`),
+    check(
+      'contracts_putus',
+      sql`${t.status} <> 'diputus' or (${t.putusTanggal} is not null and ${t.putusAlasan} is not null and ${t.putusKesalahanPenyedia} is not null)`,
+    ),
     check('contracts_money', sql`${t.nilaiAwal} > 0 and ${t.nilai} > 0`),
     check('contracts_dates', sql`${t.selesai} >= ${t.mulai}`),
   ],

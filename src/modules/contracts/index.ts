@@ -82,6 +82,10 @@ export const contractsModule = defineModule({
       messageKey: 'audit.event.contract.fho_recorded',
       link,
     }),
+    'contract.terminated': auditEvent<OnContract & { tanggal: string; vendor: string; kesalahanPenyedia: boolean }>({
+      messageKey: 'audit.event.contract.terminated',
+      link,
+    }),
     'contract.vendor_rated': auditEvent<{ kontrak: string; vendor: string; nilai: string } & Record<string, unknown>>({
       messageKey: 'audit.event.contract.vendor_rated',
       link,
@@ -95,8 +99,10 @@ export const contractsModule = defineModule({
 // running and completed contracts; registration (blacklist) reads SPPBJ refusals; the tender's public page may show
 // the contract summary.
 export { type AwardInput, acceptAward } from './commands/accept-award.ts';
+export { type TerminationInput, terminateContract } from './commands/terminate-contract.ts';
 export {
   completedContractsOf,
+  contractTerminations,
   publicContractOfTender,
   runningContractsOf,
   sppbjRefusals,

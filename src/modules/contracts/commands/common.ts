@@ -61,7 +61,11 @@ export type ContractRefusal =
   | 'FHO_NOT_AWAITING'
   | 'FHO_DATE_ORDER'
   | 'RATING_BEFORE_BAST'
-  | 'RATING_EXISTS';
+  | 'RATING_EXISTS'
+  | 'CONTRACT_TERMINATED'
+  | 'TERMINATION_NOT_RUNNING'
+  | 'TERMINATION_DATE_ORDER'
+  | 'TERMINATION_REASON_REQUIRED';
 
 /** A refusal with its stable code, 409 (the request is well-formed; the contract's state or rules refuse it). */
 export function refusal(code: ContractRefusal, opts: { field?: string; params?: ErrorParams; status?: number } = {}) {

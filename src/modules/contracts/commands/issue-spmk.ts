@@ -15,6 +15,7 @@ export async function issueSpmk(
   await ctx.db.transaction(async (tx) => {
     const c = await caseForPpk(tx, ctx, awardId);
     const k = signedContract(c);
+    if (k.status === 'diputus') throw refusal('CONTRACT_TERMINATED');
     if (c.spmk) throw refusal('SPMK_EXISTS');
     if (input.tanggal < k.tanggal) throw refusal('SPMK_DATE_ORDER', { field: 'tanggal', params: { date: k.tanggal } });
     if (input.mulaiKerja < input.tanggal)

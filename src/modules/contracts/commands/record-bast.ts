@@ -17,6 +17,7 @@ export async function recordBast(ctx: Ctx, awardId: string, input: { nomor: stri
   await ctx.db.transaction(async (tx) => {
     const c = await caseForPpk(tx, ctx, awardId);
     const k = signedContract(c);
+    if (k.status === 'diputus') throw refusal('CONTRACT_TERMINATED');
     if (c.bast) throw refusal('BAST_EXISTS');
     const last = c.payments[c.payments.length - 1];
     if (!last || last.fisikBasisPoin < 10000) throw refusal('BAST_PROGRESS_INCOMPLETE');

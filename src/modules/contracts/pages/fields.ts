@@ -111,6 +111,15 @@ export const BapSchema = z.object({
   bap_pembayaran: rupiahField({ allowZero: true }),
 });
 
+export const TerminationSchema = z.object({
+  putus_tanggal: dateField(),
+  putus_alasan: requiredText(4000),
+  putus_kesalahanPenyedia: z
+    .string()
+    .optional()
+    .transform((v) => v === 'ya'),
+});
+
 export const BastSchema = z.object({ bast_nomor: requiredText(100), bast_phoDate: dateField() });
 export const FhoSchema = z.object({ fho_nomor: requiredText(100), fho_fhoDate: dateField() });
 

@@ -14,6 +14,7 @@ import { recordBast } from '../commands/record-bast.ts';
 import { recordFho } from '../commands/record-fho.ts';
 import { recordPayment } from '../commands/record-payment.ts';
 import { signContract } from '../commands/sign-contract.ts';
+import { terminateContract } from '../commands/terminate-contract.ts';
 import { canManage } from '../contracts.policy.ts';
 import { listCasesForPpk, loadCase } from '../contracts.repository.ts';
 import { CONTRACT_DOCS } from '../pdf.ts';
@@ -31,6 +32,7 @@ import {
   SpmkSchema,
   SppbjSchema,
   scoresOf,
+  TerminationSchema,
 } from './fields.ts';
 
 type Params = { Params: { id: string } };
@@ -121,6 +123,15 @@ export async function contractPages(app: FastifyInstance) {
       penyediaJabatan: d.kontrak_penyediaJabatan,
     });
     return req.ctx.t('contracts.contract.signed', { nomor: d.kontrak_nomor });
+  });
+
+  step('putus', 'putus', TerminationSchema, async (req, d) => {
+    await terminateContract(req.ctx, req.params.id, {
+      tanggal: d.putus_tanggal,
+      alasan: d.putus_alasan,
+      kesalahanPenyedia: d.putus_kesalahanPenyedia,
+    });
+    return req.ctx.t('contracts.termination.done');
   });
 
   step('adendum', 'adendum', AddendumSchema, async (req, d) => {

@@ -76,7 +76,7 @@ export function CaseListView(props: {
 
 /** Which form the page shows again with errors, and its state. */
 export interface ActiveForm {
-  form: 'sppbj' | 'kontrak' | 'adendum' | 'spmk' | 'bap' | 'bast' | 'fho' | 'nilai' | 'jawab';
+  form: 'sppbj' | 'kontrak' | 'adendum' | 'spmk' | 'bap' | 'bast' | 'fho' | 'nilai' | 'jawab' | 'putus';
   state: FormState;
 }
 
@@ -215,6 +215,19 @@ export function CaseView(props: { p: PageCtx; c: ContractCase; mode: 'ppk' | 've
         <ContractForm p={p} c={c} base={base} active={active} />
       ) : null}
       {k0 ? <PdfLink p={p} href={`${base}/kontrak.pdf`} label={p.t('contracts.pdf.kontrak')} /> : null}
+      {k0?.status === 'diputus' ? (
+        <p class="notice" role="status">
+          {p.t('contracts.termination.summary', {
+            tanggal: formatDate(k0.putusTanggal, p.locale),
+            fault: p.t(
+              k0.putusKesalahanPenyedia
+                ? 'contracts.termination.byVendorFault'
+                : 'contracts.termination.notVendorFault',
+            ),
+            alasan: k0.putusAlasan ?? '',
+          })}
+        </p>
+      ) : null}
 
       {k0 ? (
         <>
@@ -345,6 +358,7 @@ export function CaseView(props: { p: PageCtx; c: ContractCase; mode: 'ppk' | 've
           ) : ppk ? (
             <RatingForm p={p} base={base} active={active} />
           ) : null}
+          {ppk && k0.status === 'berjalan' ? <TerminationForm p={p} base={base} active={active} /> : null}
         </>
       ) : null}
     </Layout>
@@ -357,6 +371,45 @@ function PdfLink(props: { p: PageCtx; href: string; label: string }) {
     <p>
       <a href={props.href}>{props.label}</a>
     </p>
+  );
+}
+
+/** Pemutusan kontrak by the PPK: date, reason, and whether the vendor was at fault. */
+function TerminationForm(props: { p: PageCtx; base: string; active?: ActiveForm }) {
+  const { p, active } = props;
+  return (
+    <>
+      <h2>{p.t('contracts.termination.title')}</h2>
+      <p>{p.t('contracts.termination.intro')}</p>
+      <FormShell
+        p={p}
+        action={`${props.base}/putus`}
+        name="putus"
+        active={active}
+        submit={p.t('contracts.termination.submit')}
+      >
+        <TextField
+          p={p}
+          state={st(active, 'putus')}
+          name="putus_tanggal"
+          type="date"
+          label={p.t('contracts.termination.tanggal')}
+        />
+        <TextArea
+          p={p}
+          state={st(active, 'putus')}
+          name="putus_alasan"
+          label={p.t('contracts.termination.alasan')}
+          rows={3}
+        />
+        <p>
+          <label>
+            <input type="checkbox" name="putus_kesalahanPenyedia" value="ya" />{' '}
+            {p.t('contracts.termination.kesalahanPenyedia')}
+          </label>
+        </p>
+      </FormShell>
+    </>
   );
 }
 

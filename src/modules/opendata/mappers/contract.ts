@@ -19,7 +19,13 @@ import { tenderSections } from './tender.ts';
 /** A WITA calendar date as an OCDS date-time (the day's start in Makassar time). */
 const witaDay = (d: string) => `${d}T00:00:00+08:00`;
 
-const CONTRACT_STATUS = { berjalan: 'active', serah_terima: 'active', selesai: 'terminated' } as const;
+// OCDS has no separate status for an early end: a terminated (diputus) contract is 'terminated' too.
+const CONTRACT_STATUS = {
+  berjalan: 'active',
+  serah_terima: 'active',
+  selesai: 'terminated',
+  diputus: 'terminated',
+} as const;
 
 /**
  * The award and, once signed, the contract of a tender (issue 12) on top of its tender sections, so that the newest
