@@ -70,7 +70,7 @@ const rupiah = z
   .transform((v) => parseRupiah(v)!);
 const PriceSchema = z.object({ harga: rupiah });
 const Empty = z.object({});
-const ScoresSchema = z.record(z.string(), z.string().max(20));
+const ScoresSchema = z.record(z.string(), z.string().max(200));
 
 export async function auctionPlugin(app: FastifyInstance) {
   async function forMember(req: FastifyRequest, id: string) {
