@@ -7,7 +7,7 @@ import { handleForm, withFlash } from '../../platform/http/handle-form.ts';
 import { formatRupiah } from '../../platform/i18n/i18n.ts';
 import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
 import { parseRupiah } from '../rup/index.ts';
-import { tenderBase, vendorOfUser } from './auction.repository.ts';
+import { mySeleksi, tenderBase, vendorOfUser } from './auction.repository.ts';
 import { auctionOrNotFound, placeAuctionBid } from './commands/bid.ts';
 import {
   approveSeleksi,
@@ -23,6 +23,7 @@ import {
   AuctionResultView,
   AuctionView,
   ScoreView,
+  SeleksiListView,
   SeleksiManageView,
   SeleksiResultView,
 } from './views/auction.views.tsx';
@@ -70,7 +71,7 @@ const rupiah = z
   .transform((v) => parseRupiah(v)!);
 const PriceSchema = z.object({ harga: rupiah });
 const Empty = z.object({});
-const ScoresSchema = z.record(z.string(), z.string().max(20));
+const ScoresSchema = z.record(z.string(), z.string().max(200));
 
 export async function auctionPlugin(app: FastifyInstance) {
   async function forMember(req: FastifyRequest, id: string) {
@@ -80,6 +81,12 @@ export async function auctionPlugin(app: FastifyInstance) {
     return s;
   }
   const back = (id: string) => `/kelola/tender/${id}/seleksi`;
+
+  app.get('/kelola/seleksi', SCORE, async (req, reply) => {
+    assertCan(req.ctx.actor, 'auction:score');
+    const rows = await mySeleksi(req.ctx.db, req.ctx.actor.userId);
+    return sendHtml(reply, SeleksiListView({ p: pageCtx(req, reply), rows }));
+  });
 
   app.get<{ Params: { id: string } }>('/kelola/tender/:id/seleksi', SCORE, async (req, reply) => {
     assertCan(req.ctx.actor, 'auction:score');

@@ -162,3 +162,13 @@ export async function vendorOfUser(db: Db, userId: string) {
     .limit(1);
   return v;
 }
+
+/** The seleksi tenders of this Pokja member (announced), newest first. */
+export async function mySeleksi(db: Db, userId: string) {
+  const rows = await db
+    .select({ id: tenders.id, kode: tenders.kode, nama: tenders.nama, announcedAt: tenders.announcedAt })
+    .from(tenders)
+    .innerJoin(tenderMembers, eq(tenderMembers.tenderId, tenders.id))
+    .where(and(eq(tenderMembers.userId, userId), eq(tenders.metode, 'seleksi')));
+  return rows.filter((r) => r.announcedAt && r.kode).sort((a, b) => (a.kode! < b.kode! ? 1 : -1));
+}

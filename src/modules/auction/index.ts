@@ -60,6 +60,7 @@ export const auctionModule = defineModule({
     }),
   },
   demo: loadAuctionDemo,
+  nav: [{ href: '/kelola/seleksi', labelKey: 'nav.auction', permission: 'auction:score' }],
 });
 
 export { type AuctionBid, minDecrement, type Standing, standings } from './reverse/rules.ts';

@@ -65,6 +65,28 @@ export function RankingTable(props: { p: PageCtx; s: Seleksi; withPrices: boolea
   );
 }
 
+export function SeleksiListView(props: { p: PageCtx; rows: { id: string; kode: string | null; nama: string }[] }) {
+  const { p } = props;
+  return (
+    <Layout p={p} title={p.t('auction.seleksi.title')}>
+      <h1>{p.t('auction.seleksi.title')}</h1>
+      {props.rows.length === 0 ? (
+        <p>{p.t('auction.result.notYet')}</p>
+      ) : (
+        <ul>
+          {props.rows.map((r) => (
+            <li key={r.id}>
+              <a href={`/kelola/tender/${r.id}/seleksi`}>
+                {r.kode} — {r.nama}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
 export function SeleksiManageView(props: { p: PageCtx; s: Seleksi; state?: FormState; userId: string }) {
   const { p, s, state } = props;
   const setup = s.setup;
@@ -330,7 +352,12 @@ export function AuctionView(props: {
       </p>
       <h1>{p.t('auction.lelang.title')}</h1>
       {span ? <p>{p.t('auction.lelang.window', { start: at(span.start), end: at(span.end) })}</p> : null}
-      <p id="auction-state" data-state={props.state}>
+      <p
+        id="auction-state"
+        data-state={props.state}
+        data-start={span ? String(span.start.getTime()) : undefined}
+        data-end={span ? String(span.end.getTime()) : undefined}
+      >
         {p.t(`auction.lelang.state.${props.state}`)}
       </p>
       <ErrorSummary p={p} state={props.form} />
