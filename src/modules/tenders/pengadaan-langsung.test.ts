@@ -147,4 +147,22 @@ describe('Pengadaan Langsung: a Pejabat Pengadaan invites one chosen vendor', ()
       'the invited vendor is the only participant',
     );
   });
+
+  test('the PP declares the PL gagal with a reason the bundle allows them', async () => {
+    await ppAgent.get(`/kelola/tender/${tenderId}`);
+    const notYours = await ppAgent.post(`/kelola/tender/${tenderId}/gagal`, {
+      failReason: 'i_kkn_pokja_ppk',
+      failNote: 'KKN',
+    });
+    assert.equal(notYours.statusCode, 403, 'reason i belongs to the PA/KPA');
+    const res = await ppAgent.post(`/kelola/tender/${tenderId}/gagal`, {
+      failReason: 'g_harga_di_atas_hps',
+      failNote: 'Penawaran di atas HPS setelah negosiasi',
+    });
+    assert.equal(res.statusCode, 303, `declare: ${res.body.slice(0, 1000)}`);
+    const [row] = await t.db.select().from(tenders).where(eq(tenders.id, tenderId));
+    assert.equal(row!.status, 'gagal', 'the PL failed');
+    assert.equal(row!.closedRole, 'PEJABAT_PENGADAAN', 'declared in the PP capacity');
+    assert.equal(row!.closedReason, 'g_harga_di_atas_hps', 'with the reason');
+  });
 });
