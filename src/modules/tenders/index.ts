@@ -47,13 +47,13 @@ export const tendersModule = defineModule({
       description: 'Keep the holiday calendar (libur nasional, cuti bersama) that tender schedules skip; CSV import',
     },
     'tenders:publish': {
-      roles: ['POKJA'],
+      roles: ['POKJA', 'PEJABAT_PENGADAAN'],
       scope: 'agency',
       description:
-        "Build a tender from a completed SULAP package and approve its announcement (only the Pokja members named in the package's SK; every member must approve)",
+        "Build a tender from a completed SULAP package and approve its announcement (only the Pokja members named in the package's SK; every member must approve; for a Pengadaan Langsung the package's Pejabat Pengadaan alone), and invite the chosen vendor of a Pengadaan/Penunjukan Langsung",
     },
     'tenders:schedule': {
-      roles: ['POKJA'],
+      roles: ['POKJA', 'PEJABAT_PENGADAAN'],
       scope: 'agency',
       description:
         "Create a tender's schedule from its method's template and change it (never below the minimums, never shortening a started stage; every change kept with its reason)",
@@ -109,6 +109,9 @@ export const tendersModule = defineModule({
     'tender.announced': auditEvent<{ nama: string; kode: string; members: string[] }>({
       messageKey: 'audit.event.tender.announced',
       link: (_id, p: { kode: string }) => `/tender/${p.kode}`,
+    }),
+    'tender.vendor_invited': auditEvent<{ kode: string; vendor: string }>({
+      messageKey: 'audit.event.tender.vendor_invited',
     }),
     'tender.joined': auditEvent<{ kode: string; vendor: string }>({
       messageKey: 'audit.event.tender.joined',

@@ -244,6 +244,28 @@ export const tenderParticipants = pgTable(
   (t) => [primaryKey({ columns: [t.tenderId, t.vendorId] }), index('tender_participants_vendor_idx').on(t.vendorId)],
 );
 
+/**
+ * Pengadaan Langsung / Penunjukan Langsung: the Pejabat Pengadaan (or Pokja) invites one chosen vendor; only an
+ * invited vendor may join, and it accepts by joining with the Pakta Integritas (`acceptedAt`).
+ */
+export const tenderInvitations = pgTable(
+  'tender_invitations',
+  {
+    tenderId: uuid('tender_id')
+      .notNull()
+      .references(() => tenders.id, { onDelete: 'cascade' }),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    invitedBy: uuid('invited_by')
+      .notNull()
+      .references(() => users.id),
+    invitedAt: ts('invited_at').notNull(),
+    acceptedAt: ts('accepted_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenderId, t.vendorId] }), index('tender_invitations_vendor_idx').on(t.vendorId)],
+);
+
 /** Aanwijzing (Pemberian Penjelasan): a participant's question and the Pokja's answer. */
 export const tenderQuestions = pgTable(
   'tender_questions',

@@ -6,6 +6,7 @@ import type { Role } from '../../../platform/auth/roles.ts';
 import { badRequest, notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { FAILURE_REASON_TEXT, type FailureDeclarer, isFailureReason, reasonsFor } from '../failure-reasons.ts';
+import { officialOf } from '../methods/bundle.ts';
 import { mailParticipants } from '../notify.ts';
 import { invalidatePublicTenders } from '../public-cache.ts';
 import { findTender, type TenderRow } from '../tenders.repository.ts';
@@ -18,9 +19,11 @@ import { assertAnnouncedRunning, bundleOfTender, tenderOfPokja } from './support
  */
 export async function tenderForDeclarer(ctx: Ctx, db: Ctx['db'], tenderId: string, as: FailureDeclarer) {
   const actor = ctx.actor!;
-  if (as === 'POKJA') {
+  if (as !== 'PA_KPA') {
+    // A member of the tender: its Pokja, or the Pejabat Pengadaan of a Pengadaan Langsung (the bundle says which).
     assertCan(actor, 'tenders:publish');
-    return { t: await tenderOfPokja(db, actor, tenderId), role: 'POKJA' as Role };
+    const t = await tenderOfPokja(db, actor, tenderId);
+    return { t, role: officialOf(bundleOfTender(t)) as Role };
   }
   assertCan(actor, 'tenders:declare_failure');
   const t = await findTender(db, tenderId);
@@ -50,7 +53,7 @@ export async function declareFailed(
   await ctx.db.transaction(async (tx) => {
     const { t, role } = await tenderForDeclarer(ctx, tx, tenderId, as);
     assertAnnouncedRunning(t);
-    const allowed = reasonsFor(bundleOfTender(t), as);
+    const allowed = reasonsFor(bundleOfTender(t), as === 'PA_KPA' ? 'PA_KPA' : officialOf(bundleOfTender(t)));
     if (!allowed.includes(reason)) {
       enforce(
         refuse('TENDER_FAILURE_REASON_NOT_YOURS', 'tenders.refused.failureReasonNotYours', {

@@ -1,20 +1,22 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { assertCan } from '../../../platform/auth/permissions.ts';
-import { enforce } from '../../../platform/auth/policy.ts';
+import { enforce, refuse } from '../../../platform/auth/policy.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.ts';
 import { isEligibleToBid } from '../../registration/index.ts';
 import { profileBlockers } from '../../sikap/index.ts';
+import { needsInvitation } from '../methods/bundle.ts';
 import { bundleOf } from '../methods/index.ts';
 import { isParticipant, vendorOfUser } from '../participation.repository.ts';
 import { invalidatePublicTenders } from '../public-cache.ts';
 import { stageOfRole, stageWindow } from '../schedule.ts';
 import { canAsk, canJoin, isTenderPokja, type VendorStanding } from '../tenders.policy.ts';
 import { findTender, loadSchedule } from '../tenders.repository.ts';
-import { tenderMembers, tenderParticipants, tenderQuestions } from '../tenders.schema.ts';
+import { tenderInvitations, tenderMembers, tenderParticipants, tenderQuestions } from '../tenders.schema.ts';
+import { INVITATION_BASIS, pendingInvitation } from './invitations.ts';
 
 /** The Pakta Integritas a vendor accepts when joining (Perpres 16/2018 jo. 12/2021 Pasal 7). */
 export const PAKTA_INTEGRITAS =
@@ -35,7 +37,7 @@ function assertRunning(t: { status: string }) {
   if (t.status !== 'berlangsung') throw conflict('TENDER_NOT_RUNNING', 'tenders.refused.notRunning');
 }
 
-async function standingOf(db: Db, vendorId: string | undefined, now: Date): Promise<VendorStanding> {
+export async function standingOf(db: Db, vendorId: string | undefined, now: Date): Promise<VendorStanding> {
   if (!vendorId) return { ok: false, reason: 'NOT_VERIFIED' };
   const e = await isEligibleToBid(db, vendorId, now);
   if (!e.eligible) {
@@ -88,6 +90,15 @@ export async function joinTender(ctx: Ctx, tenderId: string, paktaAccepted: bool
     );
     if (!decision.allowed && decision.code === 'TENDER_ALREADY_JOINED') throw conflict(decision.code, decision.reason);
     enforce(decision);
+    // Pengadaan Langsung / Penunjukan Langsung: only the vendor the official invited; joining accepts the invitation.
+    if (needsInvitation(bundleOf(t.bundleId, t.bundleVersion)!)) {
+      if (!(await pendingInvitation(tx, tenderId, vendor!.id)))
+        enforce(refuse('TENDER_NOT_INVITED', 'tenders.invite.notInvited', { basis: INVITATION_BASIS }));
+      await tx
+        .update(tenderInvitations)
+        .set({ acceptedAt: now })
+        .where(and(eq(tenderInvitations.tenderId, tenderId), eq(tenderInvitations.vendorId, vendor!.id)));
+    }
     await tx
       .insert(tenderParticipants)
       .values({ tenderId, vendorId: vendor!.id, userId: actor.userId, pakta: PAKTA_INTEGRITAS, joinedAt: now });

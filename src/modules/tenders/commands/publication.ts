@@ -10,8 +10,8 @@ import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { users } from '../../accounts/accounts.schema.ts';
 import { draftTenderOf } from '../../sulap/index.ts';
 import { latestDocumentVersion } from '../lifecycle.repository.ts';
-import type { Bundle } from '../methods/bundle.ts';
-import { latestBundle } from '../methods/index.ts';
+import { type Bundle, officialOf } from '../methods/bundle.ts';
+import { bundleOf, latestBundle } from '../methods/index.ts';
 import { invalidatePublicTenders } from '../public-cache.ts';
 import { canApprove, canPublish } from '../tenders.policy.ts';
 import { findTender } from '../tenders.repository.ts';
@@ -66,11 +66,13 @@ export async function createPublication(ctx: Ctx, packageId: string, input: Publ
   const tenderId = await ctx.db.transaction(async (tx) => {
     const draft = await draftTenderOf(tx, packageId);
     if (!draft) throw notFound('tenders.error.draftNotFound');
-    const memberIds = draft.pokja.filter((m) => m.role === 'POKJA').map((m) => m.userId);
+    const bundle = latestBundle(input.bundleId);
+    // The bundle names who runs it: the package's Pejabat Pengadaan for a PL (the single member), else its Pokja.
+    const official = bundle ? officialOf(bundle) : 'POKJA';
+    const memberIds = draft.pokja.filter((m) => m.role === official).map((m) => m.userId);
     enforce(canPublish(actor, { ...draft, memberIds }, ctx.clock.now()));
     const [taken] = await tx.select({ id: tenders.id }).from(tenders).where(eq(tenders.sulapDraftTenderId, draft.id));
     if (taken) throw conflict('TENDER_ALREADY_BUILT', 'tenders.error.alreadyBuilt');
-    const bundle = latestBundle(input.bundleId);
     if (!bundle || bundle.metode !== draft.metode || !(bundle.jenis as readonly string[]).includes(draft.jenis)) {
       throw badRequest('TENDER_BUNDLE_MISMATCH', 'tenders.error.bundleMismatch', {}, { field: 'bundleId' });
     }
@@ -111,7 +113,7 @@ export async function createPublication(ctx: Ctx, packageId: string, input: Publ
       })
       .where(eq(tenders.id, id));
     await tx.insert(tenderMembers).values(memberIds.map((userId) => ({ tenderId: id, userId })));
-    actor.actingRole = 'POKJA';
+    actor.actingRole = official;
     await recordAudit(tx, auditContext(ctx), {
       action: 'tender.publication_requested',
       objectType: 'tender',
@@ -182,7 +184,8 @@ export async function approvePublication(
       )
       .returning({ userId: tenderMembers.userId });
     if (updated.length === 0) throw conflict('TENDER_ALREADY_APPROVED', 'tenders.error.alreadyApproved');
-    actor.actingRole = 'POKJA';
+    const tb = bundleOf(tender.bundleId, tender.bundleVersion);
+    actor.actingRole = tb ? officialOf(tb) : 'POKJA';
     const approved = members.filter((m) => m.approvedAt !== null).length + 1;
     await recordAudit(tx, auditContext(ctx), {
       action: 'tender.publication_approved',

@@ -267,4 +267,23 @@ export const tendersEn: Record<keyof typeof tendersId, string> = {
   'tenders.manage.stepsNav': 'Pokja steps',
   'tenders.manage.link.pembukaan': 'Bid opening',
   'tenders.manage.link.evaluasi': 'Bid evaluation',
+  'tenders.invite.title': 'Vendor invitation',
+  'tenders.invite.vendor': 'Vendor to invite',
+  'tenders.invite.hint':
+    'Direct procurement/direct appointment: only one verified, eligible vendor is invited; only that vendor may join.',
+  'tenders.invite.submit': 'Invite vendor',
+  'tenders.invite.done': 'Vendor {name} invited.',
+  'tenders.invite.invited': 'Invited: {name} on {at}.',
+  'tenders.invite.accepted': 'Invitation accepted on {at} (Pakta Integritas accepted).',
+  'tenders.invite.pending': 'The invitation has not been accepted yet.',
+  'tenders.invite.notByInvitation': 'This selection method does not use invitations.',
+  'tenders.invite.already': 'A vendor has already been invited; direct procurement invites only one vendor.',
+  'tenders.invite.unknownVendor': 'Choose a registered vendor.',
+  'tenders.invite.notEligible': 'Vendor {name} is not verified or not eligible to bid.',
+  'tenders.invite.notInvited': 'Only the vendor invited by the Procurement Official may join this package.',
+  'tenders.mail.invited.subject': 'Direct procurement invitation {kode}: {nama}',
+  'tenders.mail.invited.body':
+    'Dear {name},\n\nYou are invited to package {kode} "{nama}". Accept the invitation by accepting the Pakta Integritas at:\n{link}',
+  'audit.event.tender.vendor_invited': 'Invited vendor {vendor} to package {kode}',
+  'dashboard.task.tenderInvitations': 'Package invitations awaiting your acceptance',
 };

@@ -268,4 +268,24 @@ export const tendersId = {
   'tenders.manage.stepsNav': 'Tahap Pokja',
   'tenders.manage.link.pembukaan': 'Pembukaan penawaran',
   'tenders.manage.link.evaluasi': 'Evaluasi penawaran',
+  'tenders.invite.title': 'Undangan Penyedia',
+  'tenders.invite.vendor': 'Penyedia yang diundang',
+  'tenders.invite.hint':
+    'Pengadaan Langsung/Penunjukan Langsung: hanya satu Penyedia terverifikasi yang memenuhi syarat yang diundang; hanya Penyedia itu yang dapat mendaftar.',
+  'tenders.invite.submit': 'Undang Penyedia',
+  'tenders.invite.done': 'Penyedia {name} diundang.',
+  'tenders.invite.invited': 'Diundang: {name} pada {at}.',
+  'tenders.invite.accepted': 'Undangan diterima pada {at} (Pakta Integritas disetujui).',
+  'tenders.invite.pending': 'Undangan belum diterima.',
+  'tenders.invite.notByInvitation': 'Metode pemilihan ini tidak menggunakan undangan.',
+  'tenders.invite.already':
+    'Paket ini sudah mengundang satu Penyedia; Pengadaan Langsung hanya mengundang satu Penyedia.',
+  'tenders.invite.unknownVendor': 'Pilih Penyedia yang terdaftar.',
+  'tenders.invite.notEligible': 'Penyedia {name} belum terverifikasi atau tidak memenuhi syarat untuk menawar.',
+  'tenders.invite.notInvited': 'Hanya Penyedia yang diundang oleh Pejabat Pengadaan yang dapat mengikuti paket ini.',
+  'tenders.mail.invited.subject': 'Undangan Pengadaan Langsung {kode}: {nama}',
+  'tenders.mail.invited.body':
+    'Yth. {name},\n\nAnda diundang mengikuti paket {kode} "{nama}". Terima undangan dengan menyetujui Pakta Integritas di:\n{link}',
+  'audit.event.tender.vendor_invited': 'Mengundang Penyedia {vendor} ke paket {kode}',
+  'dashboard.task.tenderInvitations': 'Undangan paket yang menunggu persetujuan Anda',
 } as const;

@@ -217,3 +217,17 @@ export function parseBundle(input: unknown): Bundle {
   }
   return r.data;
 }
+
+/**
+ * Who runs a tender of this bundle: the Pejabat Pengadaan when its stages name one (Pengadaan Langsung), else the
+ * Pokja. Only that role's members of the SULAP package build, approve and run it.
+ */
+export function officialOf(b: Pick<Bundle, 'stages'>): 'POKJA' | 'PEJABAT_PENGADAAN' {
+  return b.stages.some((s) => (s.actors as readonly string[]).includes('PEJABAT_PENGADAAN'))
+    ? 'PEJABAT_PENGADAAN'
+    : 'POKJA';
+}
+
+/** Bundles where only a vendor invited by the official may join (Pengadaan Langsung, Penunjukan Langsung). */
+export const INVITATION_METODES: readonly string[] = ['pengadaan_langsung', 'penunjukan_langsung'];
+export const needsInvitation = (b: Pick<Bundle, 'metode'>) => INVITATION_METODES.includes(b.metode);

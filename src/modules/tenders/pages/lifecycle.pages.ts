@@ -16,6 +16,7 @@ import { cancelTender } from '../commands/cancel.ts';
 import { uploadDokumenPemilihan } from '../commands/documents.ts';
 import { extendUploadStage } from '../commands/extend-upload.ts';
 import { declareFailed } from '../commands/failure.ts';
+import { inviteVendor } from '../commands/invitations.ts';
 import { extendForOutage } from '../commands/outage-extension.ts';
 import { recordOutage } from '../commands/outages.ts';
 import { repeatTender } from '../commands/repeat.ts';
@@ -46,6 +47,7 @@ const FailSchema = z.object({
   failNote: requiredText(2000),
 });
 const CancelSchema = z.object({ cancelNote: requiredText(2000) });
+const InviteSchema = z.object({ vendorId: z.uuid({ error: 'validation.required' }) });
 const RepeatSchema = z.object({ repeatReason: requiredText(2000), repeatStart: dateField() });
 const ExtendSchema = z.object({ end: witaDateTime(), extendReason: requiredText(1000) });
 const AddendumSchema = z.object({ addendumReason: requiredText(2000) });
@@ -140,6 +142,16 @@ export async function lifecyclePages(app: FastifyInstance) {
     return pokjaForm(req, reply, 'gagal', FailSchema, async (data) => {
       await declareFailed(req.ctx, id, 'POKJA', { reason: data.failReason, note: data.failNote });
       return withFlash(`/kelola/tender/${id}`, req.ctx.t('tenders.closing.failedDone'));
+    });
+  });
+
+  // Pengadaan Langsung / Penunjukan Langsung: the official invites the one chosen vendor (only it may then join).
+  app.post<IdParams>('/kelola/tender/:id/undang', PUBLISH, async (req, reply) => {
+    assertCan(req.ctx.actor, 'tenders:publish');
+    const id = await pokjaId(req);
+    return pokjaForm(req, reply, 'undang', InviteSchema, async (data) => {
+      const name = await inviteVendor(req.ctx, id, data.vendorId);
+      return `${withFlash(`/kelola/tender/${id}`, req.ctx.t('tenders.invite.done', { name }))}#undangan`;
     });
   });
 

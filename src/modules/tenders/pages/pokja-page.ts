@@ -6,10 +6,12 @@ import type { FormState } from '../../../platform/http/forms.ts';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import { users } from '../../accounts/accounts.schema.ts';
 import { runningWorkOf } from '../../sikap/index.ts';
+import { invitableVendors, invitationOf } from '../commands/invitations.ts';
 import { clarificationStage } from '../commands/participation.ts';
 import { reasonsFor } from '../failure-reasons.ts';
 import { incidentsOverlapping, listAddenda, repeatLinks, tenderFiles } from '../lifecycle.repository.ts';
 import { uploadRow } from '../lifecycle.rules.ts';
+import { needsInvitation, officialOf } from '../methods/bundle.ts';
 import { bundleOf } from '../methods/index.ts';
 import { blockingQuestions, listParticipants, listQuestions } from '../participation.repository.ts';
 import type { ScheduleRow } from '../schedule.ts';
@@ -53,11 +55,14 @@ async function lifecycleProps(db: Db, t: TenderRow, schedule: readonly ScheduleR
   return {
     files: await tenderFiles(db, t.id),
     addenda: await listAddenda(db, t.id),
-    pokjaReasons: reasonsFor(bundle, 'POKJA'),
+    pokjaReasons: reasonsFor(bundle, officialOf(bundle)),
     incidents: upload ? await incidentsOverlapping(db, t.id, upload.start, upload.end) : [],
     uploadEnd: upload?.end ?? null,
     baReady: !!t.announcedAt && !!clarificationEnded(t, schedule, now)?.ended,
     closing: { ...t, ...links },
+    invitation: needsInvitation(bundle)
+      ? { current: (await invitationOf(db, t.id)) ?? null, vendors: await invitableVendors(db) }
+      : null,
   };
 }
 

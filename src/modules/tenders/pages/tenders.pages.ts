@@ -255,7 +255,8 @@ export async function tendersPages(app: FastifyInstance) {
     if (!isUuid(id)) throw notFound('tenders.error.draftNotFound');
     const d = await draftTenderOf(req.ctx.db, id);
     if (!d) throw notFound('tenders.error.draftNotFound');
-    const memberIds = d.pokja.filter((m) => m.role === 'POKJA').map((m) => m.userId);
+    // The package's assignees: its Pokja, or its Pejabat Pengadaan for a Pengadaan Langsung.
+    const memberIds = d.pokja.map((m) => m.userId);
     enforce(canPublish(req.ctx.actor, { ...d, memberIds }, req.ctx.clock.now()));
     return d;
   };

@@ -161,7 +161,49 @@ export interface PokjaLifecycleProps {
   uploadEnd: Date | null;
   baReady: boolean;
   closing: ClosingInfo;
+  /** Pengadaan/Penunjukan Langsung: the one invitation (if sent) and the verified vendors to choose from. */
+  invitation: {
+    current: { vendorName: string | null; invitedAt: Date; acceptedAt: Date | null } | null;
+    vendors: readonly { id: string; name: string | null }[];
+  } | null;
   slot?: FormSlot;
+}
+
+/** The invitation of a Pengadaan Langsung: who was invited and whether it accepted, or the form to invite one. */
+function InvitationSection(props: PokjaLifecycleProps & { running: boolean }) {
+  const { p, slot, invitation } = props;
+  if (!invitation || !props.tender.announcedAt) return null;
+  const c = invitation.current;
+  return (
+    <>
+      <h2 id="undangan">{p.t('tenders.invite.title')}</h2>
+      {c ? (
+        <>
+          <p>
+            {p.t('tenders.invite.invited', { name: c.vendorName ?? '—', at: formatDateTime(c.invitedAt, p.locale) })}
+          </p>
+          <p>
+            {c.acceptedAt
+              ? p.t('tenders.invite.accepted', { at: formatDateTime(c.acceptedAt, p.locale) })
+              : p.t('tenders.invite.pending')}
+          </p>
+        </>
+      ) : props.running ? (
+        <form method="post" action={`/kelola/tender/${props.tender.id}/undang`} novalidate>
+          <Csrf p={p} />
+          <p>{p.t('tenders.invite.hint')}</p>
+          <SelectField
+            p={p}
+            state={stateOf(slot, 'undang')}
+            name="vendorId"
+            label={p.t('tenders.invite.vendor')}
+            options={invitation.vendors.map((v) => ({ value: v.id, label: v.name ?? v.id }))}
+          />
+          <Button>{p.t('tenders.invite.submit')}</Button>
+        </form>
+      ) : null}
+    </>
+  );
 }
 
 /** The Pokja's actions after the publication: documents, addenda, extensions, outages, BA, gagal / batal / ulang. */
@@ -175,6 +217,7 @@ export function PokjaLifecycle(props: PokjaLifecycleProps) {
     <>
       <ClosingNotice p={p} c={props.closing} />
       {slot ? <ErrorSummary p={p} state={slot.state} /> : null}
+      <InvitationSection {...props} running={running} />
       <h2 id="dokumen">{p.t('tenders.docs.title')}</h2>
       <FileList p={p} files={initial} />
       {tender.status === 'draft' ? (
