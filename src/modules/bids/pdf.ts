@@ -1,18 +1,7 @@
 import type { Content } from 'pdfmake';
-import pdfmake from 'pdfmake';
 import { formatDateTime, type Locale, type Translate } from '../../platform/i18n/i18n.ts';
+import { pdfmake } from '../../platform/pdf.ts';
 import type { SubmissionRow, WitnessRow } from './bids.repository.ts';
-
-// Standard PDF fonts only; no URL or file is ever fetched (same policy as the registration module's PDFs).
-pdfmake.setFonts({
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
 
 interface P {
   t: Translate;

@@ -1,28 +1,14 @@
 import { createHash } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import type { Content } from 'pdfmake';
-import pdfmake from 'pdfmake';
 import { canonicalJson } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { formatRupiah } from '../../platform/i18n/i18n.ts';
+import { pdfmake } from '../../platform/pdf.ts';
 import { siteIdentity } from '../../platform/ui/site.ts';
 import { type ContractCase, loadCase } from './contracts.repository.ts';
 import { contractAwards } from './contracts.schema.ts';
 import { formatPercent } from './rules.ts';
-
-// The PDF standard fonts only; no URL or file is fetched (pdfmake is one shared instance; the same policy as the
-// evaluation and registration PDFs).
-pdfmake.setFonts({
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
-pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
 
 /** The contract's official documents (issue 12 item 8): SPPBJ, the contract summary and the BAST. */
 export const CONTRACT_DOCS = ['sppbj', 'kontrak', 'bast'] as const;

@@ -1,25 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Content } from 'pdfmake';
-import pdfmake from 'pdfmake';
 import { canonicalJson } from '../../platform/audit/audit.ts';
 import { formatDateTime, formatRupiah, type Translate } from '../../platform/i18n/i18n.ts';
+import { pdfmake } from '../../platform/pdf.ts';
 import { siteIdentity } from '../../platform/ui/site.ts';
 import { companyName, maskNpwp } from '../registration/index.ts';
 import type { Evaluation } from './evaluation.repository.ts';
 import { ASPECTS } from './evaluation.schema.ts';
-
-// The PDF standard fonts only; no URL or file is fetched (as registration/pdf.ts: pdfmake is one shared instance).
-pdfmake.setFonts({
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
-pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
 
 export const OFFICIAL_DOCS = ['pengumuman', 'bahp'] as const;
 export type OfficialDoc = (typeof OFFICIAL_DOCS)[number];

@@ -1,24 +1,11 @@
 import type { Content } from 'pdfmake';
-import pdfmake from 'pdfmake';
 import type { Translate } from '../../platform/i18n/i18n.ts';
 import { formatDateTime, type Locale } from '../../platform/i18n/i18n.ts';
+import { pdfmake } from '../../platform/pdf.ts';
 import { contactLine, type SiteIdentity, siteIdentity } from '../../platform/ui/site.ts';
 import { companyName, formatNpwp } from './identifiers.ts';
 import type { RegistrationRow, VendorRow } from './registration.repository.ts';
 import { requirementsFor } from './requirements.ts';
-
-// The PDF standard fonts: nothing to ship, nothing read from disk, and no URL or file is ever fetched.
-pdfmake.setFonts({
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
-pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
 
 interface PdfCtx {
   t: Translate;

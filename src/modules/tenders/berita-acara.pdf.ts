@@ -1,21 +1,8 @@
 import type { Content } from 'pdfmake';
-import pdfmake from 'pdfmake';
 import { formatDateTime, type Locale, type Translate } from '../../platform/i18n/i18n.ts';
+import { pdfmake } from '../../platform/pdf.ts';
 import { contactLine, siteIdentity } from '../../platform/ui/site.ts';
 import type { QuestionRow } from './participation.repository.ts';
-
-// The PDF standard fonts only: nothing read from disk, no URL fetched (as registration/pdf.ts).
-pdfmake.setFonts({
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
-pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
 
 export interface BeritaAcaraInput {
   t: Translate;
