@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../../platform/auth/permissions.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import { type Clock, HOUR, ManualClock } from '../../platform/clock.ts';
+import { demoActor } from '../../platform/demo-actor.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { translator } from '../../platform/i18n/i18n.ts';
 import type { DemoContext } from '../../platform/module.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { recordOpenedBid } from '../evaluation/index.ts';
@@ -43,26 +42,8 @@ export async function loadAuctionDemo(ctx: DemoContext): Promise<void> {
   const munse = await vendorOf('penyedia.munse');
   const lantagi = await vendorOf('penyedia.lantagi');
   const year = ctx.clock.now().toISOString().slice(0, 4);
-  const as = (username: string, role: Role, agencyId: string | null, clock: Clock): Ctx => {
-    const actor: Actor = {
-      userId: ctx.userId(username),
-      username,
-      name: username,
-      email: '',
-      roles: [{ role, agencyId }],
-      sessionId: 'demo',
-    };
-    return {
-      db: ctx.tx,
-      clock,
-      config: ctx.config,
-      files: ctx.files,
-      actor,
-      requestId: null,
-      locale: 'id',
-      t: translator('id'),
-    };
-  };
+  const as = (username: string, role: Role, agencyId: string | null, clock: Clock): Ctx =>
+    demoActor(ctx, username, role, agencyId, clock);
   const stageStart = (s: ScheduleRow[], code: string) => s.find((r) => r.stage === code)!.start;
   const syarat = {
     izinUsaha: 'NIB dengan KBLI jasa rekayasa',

@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../../platform/auth/permissions.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import { type Clock, ManualClock } from '../../platform/clock.ts';
+import { demoActor } from '../../platform/demo-actor.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { translator } from '../../platform/i18n/i18n.ts';
 import type { DemoContext } from '../../platform/module.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { loadDemoBidders } from '../registration/index.ts';
@@ -54,26 +53,8 @@ export async function loadBidsDemo(ctx: DemoContext): Promise<void> {
     return;
   }
   await loadDemoBidders(ctx);
-  const as = (username: string, role: Role, agencyCode: string | null, clock: Clock): Ctx => {
-    const actor: Actor = {
-      userId: ctx.userId(username),
-      username,
-      name: username,
-      email: '',
-      roles: [{ role, agencyId: agencyCode ? ctx.agencyId(agencyCode) : null }],
-      sessionId: 'demo',
-    };
-    return {
-      db: ctx.tx,
-      clock,
-      config: ctx.config,
-      files: ctx.files,
-      actor,
-      requestId: null,
-      locale: 'id',
-      t: translator('id'),
-    };
-  };
+  const as = (username: string, role: Role, agencyCode: string | null, clock: Clock): Ctx =>
+    demoActor(ctx, username, role, agencyCode ? ctx.agencyId(agencyCode) : null, clock);
   const people = [
     ...POKJA.map((u) => [u, 'POKJA', 'SETDA'] as const),
     ...VENDORS.map((u) => [u, 'PENYEDIA', null] as const),
