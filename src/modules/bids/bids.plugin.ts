@@ -26,7 +26,8 @@ import {
 import { bundle, ENTRIES, type Entry } from './browser-bundle.ts';
 import { enrolBidKey, setThreshold } from './commands/keys.ts';
 import { heldShares, openingMaterial, submitShares } from './commands/opening.ts';
-import { type PriceLineInput, recordedPrices, transcribePrice } from './commands/price.ts';
+import { recordedBidPrices } from '../evaluation/index.ts';
+import { type PriceLineInput, transcribePrice } from './commands/price.ts';
 import { resealBid } from './commands/reseal.ts';
 import { assertOwnUpload, finishUpload, MAX_BID_BYTES, startUpload } from './commands/upload.ts';
 import { recordWitness, witnessReport } from './commands/witness.ts';
@@ -356,7 +357,7 @@ export async function bidsPlugin(base: FastifyInstance) {
       now.getTime() >= (tc.deadline?.getTime() ?? Number.POSITIVE_INFINITY)
         ? await currentSubmissions(ctx.db, tenderId, kind)
         : [];
-    const prices = opening ? await recordedPrices(ctx.db, tenderId) : undefined;
+    const prices = opening ? await recordedBidPrices(ctx.db, tenderId) : undefined;
     return { tc, now, rows, opening, held: heldShares(tenderId, kind), prices };
   }
   app.get<{ Params: { tenderId: string } }>(

@@ -143,5 +143,5 @@ export const evaluationModule = defineModule({
 export { AWARD_THRESHOLDS, awardAuthority } from './award-authority.ts';
 export { type OpenedBid, recordOpenedBid } from './commands/opened-bid.ts';
 export { correctedTotal } from './money.ts';
-export { type Award, type AwardBlocker, awardOf, evaluationOutcome } from './readers.ts';
+export { type Award, type AwardBlocker, awardOf, evaluationOutcome, recordedBidPrices } from './readers.ts';
 export { JAMINAN_SANGGAH_BANDING_BP } from './sanggah-banding.ts';

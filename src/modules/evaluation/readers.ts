@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { isAnnounced } from './commands/sanggah.ts';
 import { type Evaluation, loadEvaluation } from './evaluation.repository.ts';
+import { evalBids } from './evaluation.schema.ts';
 import { sanggahSpan } from './windows.ts';
 
 export interface Award {
@@ -77,4 +79,16 @@ export async function evaluationOutcome(
           ? 'c_tidak_ada_yang_lulus'
           : null;
   return { bids, passed, allAboveHps, reason };
+}
+
+/**
+ * The harga penawaran already handed to the evaluation through `recordOpenedBid`, by vendor id: the opening page
+ * shows them and refuses a second transcription.
+ */
+export async function recordedBidPrices(db: Db, tenderId: string): Promise<Map<string, bigint>> {
+  const rows = await db
+    .select({ vendorId: evalBids.vendorId, harga: evalBids.hargaPenawaran })
+    .from(evalBids)
+    .where(eq(evalBids.tenderId, tenderId));
+  return new Map(rows.map((r) => [r.vendorId, r.harga]));
 }

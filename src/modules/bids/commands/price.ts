@@ -1,11 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { assertCan } from '../../../platform/auth/permissions.ts';
-import type { Db } from '../../../platform/db/database.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
-import { evalBids } from '../../evaluation/evaluation.schema.ts';
-import { recordOpenedBid } from '../../evaluation/index.ts';
+import { recordedBidPrices, recordOpenedBid } from '../../evaluation/index.ts';
 import { findSubmission, openingOf, tenderContext } from '../bids.repository.ts';
 
 export interface PriceLineInput {
@@ -13,15 +10,6 @@ export interface PriceLineInput {
   volume: string;
   satuan: string;
   hargaSatuan: bigint;
-}
-
-/** Harga penawaran already handed to the evaluation, by vendor (read-only look at the evaluation's input table). */
-export async function recordedPrices(db: Db, tenderId: string): Promise<Map<string, bigint>> {
-  const rows = await db
-    .select({ vendorId: evalBids.vendorId, harga: evalBids.hargaPenawaran })
-    .from(evalBids)
-    .where(eq(evalBids.tenderId, tenderId));
-  return new Map(rows.map((r) => [r.vendorId, r.harga]));
 }
 
 /**
@@ -44,11 +32,8 @@ export async function transcribePrice(
   if (sub.openResult !== 'opened' || sub.kind === 'file_i')
     throw new AppError('BIDS_NOT_OPENED', 409, 'bids.price.notOpened');
   const opening = await openingOf(ctx.db, tenderId, sub.kind);
-  const [done] = await ctx.db
-    .select({ vendorId: evalBids.vendorId })
-    .from(evalBids)
-    .where(and(eq(evalBids.tenderId, tenderId), eq(evalBids.vendorId, sub.vendorId)));
-  if (done) throw new AppError('BIDS_PRICE_RECORDED', 409, 'bids.price.already');
+  if ((await recordedBidPrices(ctx.db, tenderId)).has(sub.vendorId))
+    throw new AppError('BIDS_PRICE_RECORDED', 409, 'bids.price.already');
   return ctx.db.transaction(async (tx) => {
     const r = await recordOpenedBid(tx, {
       tenderId,
