@@ -11,6 +11,7 @@ import { allow, PUBLIC } from '../../platform/http/access.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { handleForm, withFlash } from '../../platform/http/handle-form.ts';
 import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
+import { recordedBidPrices } from '../evaluation/index.ts';
 import { parseRupiah } from '../rup/index.ts';
 import {
   currentSubmissions,
@@ -26,7 +27,6 @@ import {
 import { bundle, ENTRIES, type Entry } from './browser-bundle.ts';
 import { enrolBidKey, setThreshold } from './commands/keys.ts';
 import { heldShares, openingMaterial, submitShares } from './commands/opening.ts';
-import { recordedBidPrices } from '../evaluation/index.ts';
 import { type PriceLineInput, transcribePrice } from './commands/price.ts';
 import { resealBid } from './commands/reseal.ts';
 import { assertOwnUpload, finishUpload, MAX_BID_BYTES, startUpload } from './commands/upload.ts';
