@@ -282,6 +282,36 @@ export interface Sealed {
 }
 
 /**
+ * The content key split k of n over the Pokja members, each share HPKE-sealed to one member with its commitment, and
+ * the whole key sealed to the vendor for the self-check: the header fields both sealing and re-sharing write.
+ */
+async function sealContentKey(
+  base: { tender: string; vendor: string; kind: EnvelopeHeader['kind'] },
+  contentKey: Uint8Array,
+  input: { k: number; members: readonly Recipient[]; vendorKey: Recipient },
+): Promise<Pick<EnvelopeHeader, 'k' | 'shares' | 'vendorKey'>> {
+  const rawShares = await split(contentKey, input.members.length, input.k);
+  const shares: SealedShare[] = [];
+  for (const [i, m] of input.members.entries()) {
+    const share = rawShares[i]!;
+    const sealed = await sealTo(m.publicKey, SHARE_INFO, shareAad(base, m.userId, 'share'), share);
+    shares.push({ to: m.userId, fp: await fingerprint(m.publicKey), ...sealed, h: await shareHash(share) });
+    share.fill(0);
+  }
+  const vendorSealed = await sealTo(
+    input.vendorKey.publicKey,
+    VENDOR_INFO,
+    shareAad(base, input.vendorKey.userId, 'vendor'),
+    contentKey,
+  );
+  return {
+    k: input.k,
+    shares,
+    vendorKey: { to: input.vendorKey.userId, fp: await fingerprint(input.vendorKey.publicKey), ...vendorSealed },
+  };
+}
+
+/**
  * Re-issues the shares of a sealed file to another Pokja (a member replaced before the deadline): the vendor opens its
  * own copy of the content key (`openVendorKey`) and splits the same key afresh, k of the new members. Everything that
  * binds the chunks (tender, vendor, kind, chunk size, nonce prefix, plaintext size and hash, key commitment) is kept,
@@ -297,25 +327,10 @@ export async function reshare(
   if (n < 2 || input.k < 2 || input.k > n) throw new Error(`k-of-n out of range: ${input.k} of ${n}`);
   if ((await keyCommit(contentKey)) !== header.keyCommit) throw new SealError('KEY_MISMATCH', "not this file's key");
   const base = { tender: header.tender, vendor: header.vendor, kind: header.kind };
-  const rawShares = await split(contentKey, n, input.k);
-  const shares: SealedShare[] = [];
-  for (const [i, m] of input.members.entries()) {
-    const share = rawShares[i]!;
-    const sealed = await sealTo(m.publicKey, SHARE_INFO, shareAad(base, m.userId, 'share'), share);
-    shares.push({ to: m.userId, fp: await fingerprint(m.publicKey), ...sealed, h: await shareHash(share) });
-    share.fill(0);
-  }
-  const vendorSealed = await sealTo(
-    input.vendorKey.publicKey,
-    VENDOR_INFO,
-    shareAad(base, input.vendorKey.userId, 'vendor'),
-    contentKey,
-  );
+  const sealedKey = await sealContentKey(base, contentKey, input);
   return {
     ...header,
-    k: input.k,
-    shares,
-    vendorKey: { to: input.vendorKey.userId, fp: await fingerprint(input.vendorKey.publicKey), ...vendorSealed },
+    ...sealedKey,
   };
 }
 
@@ -360,20 +375,7 @@ export async function seal(input: SealInput): Promise<Sealed> {
       ),
     );
   }
-  const rawShares = await split(contentKey, n, input.k);
-  const shares: SealedShare[] = [];
-  for (const [i, m] of input.members.entries()) {
-    const share = rawShares[i]!;
-    const sealed = await sealTo(m.publicKey, SHARE_INFO, shareAad(base, m.userId, 'share'), share);
-    shares.push({ to: m.userId, fp: await fingerprint(m.publicKey), ...sealed, h: await shareHash(share) });
-    share.fill(0);
-  }
-  const vendorSealed = await sealTo(
-    input.vendorKey.publicKey,
-    VENDOR_INFO,
-    shareAad(base, input.vendorKey.userId, 'vendor'),
-    contentKey,
-  );
+  const sealedKey = await sealContentKey(base, contentKey, input);
   const header: EnvelopeHeader = {
     v: 1,
     ...base,
@@ -382,17 +384,10 @@ export async function seal(input: SealInput): Promise<Sealed> {
     plainSize: input.size,
     plainSha256: toHex(await sha256(concat(digests))),
     keyCommit: await keyCommit(contentKey),
-    k: input.k,
-    shares,
-    vendorKey: { to: input.vendorKey.userId, fp: await fingerprint(input.vendorKey.publicKey), ...vendorSealed },
+    ...sealedKey,
   };
   contentKey.fill(0);
-  const headerBytes = utf8(JSON.stringify(header));
-  const lead = new Uint8Array(MAGIC.length + 4 + headerBytes.length);
-  lead.set(MAGIC, 0);
-  new DataView(lead.buffer).setUint32(MAGIC.length, headerBytes.length);
-  lead.set(headerBytes, MAGIC.length + 4);
-  const parts = [lead, ...chunks];
+  const parts = [envelopeLead(header), ...chunks];
   const all = concat(parts);
   return { header, parts, size: all.length, sha256: toHex(await sha256(all)) };
 }
