@@ -1,13 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { Role } from '../../platform/auth/roles.ts';
 import { type Clock, HOUR, ManualClock } from '../../platform/clock.ts';
 import { demoActor } from '../../platform/demo-actor.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import type { DemoContext } from '../../platform/module.ts';
-import { users } from '../accounts/accounts.schema.ts';
 import { recordOpenedBid } from '../evaluation/index.ts';
-import { loadDemoBidders } from '../registration/index.ts';
-import { vendors } from '../registration/registration.schema.ts';
+import { demoVendor, loadDemoBidders } from '../registration/index.ts';
 import { insertDemoTender, type ScheduleRow } from '../tenders/index.ts';
 import { placeAuctionBid } from './commands/bid.ts';
 import { recordScores, saveSetup } from './commands/seleksi.ts';
@@ -29,15 +26,7 @@ export async function loadAuctionDemo(ctx: DemoContext): Promise<void> {
     return;
   }
   await loadDemoBidders(ctx);
-  const vendorOf = async (username: string) => {
-    const [v] = await ctx.tx
-      .select({ vendorId: vendors.id, userId: users.id })
-      .from(vendors)
-      .innerJoin(users, eq(users.id, vendors.userId))
-      .where(eq(users.username, username));
-    if (!v) throw new Error(`demo vendor ${username} missing`);
-    return v;
-  };
+  const vendorOf = (username: string) => demoVendor(ctx.tx, username);
   const bahari = await vendorOf('penyedia.bahari');
   const munse = await vendorOf('penyedia.munse');
   const lantagi = await vendorOf('penyedia.lantagi');

@@ -1,12 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { Role } from '../../platform/auth/roles.ts';
 import { type Clock, HOUR, ManualClock } from '../../platform/clock.ts';
 import { demoActor } from '../../platform/demo-actor.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import type { DemoContext } from '../../platform/module.ts';
-import { users } from '../accounts/accounts.schema.ts';
-import { loadDemoBidders } from '../registration/index.ts';
-import { vendors } from '../registration/registration.schema.ts';
+import { demoVendor, loadDemoBidders } from '../registration/index.ts';
 import { insertDemoTender, type ScheduleRow, type SyaratKualifikasi } from '../tenders/index.ts';
 import { checklistOf } from './checklists.ts';
 import { decideAward, inviteToProof, recordProofResult } from './commands/award.ts';
@@ -42,15 +39,7 @@ export async function loadEvaluationDemo(ctx: DemoContext): Promise<void> {
     return;
   }
   await loadDemoBidders(ctx);
-  const vendorOf = async (username: string) => {
-    const [v] = await ctx.tx
-      .select({ vendorId: vendors.id, userId: users.id })
-      .from(vendors)
-      .innerJoin(users, eq(users.id, vendors.userId))
-      .where(eq(users.username, username));
-    if (!v) throw new Error(`demo vendor ${username} missing`);
-    return v;
-  };
+  const vendorOf = (username: string) => demoVendor(ctx.tx, username);
   const aktif = await vendorOf('penyedia.aktif');
   const bahari = await vendorOf('penyedia.bahari');
   const munse = await vendorOf('penyedia.munse');

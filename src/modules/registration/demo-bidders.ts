@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
 import type { DemoContext } from '../../platform/module.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { insertDemoVendor } from './demo.ts';
@@ -71,4 +72,15 @@ export async function loadDemoBidders(ctx: DemoContext): Promise<Record<string, 
     out[v.username] = vendor.id;
   }
   return out;
+}
+
+/** A demo vendor's ids by its user's username, for the demos that act as it (throws when the demo lacks it). */
+export async function demoVendor(tx: Db, username: string): Promise<{ vendorId: string; userId: string }> {
+  const [v] = await tx
+    .select({ vendorId: vendors.id, userId: users.id })
+    .from(vendors)
+    .innerJoin(users, eq(users.id, vendors.userId))
+    .where(eq(users.username, username));
+  if (!v) throw new Error(`demo vendor ${username} missing`);
+  return v;
 }

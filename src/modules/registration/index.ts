@@ -111,7 +111,7 @@ export const registrationModule = defineModule({
   dashboard: registrationTasks,
 });
 
-export { DEMO_BIDDERS, loadDemoBidders } from './demo-bidders.ts';
+export { DEMO_BIDDERS, demoVendor, loadDemoBidders } from './demo-bidders.ts';
 // The public surface of the registration module: what other modules (tenders) may use.
 export { type Eligibility, isEligibleToBid, witaDay } from './eligibility.ts';
 export { companyName, formatNpwp, maskNpwp, nikField, npwpField } from './identifiers.ts';
