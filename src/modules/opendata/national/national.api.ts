@@ -5,28 +5,11 @@ import { z } from 'zod';
 import { PUBLIC } from '../../../platform/http/access.ts';
 import type { Release } from '../merge.ts';
 import { releasesSince } from '../opendata.repository.ts';
-import { authenticateApiKey } from './api-keys.ts';
+import { authenticateApiKey, hashKey } from './api-keys.ts';
 import { nationalItem } from './national-shape.ts';
 
 /** Requests per key per minute on the harvesting endpoint. */
 export const HARVEST_RATE_PER_MINUTE = 60;
-
-/**
- * A fixed one-minute window per key, in this process's memory (one server process per LPSE). Enough to stop a
- * runaway harvester; not a quota.
- */
-function rateLimiter(perMinute: number) {
-  const windows = new Map<string, { start: number; count: number }>();
-  return (keyId: string, now: number) => {
-    const w = windows.get(keyId);
-    if (!w || now - w.start >= 60_000) {
-      windows.set(keyId, { start: now, count: 1 });
-      return 0;
-    }
-    w.count += 1;
-    return w.count > perMinute ? Math.ceil((w.start + 60_000 - now) / 1000) : 0;
-  };
-}
 
 const ErrorOut = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
@@ -44,14 +27,25 @@ function presentedKey(req: FastifyRequest) {
  */
 export async function nationalApi(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const limited = rateLimiter(HARVEST_RATE_PER_MINUTE);
   const refuse = (reply: FastifyReply, status: number, code: string, message: string) =>
     reply.code(status).send({ error: { code, message } });
 
   app.get(
     '/api/v1/nasional/paket',
     {
-      config: PUBLIC,
+      // Per presented key (its hash; by address without one), through the platform's rate limiter: a 429 with
+      // Retry-After and the code RATE_LIMITED. One server process per LPSE, so the count is this process's.
+      config: {
+        ...PUBLIC,
+        rateLimit: {
+          max: HARVEST_RATE_PER_MINUTE,
+          timeWindow: '1 minute',
+          keyGenerator: (req: FastifyRequest) => {
+            const key = presentedKey(req);
+            return key ? `key:${hashKey(key)}` : `ip:${req.ip}`;
+          },
+        },
+      },
       schema: {
         tags: ['ocds'],
         summary: 'National portal feed: RUP and tender announcements by kd_rup / kd_tender (API key required)',
@@ -80,11 +74,6 @@ export async function nationalApi(base: FastifyInstance) {
       if (!key) {
         reply.header('www-authenticate', 'Bearer realm="lpse-nasional"');
         return refuse(reply, 401, 'API_KEY_INVALID', 'Kunci API tidak ada, salah, atau sudah dicabut.');
-      }
-      const wait = limited(key.id, Date.now());
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        return refuse(reply, 429, 'RATE_LIMITED', 'Terlalu banyak permintaan; coba lagi nanti.');
       }
       const since = Number(req.query.since ?? 0);
       const limit = req.query.limit ?? 100;
