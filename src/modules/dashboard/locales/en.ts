@@ -8,19 +8,18 @@ export const dashboardEn: Record<keyof typeof dashboardId, string> = {
   'dashboard.age.hours': '{n} hours',
   'dashboard.age.day': '{n} day',
   'dashboard.age.days': '{n} days',
-  'dashboard.empty.PA':
-    "Your agency's procurement plans waiting for approval will appear here once the RUP module is live.",
-  'dashboard.empty.KPA': 'Procurement plans waiting for your approval will appear here once the RUP module is live.',
+  'dashboard.empty.PA': "Your agency's procurement plans still in draft and not yet announced will appear here.",
+  'dashboard.empty.KPA': 'Procurement plans still in draft and not yet announced will appear here.',
   'dashboard.empty.PPK':
     'Nothing is waiting for you. SULAP documents the Pokja sends back for revision will appear here.',
   'dashboard.empty.KEPALA_ULP': 'No package is waiting for a Pokja. SULAP packages submitted by PPKs will appear here.',
   'dashboard.empty.POKJA':
-    'No document is waiting for your review. SULAP packages assigned to you will appear here; tenders follow once the tender module is live.',
+    'Nothing is waiting for you. SULAP documents to review, unanswered clarification questions and sanggah will appear here.',
   'dashboard.empty.PEJABAT_PENGADAAN':
-    'Direct procurements you need to process will appear here once the non-tender module is live.',
+    'Nothing is waiting for you. Direct-procurement SULAP packages assigned to you will appear here; the packages you run are under Tender announcements.',
   'dashboard.empty.AUDITOR': 'Packages flagged for review will appear here once the tender module is live.',
   'dashboard.empty.PENYEDIA':
-    'Tenders you take part in and their bid deadlines will appear here once the tender module is live.',
+    'Nothing is waiting for you. Direct-procurement invitations, SPPBJ to answer and unread notifications will appear here; the tenders you take part in are on the Tender page.',
   'dashboard.empty.BUPATI': "The regency's procurement overview will appear here once the reporting module is live.",
   'dashboard.empty.KEPALA_LPSE': 'Registrations waiting for the Registration and Verification Unit will appear here.',
   'dashboard.empty.SEKRETARIAT':

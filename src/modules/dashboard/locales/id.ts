@@ -7,21 +7,19 @@ export const dashboardId = {
   'dashboard.age.hours': '{n} jam',
   'dashboard.age.day': '{n} hari',
   'dashboard.age.days': '{n} hari',
-  'dashboard.empty.PA':
-    'Rencana umum pengadaan instansi Anda yang menunggu persetujuan akan muncul di sini setelah modul RUP aktif.',
-  'dashboard.empty.KPA':
-    'Rencana umum pengadaan yang menunggu persetujuan Anda akan muncul di sini setelah modul RUP aktif.',
+  'dashboard.empty.PA': 'Rencana umum pengadaan instansi Anda yang masih draf dan belum diumumkan akan muncul di sini.',
+  'dashboard.empty.KPA': 'Rencana umum pengadaan yang masih draf dan belum diumumkan akan muncul di sini.',
   'dashboard.empty.PPK':
     'Tidak ada paket yang menunggu Anda. Dokumen SULAP yang dikembalikan Pokja untuk diperbaiki akan muncul di sini.',
   'dashboard.empty.KEPALA_ULP':
     'Tidak ada paket yang menunggu penugasan Pokja. Paket SULAP yang diajukan PPK akan muncul di sini.',
   'dashboard.empty.POKJA':
-    'Tidak ada dokumen yang menunggu kaji Anda. Paket SULAP yang ditugaskan kepada Anda akan muncul di sini; tender menyusul setelah modul tender aktif.',
+    'Tidak ada yang menunggu Anda. Dokumen SULAP untuk dikaji, pertanyaan penjelasan yang belum dijawab dan sanggah akan muncul di sini.',
   'dashboard.empty.PEJABAT_PENGADAAN':
-    'Pengadaan langsung yang perlu Anda proses akan muncul di sini setelah modul non-tender aktif.',
+    'Tidak ada yang menunggu Anda. Paket SULAP pengadaan langsung yang ditugaskan kepada Anda akan muncul di sini; paket yang Anda jalankan ada di Pengumuman Tender.',
   'dashboard.empty.AUDITOR': 'Paket yang ditandai untuk pemeriksaan akan muncul di sini setelah modul tender aktif.',
   'dashboard.empty.PENYEDIA':
-    'Tender yang Anda ikuti dan tenggat penawarannya akan muncul di sini setelah modul tender aktif.',
+    'Tidak ada yang menunggu Anda. Undangan pengadaan langsung, SPPBJ yang perlu Anda jawab dan pemberitahuan yang belum dibaca akan muncul di sini; tender yang Anda ikuti ada di halaman Tender.',
   'dashboard.empty.BUPATI': 'Ikhtisar pengadaan kabupaten akan muncul di sini setelah modul laporan aktif.',
   'dashboard.empty.KEPALA_LPSE': 'Pendaftaran yang menunggu Unit Registrasi dan Verifikasi akan muncul di sini.',
   'dashboard.empty.SEKRETARIAT': 'Surat dan permintaan layanan LPSE akan muncul di sini setelah modul layanan aktif.',
