@@ -10,7 +10,7 @@
  *     Portal and bare runs alternate, BENCH_ROUNDS times each, and the best of each is printed.
  *  4. On PostgreSQL: the public tender list (first page, a filtered page) and a detail page with BENCH_TENDERS
  *     (default 10,000) announced tenders seeded by SQL (bench/seed-tenders.ts), beside the bare route, and the list
- *     rendered on every request (no page cache) for comparison.
+ *     rendered on every request (no page cache) for comparison. `BENCH_ONLY=pg` runs the PostgreSQL parts alone.
  *  3. The public procurement plans page `/rup` with BENCH_RUP_PLANS (default 10,000) announced plans seeded by SQL
  *     (bench/seed-rup.ts, before the start), first page and a filtered page, beside the same bare route (PGlite).
  *  4. OCDS bulk export (issue 13) on PostgreSQL: BENCH_OCDS_RELEASES (default 1,000,000) generated releases streamed
@@ -235,6 +235,7 @@ async function main() {
   say();
   const only = process.env.BENCH_ONLY;
   if (!only) await benchPortal();
+  if (!only || only === 'pg') await benchPostgres();
   if (!only || only === 'ocds') await benchOcdsExport();
   if (!only || only === 'bids') {
     say();
@@ -327,8 +328,10 @@ async function benchPortal() {
     await platform?.proc.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
 
-  // 2. PostgreSQL, on a throw-away database.
+/** 2 and 4. PostgreSQL, on a throw-away database: the home page, then the public tender pages over seeded tenders. */
+async function benchPostgres() {
   if (!(await pgAnswers())) {
     say(`  PostgreSQL: skipped, nothing answers at ${PG_URL.replace(/\/\/[^@]*@/, '//')}`);
   } else {

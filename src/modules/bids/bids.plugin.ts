@@ -34,7 +34,7 @@ import { recordWitness, witnessReport } from './commands/witness.ts';
 import type { FileKind } from './crypto/sealed.ts';
 import { openingReportPdf, receiptPdf, witnessReportPdf } from './pdf.ts';
 import { parseReceiptToken, publicKeyPem, receiptToken, verifyReceipt } from './receipts.ts';
-import { BidFileStore, openSealed, tusDir, writeTemp } from './storage.ts';
+import { BidFileStore, forgetStreamedDigest, openSealed, tusDir, writeTemp } from './storage.ts';
 import { BidView, KeyView, OpeningView, VerifyView, WitnessView } from './views/bids.views.tsx';
 
 const TUS_PATH = '/penawaran/unggah';
@@ -256,6 +256,7 @@ export async function bidsPlugin(base: FastifyInstance) {
           } else part.file.resume();
         }
       } catch (err) {
+        if (file) forgetStreamedDigest(file);
         if (file) await fs.rm(file, { force: true });
         if (err instanceof AppError || (err as { statusCode?: number }).statusCode === 413) throw err;
         throw new AppError('MALFORMED_MULTIPART', 400, 'error.badRequest');
@@ -271,6 +272,7 @@ export async function bidsPlugin(base: FastifyInstance) {
           size: (await fs.stat(file)).size,
         });
       } catch (err) {
+        forgetStreamedDigest(file);
         await fs.rm(file, { force: true });
         throw err;
       }

@@ -5,7 +5,7 @@ import { type Clock, HOUR } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { defineJob } from '../../../platform/jobs/jobs.ts';
 import { bidUploads } from '../bids.schema.ts';
-import { tusDir } from '../storage.ts';
+import { forgetStreamedDigest, tusDir } from '../storage.ts';
 
 /** A tus upload still partial this long after its creation is abandoned (no bid takes a day to upload). */
 export const ABANDONED_AFTER_MS = 24 * HOUR;
@@ -35,6 +35,7 @@ export async function sweepAbandonedUploads(
     .returning({ id: bidUploads.id });
   let files = 0;
   for (const { id } of stale) {
+    forgetStreamedDigest(path.join(dir, id));
     for (const f of [id, `${id}.json`]) {
       const removed = await fs.rm(path.join(dir, f)).then(
         () => true,

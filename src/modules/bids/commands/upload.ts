@@ -18,7 +18,7 @@ import {
   SealError,
 } from '../crypto/sealed.ts';
 import { signReceipt } from '../receipts.ts';
-import { commitSealed, hashFile, readHead } from '../storage.ts';
+import { commitSealed, forgetStreamedDigest, hashFile, readHead, takeStreamedDigest } from '../storage.ts';
 
 /** The largest sealed bid accepted (the envelope adds 16 bytes per 64 KiB and a small header). */
 export const MAX_BID_BYTES = 200 * 1024 * 1024;
@@ -121,6 +121,7 @@ export async function finishUpload(ctx: Ctx, uploadId: string, file: string) {
         summary: { upload: uploadId, code: err.code, sha256: u.declaredSha256 },
       });
     });
+    forgetStreamedDigest(file);
     await fs.rm(file, { force: true });
     await fs.rm(`${file}.json`, { force: true });
     return err;
@@ -132,7 +133,8 @@ export async function finishUpload(ctx: Ctx, uploadId: string, file: string) {
     throw e instanceof AppError ? await refuse(e) : e;
   }
   const { tc, vendor } = gated;
-  const { sha256, size } = await hashFile(file);
+  // The digest kept while the bytes were written, when it covers the whole file; otherwise read the file back.
+  const { sha256, size } = takeStreamedDigest(file, (await fs.stat(file)).size) ?? (await hashFile(file));
   if (size !== u.declaredSize || sha256 !== u.declaredSha256)
     throw await refuse(new AppError('BIDS_HASH_MISMATCH', 422, 'bids.error.hashMismatch'));
   let header: EnvelopeHeader;
