@@ -5,7 +5,9 @@
  * not receipted: must be 0), the p50/p99 time from that last byte to the receipt (target ≤ 2 s), and the ingest
  * throughput as a ratio of raw disk write + SHA-256 of the same bytes measured in the same run (target ≥ 70 %).
  * The envelopes are sealed (crypto/sealed.ts) before the surge, into files beside the DATA_DIR (N × size on disk).
- * `BENCH_ONLY=bids` runs this part alone.
+ * On PostgreSQL when one answers (a throw-away database; what an LPSE expecting 300 bidders at once runs: every PATCH
+ * checks its session and upload, and PGlite answers those one at a time on the event loop), else embedded;
+ * BENCH_BID_DB=pglite forces the embedded database. `BENCH_ONLY=bids` runs this part alone.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -57,13 +59,15 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN;
 };
 
-export async function benchBidsSurge({ say, runToEnd, startPlatform }: Helpers) {
+/** `databaseUrl`: a throw-away PostgreSQL database to run on (the caller creates and drops it), else PGlite. */
+export async function benchBidsSurge({ say, runToEnd, startPlatform }: Helpers, databaseUrl?: string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lpse-bench-bids-'));
   const work = mkdtempSync(path.join(tmpdir(), 'lpse-bench-bids-env-'));
-  const env = { DATA_DIR: dataDir, DATABASE_URL: undefined };
+  const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
   let server: Awaited<ReturnType<Helpers['startPlatform']>> | undefined;
   try {
-    say(`Sealed-bid deadline surge: ${N} vendors × ${MB} MB, PATCH ${PATCH / 1024 / 1024} MB (PGlite)`);
+    const where = databaseUrl ? 'PostgreSQL' : 'PGlite';
+    say(`Sealed-bid deadline surge: ${N} vendors × ${MB} MB, PATCH ${PATCH / 1024 / 1024} MB (${where})`);
     await runToEnd(['src/main.ts', 'demo'], env);
     const seedFile = path.join(work, 'seed.json');
     await runToEnd(['bench/seed-bids.ts', seedFile], { ...env, BENCH_BID_VENDORS: String(N) });
