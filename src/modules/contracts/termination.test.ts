@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
 import { signIn } from '../sulap/sulap.test-support.ts';
 import { addAddendum } from './commands/add-addendum.ts';
 import { issueSpmk } from './commands/issue-spmk.ts';
@@ -160,5 +160,37 @@ describe('contract termination (pemutusan kontrak)', () => {
       fisikBasisPoin: 3500,
       pembayaran: 50_000_000n,
     });
+  });
+
+  test('the Verifikator’s blacklist page lists a vendor-fault termination until an SK answers it', async () => {
+    const { w, id } = await running();
+    await terminateContract(w.asPpk, id, { tanggal: '2026-08-01', alasan, kesalahanPenyedia: true });
+    const verifikator = await signIn(t, (await buildUser(t, { roles: ['VERIFIKATOR'] })).username);
+    const page = await verifikator.get('/verifikasi/daftar-hitam');
+    assert.equal(page.statusCode, 200);
+    const link = `/verifikasi/daftar-hitam?vendor=${w.vendor.id}&amp;pelanggaran=pemutusan_kontrak`;
+    assert.ok(page.body.includes(link), 'the termination links to the form filled for its vendor');
+    assert.ok(page.body.includes('kesempatan 50 hari kalender'), 'with the PPK’s reason');
+
+    const filled = await verifikator.get(
+      `/verifikasi/daftar-hitam?vendor=${w.vendor.id}&pelanggaran=pemutusan_kontrak`,
+    );
+    assert.match(filled.body, new RegExp(`<option value="${w.vendor.id}" selected`), 'the vendor is chosen');
+    assert.match(filled.body, /<option value="pemutusan_kontrak" selected/, 'the offence is chosen');
+    const junk = await verifikator.get('/verifikasi/daftar-hitam?vendor=bukan-uuid&pelanggaran=mencuri');
+    assert.equal(junk.statusCode, 200, 'a bad pre-fill is ignored, not an error');
+
+    const added = await verifikator.post('/verifikasi/daftar-hitam', {
+      vendorId: w.vendor.id,
+      offence: 'pemutusan_kontrak',
+      skNumber: `SK-DH-${id.slice(0, 6)}`,
+      skDate: '2026-08-20',
+      issuingAgency: 'Dinas Uji',
+      startsOn: '2026-08-21',
+      endsOn: '2027-08-20',
+    });
+    assert.equal(added.statusCode, 303, added.body.slice(0, 500));
+    const after = await verifikator.get('/verifikasi/daftar-hitam');
+    assert.ok(!after.body.includes(link), 'answered by the SK, the termination leaves the list');
   });
 });

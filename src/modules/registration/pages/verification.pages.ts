@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { assertCan } from '../../../platform/auth/permissions.ts';
-import { notFound } from '../../../platform/errors.ts';
+import { isUuid, notFound } from '../../../platform/errors.ts';
 import { allow } from '../../../platform/http/access.ts';
 import { dateField, optionalText, requiredText, uuidField } from '../../../platform/http/fields.ts';
 import type { FormState } from '../../../platform/http/forms.ts';
 import { handleForm, withFlash } from '../../../platform/http/handle-form.ts';
 import { type PageCtx, pageCtx, sendHtml } from '../../../platform/ui/page.ts';
 import { findUserById } from '../../accounts/index.ts';
+import { contractTerminations } from '../../contracts/index.ts';
 import { agencies } from '../../organisation/organisation.schema.ts';
 import { addBlacklistEntry } from '../commands/add-blacklist-entry.ts';
 import { approveRegistration } from '../commands/approve-registration.ts';
@@ -121,24 +122,37 @@ export async function verificationPages(app: FastifyInstance) {
     },
   );
 
-  app.get('/verifikasi/daftar-hitam', { config: allow('blacklist:manage') }, async (req, reply) => {
-    assertCan(req.ctx.actor, 'blacklist:manage');
-    return sendHtml(
-      reply,
-      BlacklistAdminView({
-        p: pageCtx(req, reply),
-        entries: await allBlacklist(req.ctx.db),
-        vendors: await approvedVendors(req.ctx.db),
-      }),
-    );
-  });
+  app.get<{ Querystring: { vendor?: string; pelanggaran?: string } }>(
+    '/verifikasi/daftar-hitam',
+    { config: allow('blacklist:manage') },
+    async (req, reply) => {
+      assertCan(req.ctx.actor, 'blacklist:manage');
+      // A ground's link fills the vendor and the offence; anything else in the query is ignored.
+      const { vendor, pelanggaran } = req.query;
+      const prefill = {
+        ...(vendor && isUuid(vendor) ? { vendorId: vendor } : {}),
+        ...(pelanggaran && (OFFENCES as readonly string[]).includes(pelanggaran) ? { offence: pelanggaran } : {}),
+      };
+      return sendHtml(
+        reply,
+        BlacklistAdminView({
+          p: pageCtx(req, reply),
+          entries: await allBlacklist(req.ctx.db),
+          vendors: await approvedVendors(req.ctx.db),
+          grounds: await contractTerminations(req.ctx.db, { vendorFaultOnly: true }),
+          state: { values: prefill, errors: {} },
+        }),
+      );
+    },
+  );
   app.post('/verifikasi/daftar-hitam', { config: allow('blacklist:manage') }, async (req, reply) => {
     assertCan(req.ctx.actor, 'blacklist:manage');
     const entries = await allBlacklist(req.ctx.db);
     const vendors = await approvedVendors(req.ctx.db);
+    const grounds = await contractTerminations(req.ctx.db, { vendorFaultOnly: true });
     return handleForm(req, reply, {
       schema: BlacklistSchema,
-      render: (p, state) => BlacklistAdminView({ p, entries, vendors, state }),
+      render: (p, state) => BlacklistAdminView({ p, entries, vendors, grounds, state }),
       run: async (data) => {
         const entry = await addBlacklistEntry(req.ctx, data);
         return withFlash('/verifikasi/daftar-hitam', req.ctx.t('reg.blacklist.added', { name: entry.vendorName }));

@@ -61,10 +61,69 @@ export function PublicBlacklistView({ p, entries }: { p: PageCtx; entries: Black
   );
 }
 
+/** A contract terminated for the vendor's fault (contracts' `contractTerminations`), a ground for a blacklist. */
+export interface TerminationGround {
+  vendorId: string;
+  vendorName: string | null;
+  tenderKode: string | null;
+  tenderNama: string;
+  nomorKontrak: string;
+  tanggal: string | null;
+  alasan: string | null;
+}
+
+/**
+ * The terminations for the vendor's fault that no decision answers yet: an SK for that vendor for `pemutusan_kontrak`
+ * dated on or after the termination. Each links to the form, filled with the vendor and the offence.
+ */
+function TerminationGrounds({
+  p,
+  grounds,
+  entries,
+}: {
+  p: PageCtx;
+  grounds: TerminationGround[];
+  entries: BlacklistRow[];
+}) {
+  const answered = (g: TerminationGround) =>
+    entries.some(
+      (e) => e.vendorId === g.vendorId && e.offence === 'pemutusan_kontrak' && e.skDate >= (g.tanggal ?? ''),
+    );
+  const open = grounds.filter((g) => !answered(g));
+  return (
+    <section aria-labelledby="grounds-title">
+      <h2 id="grounds-title">{p.t('reg.blacklist.grounds')}</h2>
+      {open.length === 0 ? (
+        <p class="empty">{p.t('reg.blacklist.groundsEmpty')}</p>
+      ) : (
+        <ul class="grounds">
+          {open.map((g) => (
+            <li key={`${g.nomorKontrak}-${g.vendorId}`}>
+              <strong>{g.vendorName}</strong> —{' '}
+              {p.t('reg.blacklist.groundLine', {
+                kontrak: g.nomorKontrak,
+                kode: g.tenderKode ?? '-',
+                nama: g.tenderNama,
+                tanggal: g.tanggal ? formatDate(g.tanggal, p.locale) : '-',
+              })}
+              <br />
+              <q>{g.alasan}</q>{' '}
+              <a href={`/verifikasi/daftar-hitam?vendor=${g.vendorId}&pelanggaran=pemutusan_kontrak#form-daftar-hitam`}>
+                {p.t('reg.blacklist.useGround')}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export function BlacklistAdminView(props: {
   p: PageCtx;
   entries: BlacklistRow[];
   vendors: { id: string; name: string | null; npwp: string | null }[];
+  grounds: TerminationGround[];
   state?: FormState;
 }) {
   const { p, state } = props;
@@ -72,7 +131,9 @@ export function BlacklistAdminView(props: {
     <Layout p={p} title={p.t('reg.blacklist.manageTitle')} hasErrors={hasErrors(state)}>
       <ErrorSummary p={p} state={state} />
       <h1>{p.t('reg.blacklist.manageTitle')}</h1>
-      <form method="post" action="/verifikasi/daftar-hitam" novalidate>
+      <TerminationGrounds p={p} grounds={props.grounds} entries={props.entries} />
+      <h2>{p.t('reg.blacklist.add')}</h2>
+      <form method="post" action="/verifikasi/daftar-hitam" id="form-daftar-hitam" novalidate>
         <Csrf p={p} />
         <SelectField
           p={p}
