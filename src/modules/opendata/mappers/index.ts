@@ -16,7 +16,11 @@ import type { Mapper } from './mapper.ts';
 import { rupAnnounced, rupRevised } from './planning.ts';
 import {
   awardDecided,
+  bandingAnswered,
+  bandingFiled,
   bidsOpened,
+  sanggahAnswered,
+  sanggahFiled,
   tenderAddendumPublished,
   tenderAnnounced,
   tenderCancelled,
@@ -38,6 +42,10 @@ export const MAPPERS: { [A in AuditAction]?: Mapper<A> } = {
   'tender.cancelled': tenderCancelled,
   'bids.opened': bidsOpened,
   'evaluation.award_decided': awardDecided,
+  'evaluation.sanggah_filed': sanggahFiled,
+  'evaluation.sanggah_answered': sanggahAnswered,
+  'evaluation.banding_filed': bandingFiled,
+  'evaluation.banding_answered': bandingAnswered,
   'contract.award_received': awardReceived,
   'contract.sppbj_refused': awardRefused,
   'contract.signed': contractSigned,
