@@ -104,6 +104,12 @@ async function awardSections(tx: Db, awardId: string, pub: Publication, at: Date
       awardID: award.id,
       title: `Kontrak ${c.nomor}`,
       status: CONTRACT_STATUS[c.status],
+      // The date only: the PPK's reason and whether the vendor was at fault stay with the contracts module and the
+      // blacklist procedure (a policy decision to publish them is still open).
+      description:
+        c.status === 'diputus' && c.putusTanggal
+          ? `Kontrak diputus (pemutusan kontrak oleh PPK) tanggal ${c.putusTanggal}.`
+          : undefined,
       value: idr(c.nilai),
       period: { startDate: witaDay(c.mulai), endDate: witaDay(c.selesai) },
       dateSigned: witaDay(c.tanggal),
@@ -157,3 +163,5 @@ export const contractAmended = awardMapper<'contract.addendum_added'>('contractA
 export const paymentRecorded = awardMapper<'contract.payment_recorded'>('implementation');
 export const bastRecorded = awardMapper<'contract.bast_recorded'>('implementation');
 export const fhoRecorded = awardMapper<'contract.fho_recorded'>('implementation');
+/** Pemutusan kontrak: the contract `terminated`, with the termination date. */
+export const contractTerminated = awardMapper<'contract.terminated'>('contractTermination');

@@ -8,6 +8,7 @@ import {
   bastRecorded,
   contractAmended,
   contractSigned,
+  contractTerminated,
   fhoRecorded,
   paymentRecorded,
   spmkIssued,
@@ -54,6 +55,7 @@ export const MAPPERS: { [A in AuditAction]?: Mapper<A> } = {
   'contract.payment_recorded': paymentRecorded,
   'contract.bast_recorded': bastRecorded,
   'contract.fho_recorded': fhoRecorded,
+  'contract.terminated': contractTerminated,
 };
 
 /** Each mapper as an audit subscriber: map, then write the release in the event's transaction. */
