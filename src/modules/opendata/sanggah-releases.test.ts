@@ -7,6 +7,7 @@ import { checklistOf } from '../evaluation/checklists.ts';
 import { buildAnnouncedTender, buildVendor, signIn } from '../evaluation/evaluation.test-support.ts';
 import { handOverStandingAwards } from '../evaluation/handover.ts';
 import { recordOpenedBid } from '../evaluation/index.ts';
+import { announceWinners } from './award-announcement.ts';
 import { compileReleases, type Json, type Release } from './merge.ts';
 import { emptyFields, ocdsValidators } from './ocds-validate.test-support.ts';
 import { releasesOf } from './opendata.repository.ts';
@@ -93,6 +94,13 @@ describe('OCDS releases of sanggah, sanggah banding and the award they cancel', 
     t.clock.set(new Date(w.stage('penetapan_pemenang').start.getTime() + 60_000));
     members = await Promise.all(w.pokja.map((m) => signIn(t, m.username)));
     assert.equal((await post(members[0]!, page, `${page}/penetapan`, {})).statusCode, 303);
+    /** The Pengumuman Pemenang stage has started: the announcement job publishes the winner (once). */
+    const announce = async () => {
+      assert.equal(await announceWinners(t.db, t.clock, t.config), 0, 'not public before the announcement stage');
+      t.clock.set(new Date(w.stage('pengumuman_pemenang').start.getTime() + 60_000));
+      assert.equal(await announceWinners(t.db, t.clock, t.config), 1, 'published when the stage starts');
+      assert.equal(await announceWinners(t.db, t.clock, t.config), 0, 'published once');
+    };
     const fileSanggah = async () => {
       t.clock.set(new Date(w.stage('masa_sanggah').start.getTime() + 60_000));
       const agent = await signIn(t, other.user.username);
@@ -126,7 +134,7 @@ describe('OCDS releases of sanggah, sanggah banding and the award they cancel', 
       assert.equal((await post(members[1]!, page, `${page}/penetapan`, {})).statusCode, 303);
     };
     const ocid = `${t.config.ocdsPrefix}-tender-${w.tender.kode}`;
-    return { w, win, other, fileSanggah, answerSanggah, reaward, ocid };
+    return { w, win, other, announce, fileSanggah, answerSanggah, reaward, ocid };
   }
 
   function validateAll(releases: Loose[]) {
@@ -139,6 +147,7 @@ describe('OCDS releases of sanggah, sanggah banding and the award they cancel', 
 
   test('upheld sanggah: the award is cancelled under the same id, the re-award is a new award, all valid', async () => {
     const x = await decidedTender();
+    await x.announce();
     await x.fileSanggah();
     const sid = await x.answerSanggah('diterima');
     await x.reaward();
@@ -150,15 +159,24 @@ describe('OCDS releases of sanggah, sanggah banding and the award they cancel', 
       evaluationReleases.map((r) => r.tag),
       [
         ['tenderUpdate'], // penetapan: the winner is not public before the Pengumuman Pemenang stage
-        ['tenderUpdate'], // sanggah filed (the first winner, announced, is pending)
+        ['award'], // the announcement (job): the winner pending in the masa sanggah
+        ['tenderUpdate'], // sanggah filed
         ['tenderUpdate', 'awardCancellation'], // sanggah upheld: the award withdrawn
         ['tenderUpdate', 'award'], // the re-award
         ['award'], // handed to the PPK (contracts module)
       ],
     );
     validateAll(releases);
-    const [decided, filed, upheld, redecided, handed] = evaluationReleases as [Loose, Loose, Loose, Loose, Loose];
+    const [decided, announced, filed, upheld, redecided, handed] = evaluationReleases as [
+      Loose,
+      Loose,
+      Loose,
+      Loose,
+      Loose,
+      Loose,
+    ];
     assert.equal(decided.awards, undefined, 'the winner is not published before its announcement');
+    assert.deepEqual(announced.awards, filed.awards);
     const first = filed.awards!;
     assert.equal(first.length, 1);
     assert.equal(first[0]!.status, 'pending');

@@ -52,6 +52,7 @@ export const opendataEn: Record<keyof typeof opendataId, string> = {
   'nav.nationalFeed': 'National feed',
   'audit.event.opendata.api_key_issued': 'Issued open-data API key {keyPrefix}… to {name}',
   'audit.event.opendata.api_key_revoked': 'Revoked open-data API key {keyPrefix}… of {name}',
+  'audit.event.opendata.award_announced': 'Published the winner of tender {kode} as open data ({award})',
   'national.title': 'Data feed for the national portal',
   'national.intro':
     'The same data as the OCDS feed, in the shape the national side reads (RUP code and tender code, ISB/SiRUP field names): pulled by consumers with an API key, or pushed automatically to the configured address.',

@@ -50,6 +50,7 @@ export const opendataId = {
   'nav.nationalFeed': 'Umpan nasional',
   'audit.event.opendata.api_key_issued': 'Menerbitkan kunci API data terbuka {keyPrefix}… untuk {name}',
   'audit.event.opendata.api_key_revoked': 'Mencabut kunci API data terbuka {keyPrefix}… milik {name}',
+  'audit.event.opendata.award_announced': 'Menerbitkan pemenang tender {kode} sebagai data terbuka ({award})',
   'national.title': 'Umpan data untuk portal nasional',
   'national.intro':
     'Data yang sama dengan umpan OCDS, dalam bentuk yang dibaca sisi nasional (kode RUP dan kode tender, nama kolom ISB/SiRUP): diambil oleh konsumen dengan kunci API, atau dikirim otomatis ke alamat yang dikonfigurasi.',

@@ -16,6 +16,7 @@ import {
 import type { Mapper } from './mapper.ts';
 import { rupAnnounced, rupRevised } from './planning.ts';
 import {
+  awardAnnounced,
   awardDecided,
   bandingAnswered,
   bandingFiled,
@@ -43,6 +44,7 @@ export const MAPPERS: { [A in AuditAction]?: Mapper<A> } = {
   'tender.cancelled': tenderCancelled,
   'bids.opened': bidsOpened,
   'evaluation.award_decided': awardDecided,
+  'opendata.award_announced': awardAnnounced,
   'evaluation.sanggah_filed': sanggahFiled,
   'evaluation.sanggah_answered': sanggahAnswered,
   'evaluation.banding_filed': bandingFiled,

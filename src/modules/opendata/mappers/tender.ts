@@ -8,7 +8,7 @@ import { bundleOf, loadSchedule, stageOfRole } from '../../tenders/index.ts';
 import { tenderDocuments, tenderParticipants, tenderQuestions, tenders } from '../../tenders/tenders.schema.ts';
 import { categoryFields, METHOD } from '../codelists.ts';
 import { idr, ocidOf, type Publication } from '../ocds.ts';
-import { latestReleaseOf } from '../publish.ts';
+import { awardPublished, latestReleaseOf } from '../publish.ts';
 import { evaluationSections, mergeParties } from './evaluation.ts';
 import type { Mapper } from './mapper.ts';
 import { agencyParties } from './parties.ts';
@@ -295,3 +295,16 @@ const complaintAnswered =
   };
 export const sanggahAnswered = complaintAnswered<'evaluation.sanggah_answered'>();
 export const bandingAnswered = complaintAnswered<'evaluation.banding_answered'>();
+
+/**
+ * The winner announced (the Pengumuman Pemenang stage has started; `award-announcement.ts` records the event): an
+ * `award` release with the award `pending` in the masa sanggah. Nothing if a release carries it already (checked
+ * again here, under the audit trail's lock).
+ */
+export const awardAnnounced: Mapper<'opendata.award_announced'> = async (tx, event, pub) => {
+  const s = event.objectId ? await tenderSections(tx, event.objectId, pub, event.at) : null;
+  if (!s || !s.body.awards.some((a) => a.id === event.summary.award)) return null;
+  return (await awardPublished(tx, s.ocid, event.summary.award))
+    ? null
+    : { ocid: s.ocid, tag: ['award'], date: event.at, body: s.body };
+};
