@@ -34,7 +34,7 @@ export async function announceWinners(db: Db, clock: Clock, config?: Config): Pr
     const awardId = awardIdOf(a.id);
     const done = await db.transaction(async (tx) => {
       const s = await tenderSections(tx, a.tenderId, pub, now);
-      if (!s || !s.body.awards.some((x) => x.id === awardId && x.status === 'pending')) return false;
+      if (!s?.body.awards.some((x) => x.id === awardId && x.status === 'pending')) return false;
       if (await awardPublished(tx, s.ocid, awardId)) return false;
       await recordAudit(
         tx,

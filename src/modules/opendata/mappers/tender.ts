@@ -303,7 +303,7 @@ export const bandingAnswered = complaintAnswered<'evaluation.banding_answered'>(
  */
 export const awardAnnounced: Mapper<'opendata.award_announced'> = async (tx, event, pub) => {
   const s = event.objectId ? await tenderSections(tx, event.objectId, pub, event.at) : null;
-  if (!s || !s.body.awards.some((a) => a.id === event.summary.award)) return null;
+  if (!s?.body.awards.some((a) => a.id === event.summary.award)) return null;
   return (await awardPublished(tx, s.ocid, event.summary.award))
     ? null
     : { ocid: s.ocid, tag: ['award'], date: event.at, body: s.body };
