@@ -8,6 +8,7 @@ import { recordBast } from '../contracts/commands/record-bast.ts';
 import { recordPayment } from '../contracts/commands/record-payment.ts';
 import { respondSppbj } from '../contracts/commands/respond-sppbj.ts';
 import { signContract } from '../contracts/commands/sign-contract.ts';
+import { terminateContract } from '../contracts/commands/terminate-contract.ts';
 import { award, buildContractWorld } from '../contracts/contracts.test-support.ts';
 import { compileReleases } from './merge.ts';
 import { emptyFields, ocdsValidators } from './ocds-validate.test-support.ts';
@@ -98,5 +99,45 @@ describe('OCDS releases of the award, the contract and its implementation', () =
       compiled.awards[0].suppliers[0].id,
       compiled.parties.find((p: { roles: string[] }) => p.roles.includes('supplier')).id,
     );
+  });
+
+  test('pemutusan kontrak: a contractTermination release, the contract terminated with its date, not the reason', async () => {
+    const w = await buildContractWorld(t, { jenis: 'barang' });
+    const id = await award(t, w);
+    await issueSppbj(w.asPpk, id, {
+      nomor: '027/SPPBJ/PUTUS-OCDS',
+      tanggal: '2026-03-03',
+      nilai: 1_290_000_000n,
+      jaminanNilai: 64_500_000n,
+      jaminanPenerbit: 'Bank Sultra',
+      jaminanBerlakuSampai: '2026-12-31',
+    });
+    await respondSppbj(w.asVendor, id, { accept: true, reason: null });
+    await signContract(w.asPpk, id, {
+      nomor: '600/KTR/PUTUS-OCDS',
+      jenisKontrak: 'harga_satuan',
+      nilai: 1_290_000_000n,
+      tanggal: '2026-03-05',
+      mulai: '2026-03-06',
+      selesai: '2026-09-30',
+      ppkNama: 'Ir. PPK Uji',
+      ppkNip: null,
+      penyediaNama: 'Direktur Uji',
+      penyediaJabatan: 'Direktur',
+    });
+    const alasan = 'Penyedia tidak menyelesaikan pekerjaan setelah diberi kesempatan 50 hari (RAHASIA-ALASAN).';
+    await terminateContract(w.asPpk, id, { tanggal: '2026-08-01', alasan, kesalahanPenyedia: true });
+    const releases = await releasesOf(t.db, `${t.config.ocdsPrefix}-tender-${w.tender.kode}`);
+    assert.deepEqual(
+      releases.map((r) => r.tag[0]),
+      ['award', 'contract', 'contractTermination'],
+    );
+    for (const r of releases) assert.deepEqual(validators.release(r), [], r.id);
+    // biome-ignore lint/suspicious/noExplicitAny: reading a JSON document the schema has just validated
+    const last = releases[2] as any;
+    assert.equal(last.contracts[0].status, 'terminated');
+    assert.match(last.contracts[0].description, /diputus .* 2026-08-01/);
+    assert.equal(last.awards[0].status, 'active', 'the award stands: only the contract ended');
+    assert.ok(!JSON.stringify(releases).includes('RAHASIA-ALASAN'), 'the reason is not published');
   });
 });

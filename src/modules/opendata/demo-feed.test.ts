@@ -20,6 +20,7 @@ import { emptyFields, ocdsValidators } from './ocds-validate.test-support.ts';
 describe('open data of the demo: the whole feed validates and one tender is complete', () => {
   let t: TestApp;
   const validators = ocdsValidators();
+  const withSanggah = ocdsValidators({ extensions: ['sanggah'] });
   const pages: { releases: Release[] }[] = [];
   before(async () => {
     t = await createTestApp();
@@ -50,11 +51,29 @@ describe('open data of the demo: the whole feed validates and one tender is comp
     for (const [i, pkg] of pages.entries()) {
       assert.deepEqual(validators.releasePackage(pkg), [], `page ${i}`);
       for (const r of pkg.releases) {
+        assert.deepEqual(withSanggah.release(r), [], `${r.id}: core + the local sanggah extension`);
         assert.deepEqual(emptyFields(r), [], r.id);
         assert.ok(!ids.has(r.id), `release ${r.id} served once`);
         ids.add(r.id);
       }
     }
+  });
+
+  test('the demo tender in Masa Sanggah: its sanggah published (sanggah extension), its announced winner pending', () => {
+    const withComplaint = pages
+      .flatMap((p) => p.releases)
+      // biome-ignore lint/suspicious/noExplicitAny: reading a JSON document the schema has just validated
+      .filter((r: any) => r.tender?.complaints?.length) as any[];
+    assert.ok(withComplaint.length >= 1, 'a release carries tender.complaints');
+    const last = withComplaint[withComplaint.length - 1];
+    assert.deepEqual(
+      last.tender.complaints.map((c: { type: string; status: string }) => [c.type, c.status]),
+      [['sanggah', 'pending']],
+    );
+    assert.deepEqual(
+      last.awards.map((a: { status: string }) => a.status),
+      ['pending'],
+    );
   });
 
   test('a tender with planning, tender, award, contract and implementation releases, linked to its plan', () => {

@@ -1,5 +1,6 @@
 import type { AuditSubscriber } from '../../platform/module.ts';
 import { auditEvent, defineModule } from '../../platform/module.ts';
+import { awardAnnouncementJob } from './award-announcement.ts';
 import { opendataEn } from './locales/en.ts';
 import { opendataId } from './locales/id.ts';
 import { releaseSubscribers } from './mappers/index.ts';
@@ -39,8 +40,12 @@ export const opendataModule = defineModule({
       messageKey: 'audit.event.opendata.api_key_revoked',
       link: () => '/admin/data-terbuka',
     }),
+    'opendata.award_announced': auditEvent<{ kode: string; award: string }>({
+      messageKey: 'audit.event.opendata.award_announced',
+      link: (_id, p: { kode: string }) => `/tender/${p.kode}/hasil`,
+    }),
   },
-  jobs: [nationalPushJob],
+  jobs: [nationalPushJob, awardAnnouncementJob],
   auditSubscribers,
 });
 

@@ -8,6 +8,22 @@ export const OCDS_VERSION = '1.1';
 export const RELEASE_SCHEMA_ID = 'https://standard.open-contracting.org/schema/1__1__5/release-schema.json';
 /** Open data under CC BY 4.0 (attribution to the LPSE), stated in every package and on /data-terbuka. */
 export const LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
+/**
+ * The extensions the packages use: pagination (`links.next`) for the cursor feed, bids (`bids.statistics`),
+ * enquiries (`tender.enquiries`) and this LPSE's local sanggah extension (`tender.complaints`, served from
+ * `extensions/sanggah/`). The official ones are not available offline: the tests validate against core 1.1.5 (which
+ * allows their fields) and against core merged with the sanggah extension's schema.
+ */
+export const extensionsOf = (baseUrl: string) => [
+  'https://raw.githubusercontent.com/open-contracting-extensions/ocds_pagination_extension/master/extension.json',
+  'https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/master/extension.json',
+  'https://raw.githubusercontent.com/open-contracting-extensions/ocds_enquiry_extension/master/extension.json',
+  sanggahExtensionUrl(baseUrl),
+];
+
+/** Where the local sanggah extension's `extension.json` is served (`api/extensions.api.ts`). */
+export const sanggahExtensionUrl = (baseUrl: string) => `${baseUrl}/api/v1/ocds/extensions/sanggah/extension.json`;
+
 /** Releases per page of the cursor feed. */
 export const PAGE_SIZE = 100;
 

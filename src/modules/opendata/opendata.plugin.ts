@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { PUBLIC } from '../../platform/http/access.ts';
 import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
+import { extensionsApi } from './api/extensions.api.ts';
 import { ocdsApi } from './api/ocds.api.ts';
 import { flaggedProcesses } from './indicators.ts';
 import { nationalPlugin } from './national/national.plugin.ts';
@@ -24,5 +25,6 @@ export async function opendataPlugin(app: FastifyInstance) {
     return sendHtml(reply, IndicatorsView({ p: pageCtx(req, reply), assessed, flagged }));
   });
   await app.register(ocdsApi);
+  await app.register(extensionsApi);
   await app.register(nationalPlugin);
 }

@@ -330,12 +330,19 @@ describe('open data: OCDS releases written with the change (R02)', () => {
     assert.match(res.body, /CC BY 4\.0/);
     assert.match(res.body, /href="\/api\/v1\/ocds\/releases\.jsonl\.gz"/);
     assert.match(res.body, /id="kebijakan"/);
+    assert.match(res.body, /id="sanggah"/, 'the local sanggah extension is described');
+    assert.match(res.body, /href="\/api\/v1\/ocds\/extensions\/sanggah\/extension\.json"/);
     assert.match(res.body, /rilis diterbitkan/);
     assert.match(res.body, new RegExp(`${PREFIX}-rup-`));
     assert.doesNotMatch(res.body, /belum terdaftar/, 'a configured prefix is not the placeholder');
     assert.match((await anon.get('/')).body, /href="\/data-terbuka"/);
     const spec = JSON.parse((await anon.get('/api/v1/openapi.json')).body) as { paths: Record<string, unknown> };
-    for (const p of ['/api/v1/ocds/releases', '/api/v1/ocds/records/{ocid}', '/api/v1/ocds/releases.jsonl.gz']) {
+    for (const p of [
+      '/api/v1/ocds/releases',
+      '/api/v1/ocds/records/{ocid}',
+      '/api/v1/ocds/releases.jsonl.gz',
+      '/api/v1/ocds/extensions/sanggah/{file}',
+    ]) {
       assert.ok(spec.paths[p], p);
     }
   });

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import type { Json } from './merge.ts';
 import { prune, type ReleaseTag } from './ocds.ts';
@@ -59,4 +59,14 @@ export async function latestReleaseOf(tx: Db, ocid: string) {
     .orderBy(desc(ocdsReleases.seq))
     .limit(1);
   return row;
+}
+
+/** Whether a release of the process already carries this award (under any status). */
+export async function awardPublished(tx: Db, ocid: string, awardId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ seq: ocdsReleases.seq })
+    .from(ocdsReleases)
+    .where(and(eq(ocdsReleases.ocid, ocid), like(ocdsReleases.json, `%"${awardId}"%`)))
+    .limit(1);
+  return !!row;
 }

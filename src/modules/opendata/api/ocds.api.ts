@@ -7,19 +7,8 @@ import type { Db } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { PUBLIC } from '../../../platform/http/access.ts';
 import { compileReleases, type Release, versionReleases } from '../merge.ts';
-import { LICENSE_URL, OCDS_VERSION, PAGE_SIZE, type Publication } from '../ocds.ts';
+import { extensionsOf, LICENSE_URL, OCDS_VERSION, PAGE_SIZE, type Publication } from '../ocds.ts';
 import { releaseBatches, releasesOf, releasesSince } from '../opendata.repository.ts';
-
-/**
- * The extensions the packages use: pagination (`links.next`) for the cursor feed, bids (`bids.statistics`) and
- * enquiries (`tender.enquiries`). Their schemas are not available offline here: the tests validate against the core
- * 1.1.5 schema, which allows the extensions' additional fields.
- */
-export const EXTENSIONS = [
-  'https://raw.githubusercontent.com/open-contracting-extensions/ocds_pagination_extension/master/extension.json',
-  'https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/master/extension.json',
-  'https://raw.githubusercontent.com/open-contracting-extensions/ocds_enquiry_extension/master/extension.json',
-];
 
 const ErrorOut = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 const Publisher = z.object({ name: z.string(), uri: z.string() });
@@ -29,7 +18,7 @@ function packageHead(pub: Publication & { name: string }, uri: string, published
   return {
     uri,
     version: OCDS_VERSION,
-    extensions: EXTENSIONS,
+    extensions: extensionsOf(pub.baseUrl),
     publishedDate: publishedDate.toISOString(),
     publisher: { name: pub.name, uri: pub.baseUrl },
     license: LICENSE_URL,

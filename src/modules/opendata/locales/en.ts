@@ -14,7 +14,7 @@ export const opendataEn: Record<keyof typeof opendataId, string> = {
     'Tenders when announced: package name, owner estimate (HPS), selection method (with its Indonesian name), bid submission and clarification periods, the tender documents with their public links, the buying agency and the procurement unit.',
   'opendata.what.amendment': 'Changes to a tender schedule with their reason (amendments).',
   'opendata.what.later':
-    'Coming: document addenda, failed or cancelled tenders, bids (after opening), winners, contracts and handover (BAST).',
+    'Then: document addenda, failed or cancelled tenders, the number of bids (after opening), sanggah and sanggah banding, winners (pending during the complaint period, cancelled when a complaint is upheld), contracts and their amendments, payments, handover (BAST) and contract termination.',
   'opendata.stats': 'Last update',
   'opendata.stats.text': '{count} releases published; the latest on {last}.',
   'opendata.stats.none': 'No release has been published yet.',
@@ -35,13 +35,24 @@ export const opendataEn: Record<keyof typeof opendataId, string> = {
   'opendata.policy.ids':
     'Release identifiers are never reused and a published release is never changed; corrections are published as new releases.',
   'opendata.policy.withheld':
-    'Not published: preparation documents (SULAP), the HPS before the tender is announced, drafts, bid contents before opening, and personal data (NIK, the NPWP of individuals, home addresses). The names of those asking clarification questions are not published.',
+    'Not published: preparation documents (SULAP), the HPS before the tender is announced, drafts, bid contents before opening, and personal data (NIK, the NPWP of individuals, home addresses). The names of those asking clarification questions and of complainants are not published, nor the reasons for a contract termination.',
   'opendata.policy.codelists':
     "Methods and categories are mapped to OCDS's closed codelists (open, selective, limited, direct; goods, works, services), keeping the Indonesian name in procurementMethodDetails. Amounts are whole rupiah (IDR).",
   'opendata.policy.contact': "Questions and corrections: contact the LPSE's helpdesk.",
+  'opendata.sanggah': 'Complaints: sanggah and sanggah banding (local extension)',
+  'opendata.sanggah.why':
+    'OCDS has no official complaints extension yet. This LPSE publishes a local extension that adds tender.complaints and lists it in every package’s extensions.',
+  'opendata.sanggah.fields':
+    'Each sanggah (answered by the Pokja) and sanggah banding (construction only, answered by the PA/KPA): id, type (sanggah, sanggahBanding), date submitted, status (pending, answered), date answered, outcome (upheld, rejected), and for a sanggah banding the id of the sanggah it appeals.',
+  'opendata.sanggah.withheld':
+    'Not published: who filed it, the texts of the complaint and of the answer, its attachment and the appeal guarantee; they are visible to the tender’s participants only.',
+  'opendata.sanggah.awards':
+    'The winner is published from the award announcement stage, pending during the complaint period. When a sanggah or sanggah banding is upheld, that award is published again as cancelled (same id, in a release tagged awardCancellation); the Pokja’s new decision is a new award with a new id.',
+  'opendata.sanggah.files': 'Extension files:',
   'nav.nationalFeed': 'National feed',
   'audit.event.opendata.api_key_issued': 'Issued open-data API key {keyPrefix}… to {name}',
   'audit.event.opendata.api_key_revoked': 'Revoked open-data API key {keyPrefix}… of {name}',
+  'audit.event.opendata.award_announced': 'Published the winner of tender {kode} as open data ({award})',
   'national.title': 'Data feed for the national portal',
   'national.intro':
     'The same data as the OCDS feed, in the shape the national side reads (RUP code and tender code, ISB/SiRUP field names): pulled by consumers with an API key, or pushed automatically to the configured address.',

@@ -12,7 +12,7 @@ export const opendataId = {
     'Tender saat diumumkan: nama paket, HPS, metode pemilihan (dengan nama Indonesianya), jadwal pemasukan penawaran dan pemberian penjelasan, Dokumen Pemilihan dengan tautan publiknya, instansi pembeli dan UKPBJ.',
   'opendata.what.amendment': 'Perubahan jadwal tender beserta alasannya (amendment).',
   'opendata.what.later':
-    'Menyusul: adendum dokumen, tender gagal atau batal, penawaran (setelah pembukaan), pemenang, kontrak, dan serah terima (BAST).',
+    'Selanjutnya: adendum dokumen, tender gagal atau batal, jumlah penawaran (setelah pembukaan), sanggah dan sanggah banding, pemenang (menunggu selama masa sanggah, dibatalkan bila sanggah diterima), kontrak dan adendumnya, pembayaran, serah terima (BAST), dan pemutusan kontrak.',
   'opendata.stats': 'Pembaruan terakhir',
   'opendata.stats.text': '{count} rilis diterbitkan; rilis terakhir {last}.',
   'opendata.stats.none': 'Belum ada rilis yang diterbitkan.',
@@ -33,13 +33,24 @@ export const opendataId = {
   'opendata.policy.ids':
     'Identitas rilis tidak pernah dipakai ulang dan rilis yang sudah terbit tidak pernah diubah; koreksi diterbitkan sebagai rilis baru.',
   'opendata.policy.withheld':
-    'Yang tidak diterbitkan: dokumen persiapan (SULAP), HPS sebelum tender diumumkan, draf, isi penawaran sebelum pembukaan, dan data pribadi (NIK, NPWP orang perorangan, alamat rumah). Nama penanya pada pemberian penjelasan tidak diterbitkan.',
+    'Yang tidak diterbitkan: dokumen persiapan (SULAP), HPS sebelum tender diumumkan, draf, isi penawaran sebelum pembukaan, dan data pribadi (NIK, NPWP orang perorangan, alamat rumah). Nama penanya pada pemberian penjelasan dan nama penyanggah tidak diterbitkan; alasan pemutusan kontrak juga tidak.',
   'opendata.policy.codelists':
     'Metode dan jenis pengadaan dipetakan ke codelist tertutup OCDS (open, selective, limited, direct; goods, works, services), dan nama Indonesianya disimpan di procurementMethodDetails. Jumlah uang dalam rupiah bulat (IDR).',
   'opendata.policy.contact': 'Pertanyaan dan koreksi data: hubungi helpdesk LPSE.',
+  'opendata.sanggah': 'Sanggah dan sanggah banding (ekstensi lokal)',
+  'opendata.sanggah.why':
+    'OCDS belum memiliki ekstensi resmi untuk sanggah. LPSE ini menerbitkan ekstensi lokal yang menambahkan tender.complaints dan mencantumkannya dalam daftar extensions setiap paket.',
+  'opendata.sanggah.fields':
+    'Setiap sanggah (dijawab Pokja) dan sanggah banding (pekerjaan konstruksi, dijawab PA/KPA): id, jenis (sanggah, sanggahBanding), tanggal diajukan, status (pending, answered), tanggal dijawab, hasil (upheld = diterima, rejected = ditolak), dan untuk sanggah banding id sanggah yang dibanding.',
+  'opendata.sanggah.withheld':
+    'Tidak diterbitkan: nama penyanggah, isi sanggah dan jawabannya, lampirannya, dan jaminan sanggah banding; semuanya hanya dapat dilihat peserta tender.',
+  'opendata.sanggah.awards':
+    'Pemenang diterbitkan sejak tahap Pengumuman Pemenang dengan status pending selama masa sanggah. Bila sanggah atau sanggah banding diterima, penetapan itu diterbitkan kembali dengan status cancelled (id yang sama, rilis bertanda awardCancellation); penetapan ulang oleh Pokja adalah award baru dengan id baru.',
+  'opendata.sanggah.files': 'Berkas ekstensi:',
   'nav.nationalFeed': 'Umpan nasional',
   'audit.event.opendata.api_key_issued': 'Menerbitkan kunci API data terbuka {keyPrefix}… untuk {name}',
   'audit.event.opendata.api_key_revoked': 'Mencabut kunci API data terbuka {keyPrefix}… milik {name}',
+  'audit.event.opendata.award_announced': 'Menerbitkan pemenang tender {kode} sebagai data terbuka ({award})',
   'national.title': 'Umpan data untuk portal nasional',
   'national.intro':
     'Data yang sama dengan umpan OCDS, dalam bentuk yang dibaca sisi nasional (kode RUP dan kode tender, nama kolom ISB/SiRUP): diambil oleh konsumen dengan kunci API, atau dikirim otomatis ke alamat yang dikonfigurasi.',

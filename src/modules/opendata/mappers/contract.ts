@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
 import type { AuditAction } from '../../../registry.ts';
 import {
@@ -8,10 +8,10 @@ import {
   contractPayments,
   contracts,
 } from '../../contracts/contracts.schema.ts';
-import { companyName } from '../../registration/index.ts';
-import { vendors } from '../../registration/registration.schema.ts';
+import { evalAwards } from '../../evaluation/evaluation.schema.ts';
 import type { ReleaseTag } from '../ocds.ts';
 import { idr, type Publication } from '../ocds.ts';
+import { awardIdOf, mergeParties, supplierRefs } from './evaluation.ts';
 import type { Mapper } from './mapper.ts';
 import { agencyParties } from './parties.ts';
 import { tenderSections } from './tender.ts';
@@ -37,15 +37,27 @@ async function awardSections(tx: Db, awardId: string, pub: Publication, at: Date
   if (!a) return null;
   const base = await tenderSections(tx, a.tenderId, pub, at);
   if (!base) return null;
-  const [v] = await tx
-    .select({ id: vendors.id, name: vendors.name, form: vendors.businessForm, city: vendors.city })
-    .from(vendors)
-    .where(eq(vendors.id, a.vendorId));
-  const supplier = { id: `ID-PENYEDIA-${a.vendorId}`, name: companyName(v?.form, v?.name) || 'Penyedia' };
+  const supplier = (await supplierRefs(tx, [a.vendorId]))(a.vendorId);
   const [c] = await tx.select().from(contracts).where(eq(contracts.awardId, a.id));
   const { ref } = await agencyParties(tx, [{ agencyId: a.agencyId, role: 'buyer' }]);
+  // The penetapan pemenang it came from (handed over by the evaluation with its decision time): the same award id as
+  // the evaluation's releases (pending in the masa sanggah). An award received without one keeps its own id.
+  const [decided] = await tx
+    .select({ id: evalAwards.id })
+    .from(evalAwards)
+    .where(
+      and(
+        eq(evalAwards.tenderId, a.tenderId),
+        eq(evalAwards.vendorId, a.vendorId),
+        eq(evalAwards.decidedAt, a.decidedAt),
+      ),
+    )
+    .limit(1);
+  const id = decided ? awardIdOf(decided.id) : `award-${a.id}`;
+  const earlier = base.body.awards.find((x) => x.id === id);
   const award = {
-    id: `award-${a.id}`,
+    ...earlier,
+    id,
     title: `Pemenang ${base.body.tender.title}`,
     status: a.status === 'aktif' ? 'active' : 'cancelled',
     date: a.decidedAt.toISOString(),
@@ -92,6 +104,12 @@ async function awardSections(tx: Db, awardId: string, pub: Publication, at: Date
       awardID: award.id,
       title: `Kontrak ${c.nomor}`,
       status: CONTRACT_STATUS[c.status],
+      // The date only: the PPK's reason and whether the vendor was at fault stay with the contracts module and the
+      // blacklist procedure (a policy decision to publish them is still open).
+      description:
+        c.status === 'diputus' && c.putusTanggal
+          ? `Kontrak diputus (pemutusan kontrak oleh PPK) tanggal ${c.putusTanggal}.`
+          : undefined,
       value: idr(c.nilai),
       period: { startDate: witaDay(c.mulai), endDate: witaDay(c.selesai) },
       dateSigned: witaDay(c.tanggal),
@@ -120,10 +138,11 @@ async function awardSections(tx: Db, awardId: string, pub: Publication, at: Date
           : undefined,
     };
   }
-  const parties = [...base.body.parties, { ...supplier, roles: ['supplier', 'tenderer'] }];
+  const parties = mergeParties([...base.body.parties, { ...supplier, roles: ['supplier', 'tenderer'] }]);
+  const awards = [...base.body.awards.filter((x) => x.id !== id), award];
   return {
     ocid: base.ocid,
-    body: { ...base.body, parties, awards: [award], contracts: contract ? [contract] : undefined },
+    body: { ...base.body, parties, awards, contracts: contract ? [contract] : undefined },
   };
 }
 
@@ -144,3 +163,5 @@ export const contractAmended = awardMapper<'contract.addendum_added'>('contractA
 export const paymentRecorded = awardMapper<'contract.payment_recorded'>('implementation');
 export const bastRecorded = awardMapper<'contract.bast_recorded'>('implementation');
 export const fhoRecorded = awardMapper<'contract.fho_recorded'>('implementation');
+/** Pemutusan kontrak: the contract `terminated`, with the termination date. */
+export const contractTerminated = awardMapper<'contract.terminated'>('contractTermination');

@@ -8,6 +8,7 @@ import {
   bastRecorded,
   contractAmended,
   contractSigned,
+  contractTerminated,
   fhoRecorded,
   paymentRecorded,
   spmkIssued,
@@ -15,8 +16,13 @@ import {
 import type { Mapper } from './mapper.ts';
 import { rupAnnounced, rupRevised } from './planning.ts';
 import {
+  awardAnnounced,
   awardDecided,
+  bandingAnswered,
+  bandingFiled,
   bidsOpened,
+  sanggahAnswered,
+  sanggahFiled,
   tenderAddendumPublished,
   tenderAnnounced,
   tenderCancelled,
@@ -38,6 +44,11 @@ export const MAPPERS: { [A in AuditAction]?: Mapper<A> } = {
   'tender.cancelled': tenderCancelled,
   'bids.opened': bidsOpened,
   'evaluation.award_decided': awardDecided,
+  'opendata.award_announced': awardAnnounced,
+  'evaluation.sanggah_filed': sanggahFiled,
+  'evaluation.sanggah_answered': sanggahAnswered,
+  'evaluation.banding_filed': bandingFiled,
+  'evaluation.banding_answered': bandingAnswered,
   'contract.award_received': awardReceived,
   'contract.sppbj_refused': awardRefused,
   'contract.signed': contractSigned,
@@ -46,6 +57,7 @@ export const MAPPERS: { [A in AuditAction]?: Mapper<A> } = {
   'contract.payment_recorded': paymentRecorded,
   'contract.bast_recorded': bastRecorded,
   'contract.fho_recorded': fhoRecorded,
+  'contract.terminated': contractTerminated,
 };
 
 /** Each mapper as an audit subscriber: map, then write the release in the event's transaction. */

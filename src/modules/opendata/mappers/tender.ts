@@ -8,7 +8,8 @@ import { bundleOf, loadSchedule, stageOfRole } from '../../tenders/index.ts';
 import { tenderDocuments, tenderParticipants, tenderQuestions, tenders } from '../../tenders/tenders.schema.ts';
 import { categoryFields, METHOD } from '../codelists.ts';
 import { idr, ocidOf, type Publication } from '../ocds.ts';
-import { latestReleaseOf } from '../publish.ts';
+import { awardPublished, latestReleaseOf } from '../publish.ts';
+import { evaluationSections, mergeParties } from './evaluation.ts';
 import type { Mapper } from './mapper.ts';
 import { agencyParties } from './parties.ts';
 
@@ -117,11 +118,15 @@ export async function tenderSections(tx: Db, tenderId: string, pub: Publication,
         }
       : undefined,
   ].filter((x) => x !== undefined);
+  const evaluation = await evaluationSections(tx, tenderId, at, window('award_announcement')?.startDate);
   return {
     ocid: ocidOf(pub, 'tender', t.kode),
     kode: t.kode,
     body: {
-      parties,
+      parties: mergeParties([
+        ...parties,
+        ...evaluation.suppliers.map((s) => ({ ...s, roles: ['supplier', 'tenderer'] })),
+      ]),
       buyer: ref(t.agencyId),
       planning: t.pagu
         ? { budget: { id: kodes.join('+') || t.kode, amount: idr(t.pagu), description: 'Pagu paket' } }
@@ -149,6 +154,7 @@ export async function tenderSections(tx: Db, tenderId: string, pub: Publication,
           dateAnswered: q.answeredAt?.toISOString(),
         })),
         numberOfTenderers: bidders?.n,
+        complaints: evaluation.complaints,
         eligibilityCriteria: t.syaratKualifikasi
           ? [
               `Kualifikasi usaha: ${t.kualifikasiUsaha === 'kecil' ? 'kecil' : 'non-kecil'}`,
@@ -170,6 +176,7 @@ export async function tenderSections(tx: Db, tenderId: string, pub: Publication,
         })),
       },
       bids: statistics.length ? { statistics } : undefined,
+      awards: evaluation.awards,
       relatedProcesses: plans.map((p) => ({
         id: `rup-${p.kode}`,
         relationship: ['planning'],
@@ -246,10 +253,58 @@ export const bidsOpened: Mapper<'bids.opened'> = async (tx, event, pub) => {
 };
 
 /**
- * The winner announced (evaluation, issue 12): a `tenderUpdate` carrying the bid statistics. The award itself is
- * published when the contracts module receives it after the masa sanggah (`contract.award_received`).
+ * The winner decided (evaluation, issue 12): a `tenderUpdate` carrying the bid statistics, and the award (`pending`
+ * in the masa sanggah) when the decision is already public — a re-decision after an upheld sanggah, made after the
+ * Pengumuman Pemenang stage has started; a first decision is public from that stage on, in the next release.
  */
 export const awardDecided: Mapper<'evaluation.award_decided'> = async (tx, event, pub) => {
   const s = event.objectId ? await tenderSections(tx, event.objectId, pub, event.at) : null;
-  return s && { ocid: s.ocid, tag: ['tenderUpdate'], date: event.at, body: s.body };
+  if (!s) return null;
+  // The only award not yet handed over nor withdrawn is the one just decided.
+  const announced = s.body.awards.some((a) => a.status === 'pending');
+  return { ocid: s.ocid, tag: announced ? ['tenderUpdate', 'award'] : ['tenderUpdate'], date: event.at, body: s.body };
+};
+
+/** A sanggah or sanggah banding filed: a `tenderUpdate` with it in `tender.complaints` (local sanggah extension). */
+const complaintFiled =
+  <A extends 'evaluation.sanggah_filed' | 'evaluation.banding_filed'>(): Mapper<A> =>
+  async (tx, event, pub) => {
+    const s = event.objectId ? await tenderSections(tx, event.objectId, pub, event.at) : null;
+    return s && { ocid: s.ocid, tag: ['tenderUpdate'], date: event.at, body: s.body };
+  };
+export const sanggahFiled = complaintFiled<'evaluation.sanggah_filed'>();
+export const bandingFiled = complaintFiled<'evaluation.banding_filed'>();
+
+/**
+ * A sanggah or sanggah banding answered: a `tenderUpdate` with its outcome; upheld (diterima), the evaluation withdrew
+ * the award in the same transaction, so the release also carries that award `cancelled` (same id) and is tagged
+ * `awardCancellation`. The Pokja's new decision is a new award (`awardDecided`).
+ */
+const complaintAnswered =
+  <A extends 'evaluation.sanggah_answered' | 'evaluation.banding_answered'>(): Mapper<A> =>
+  async (tx, event, pub) => {
+    const s = event.objectId ? await tenderSections(tx, event.objectId, pub, event.at) : null;
+    if (!s) return null;
+    const cancelled = event.summary.outcome === 'diterima' && s.body.awards.some((a) => a.status === 'cancelled');
+    return {
+      ocid: s.ocid,
+      tag: cancelled ? ['tenderUpdate', 'awardCancellation'] : ['tenderUpdate'],
+      date: event.at,
+      body: s.body,
+    };
+  };
+export const sanggahAnswered = complaintAnswered<'evaluation.sanggah_answered'>();
+export const bandingAnswered = complaintAnswered<'evaluation.banding_answered'>();
+
+/**
+ * The winner announced (the Pengumuman Pemenang stage has started; `award-announcement.ts` records the event): an
+ * `award` release with the award `pending` in the masa sanggah. Nothing if a release carries it already (checked
+ * again here, under the audit trail's lock).
+ */
+export const awardAnnounced: Mapper<'opendata.award_announced'> = async (tx, event, pub) => {
+  const s = event.objectId ? await tenderSections(tx, event.objectId, pub, event.at) : null;
+  if (!s?.body.awards.some((a) => a.id === event.summary.award)) return null;
+  return (await awardPublished(tx, s.ocid, event.summary.award))
+    ? null
+    : { ocid: s.ocid, tag: ['award'], date: event.at, body: s.body };
 };

@@ -40,7 +40,9 @@ export function nationalItem(seq: number, release: Release) {
       url: r.planning?.budget?.uri,
     };
   }
-  const award = (r.awards as Loose[] | undefined)?.[0];
+  // After an upheld sanggah the cancelled award stays in the record: the one in force is the winner.
+  const awards = r.awards as Loose[] | undefined;
+  const award = awards?.find((a) => a.status === 'active') ?? awards?.[awards.length - 1];
   const contract = (r.contracts as Loose[] | undefined)?.[0];
   return {
     jenis_data: 'SPSE-TenderPengumuman',

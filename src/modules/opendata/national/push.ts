@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
 import { defineJob, type JobContext } from '../../../platform/jobs/jobs.ts';
 import type { Release } from '../merge.ts';
-import { LICENSE_URL, OCDS_VERSION } from '../ocds.ts';
+import { extensionsOf, LICENSE_URL, OCDS_VERSION } from '../ocds.ts';
 import { releasesSince } from '../opendata.repository.ts';
 import { ocdsReleases, opendataPushDeliveries } from '../opendata.schema.ts';
 
@@ -70,6 +70,7 @@ export async function runPush(ctx: Pick<JobContext, 'db' | 'clock' | 'config'>, 
     const body = {
       uri: `${ctx.config.baseUrl}/api/v1/ocds/releases?since=${batch.fromSeq}&limit=${batch.releases}`,
       version: OCDS_VERSION,
+      extensions: extensionsOf(ctx.config.baseUrl),
       publishedDate: now.toISOString(),
       publisher: { name: ctx.config.lpseName, uri: ctx.config.baseUrl },
       license: LICENSE_URL,

@@ -83,6 +83,27 @@ export function OpenDataView({ p, d }: { p: PageCtx; d: OpenDataPage }) {
           <li>{p.t('opendata.policy.contact')}</li>
         </ul>
       </section>
+      <section aria-labelledby="sanggah-judul" id="sanggah">
+        <h2 id="sanggah-judul">{p.t('opendata.sanggah')}</h2>
+        <p>{p.t('opendata.sanggah.why')}</p>
+        <ul>
+          <li>{p.t('opendata.sanggah.fields')}</li>
+          <li>{p.t('opendata.sanggah.withheld')}</li>
+          <li>{p.t('opendata.sanggah.awards')}</li>
+        </ul>
+        <p>{p.t('opendata.sanggah.files')}</p>
+        <ul>
+          <li>
+            <a href="/api/v1/ocds/extensions/sanggah/extension.json">extension.json</a>
+          </li>
+          <li>
+            <a href="/api/v1/ocds/extensions/sanggah/release-schema.json">release-schema.json</a>
+          </li>
+          <li>
+            <a href="/api/v1/ocds/extensions/sanggah/README.md">README.md</a>
+          </li>
+        </ul>
+      </section>
     </Layout>
   );
 }
