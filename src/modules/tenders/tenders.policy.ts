@@ -71,7 +71,8 @@ export interface JoinRef {
   fmt: (d: Date) => string;
 }
 
-function standingRefusal(s: VendorStanding): Decision {
+/** Why a vendor may not bid, as a refusal (joining a tender, or being invited to a Pengadaan Langsung). */
+export function standingRefusal(s: VendorStanding): Decision {
   if (s.ok) return allow();
   if (s.reason === 'BLACKLISTED')
     return refuse('TENDER_VENDOR_BLACKLISTED', 'tenders.refused.blacklisted', {

@@ -279,7 +279,7 @@ export const tendersEn: Record<keyof typeof tendersId, string> = {
   'tenders.invite.notByInvitation': 'This selection method does not use invitations.',
   'tenders.invite.already': 'A vendor has already been invited; direct procurement invites only one vendor.',
   'tenders.invite.unknownVendor': 'Choose a registered vendor.',
-  'tenders.invite.notEligible': 'Vendor {name} is not verified or not eligible to bid.',
+  'tenders.invite.notEligible': 'Vendor {name} cannot be invited. {why}',
   'tenders.invite.notInvited': 'Only the vendor invited by the Procurement Official may join this package.',
   'tenders.mail.invited.subject': 'Direct procurement invitation {kode}: {nama}',
   'tenders.mail.invited.body':

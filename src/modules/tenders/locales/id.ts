@@ -281,7 +281,7 @@ export const tendersId = {
   'tenders.invite.already':
     'Paket ini sudah mengundang satu Penyedia; Pengadaan Langsung hanya mengundang satu Penyedia.',
   'tenders.invite.unknownVendor': 'Pilih Penyedia yang terdaftar.',
-  'tenders.invite.notEligible': 'Penyedia {name} belum terverifikasi atau tidak memenuhi syarat untuk menawar.',
+  'tenders.invite.notEligible': 'Penyedia {name} tidak dapat diundang. {why}',
   'tenders.invite.notInvited': 'Hanya Penyedia yang diundang oleh Pejabat Pengadaan yang dapat mengikuti paket ini.',
   'tenders.mail.invited.subject': 'Undangan Pengadaan Langsung {kode}: {nama}',
   'tenders.mail.invited.body':
