@@ -19,7 +19,11 @@ const BLACKLISTED = 'Tanjung Batu Karya'; // penyedia.hitam
 const UNVERIFIED = 'Langara Bangun Persada'; // penyedia.menunggu: registration submitted, not verified
 const SECOND = 'Munse Karya Utama'; // penyedia.munse
 
+test.describe.configure({ mode: 'serial' });
+
 let app: RunningApp;
+/** The kode tender given at the announcement (the second test continues the first). */
+let kode = '';
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -61,7 +65,7 @@ test('a Pejabat Pengadaan announces a Pengadaan Langsung and invites one vendor,
   await pp.locator('#izinUsaha').fill('NIB dengan KBLI perdagangan eceran buku');
   await pp.locator('#kbli').fill('47611');
   await pp.locator('#startDate').fill(witaDay());
-  await submit(pp, /Simpan dan minta persetujuan/);
+  await submit(pp, 'Simpan, lalu setujui pengumuman');
   await expect(pp.locator('.notice.success')).toBeVisible();
   const manage = new URL(pp.url()).pathname;
 
@@ -71,9 +75,10 @@ test('a Pejabat Pengadaan announces a Pengadaan Langsung and invites one vendor,
     .setInputFiles({ name: 'dokumen-pemilihan.pdf', mimeType: 'application/pdf', buffer: PDF });
   await submit(pp, 'Unggah Dokumen Pemilihan');
   await expect(pp.locator('.notice.success')).toContainText('Dokumen Pemilihan versi 1 tersimpan');
+  await expect(pp.locator('main h2', { hasText: 'Persetujuan Pejabat Pengadaan' })).toBeVisible();
   await submit(pp, 'Setujui pengumuman');
   await expect(pp.locator('.notice.success')).toContainText('Semua anggota sudah menyetujui');
-  const kode = (await pp.locator('main dd a[href^="/tender/"]').first().textContent())!.trim();
+  kode = (await pp.locator('main dd a[href^="/tender/"]').first().textContent())!.trim();
   await screenshot(pp, 'pl-announced-pp');
 
   // Anyone, not signed in, sees it on the public portal.
@@ -136,14 +141,26 @@ test('a Pejabat Pengadaan announces a Pengadaan Langsung and invites one vendor,
 
   // The clock moves into the upload stage: the invited vendor, signed in again, reaches its bid page while it is open.
   const upload = await stageTimes(publicPage, kode, 'upload_dokumen_penawaran');
-  app.moveClock(upload.start - serverNow() + HOUR);
+  if (upload.start > serverNow()) app.moveClock(upload.start - serverNow() + HOUR);
   await visit(publicPage, `/tender/${kode}`);
   await expect(publicPage.locator('tr[data-stage="upload_dokumen_penawaran"]')).toHaveAttribute('aria-current', 'step');
   const bidder = await loginOn(browser, app, 'penyedia.bahari');
   await visit(bidder, `/tender/${kode}`);
   await visit(bidder, (await bidder.locator('main a[href^="/penawaran/"]').getAttribute('href'))!);
   await expect(bidder.locator('main h1')).toHaveText('Penawaran tersegel');
+  await expect(bidder.locator('main')).toContainText('Batas akhir upload penawaran');
   await screenshot(bidder, 'pl-vendor-bid-page');
+});
+
+// Not yet possible: sealed bids need k ≥ 2 of n ≥ 2 officials' keys (bids/crypto/sealed.ts, bid_settings), and the
+// Pejabat Pengadaan holds neither `bids:key` nor `bids:open`; a PL has one official, so its bid page says "2 dari 1
+// anggota Pokja" and "Belum semua anggota Pokja membuat kunci penawaran". See docs/notes/2026-12-04-pengadaan-langsung-2.md.
+test.fixme('the invited vendor is offered the sealing form in the upload stage', async ({ browser }) => {
+  const bidder = await loginOn(browser, app, 'penyedia.bahari');
+  await visit(bidder, `/tender/${kode}`);
+  await visit(bidder, (await bidder.locator('main a[href^="/penawaran/"]').getAttribute('href'))!);
+  await expect(bidder.locator('#bid-form')).toBeVisible();
+  await expect(bidder.locator('main')).not.toContainText('Belum semua anggota Pokja membuat kunci penawaran');
 });
 
 /** The code of the first stage of the public schedule. */

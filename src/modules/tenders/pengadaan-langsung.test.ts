@@ -85,7 +85,9 @@ describe('Pengadaan Langsung: a Pejabat Pengadaan invites one chosen vendor', ()
     const list = await ppAgent.get('/kelola/tender');
     assert.equal(list.statusCode, 200, 'the PP reaches the tender desk');
     assert.match(list.body, new RegExp(`/kelola/tender/baru/${pl.packageId}`), 'the PL package is ready for the PP');
-    await ppAgent.get(`/kelola/tender/baru/${pl.packageId}`);
+    const form = await ppAgent.get(`/kelola/tender/baru/${pl.packageId}`);
+    assert.equal(form.statusCode, 200, 'the PP (of the package OPD) opens the build form');
+    assert.match(form.body, /Simpan, lalu setujui pengumuman/, 'the PP is not asked for a Pokja approval');
     const res = await ppAgent.post(`/kelola/tender/baru/${pl.packageId}`, PL_FORM);
     assert.equal(res.statusCode, 303, `build PL: ${res.body.slice(0, 1500)}`);
     tenderId = /\/kelola\/tender\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1]!;
@@ -99,6 +101,8 @@ describe('Pengadaan Langsung: a Pejabat Pengadaan invites one chosen vendor', ()
       [ppId],
       'the Pejabat Pengadaan is the only member',
     );
+    const page = await ppAgent.get(`/kelola/tender/${tenderId}`);
+    assert.match(page.body, /<h2>Persetujuan Pejabat Pengadaan<\/h2>/, 'the approval is the PP own, not a Pokja');
     kode = await approveAll(t, [ppAgent], tenderId);
     const [row] = await t.db.select().from(tenders).where(eq(tenders.id, tenderId));
     assert.equal(row!.status, 'berlangsung', 'announced by the single approval');
