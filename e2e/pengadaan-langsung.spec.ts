@@ -48,7 +48,7 @@ async function stageTimes(page: Page, kode: string, stage: string): Promise<{ st
   return { start, end };
 }
 
-test('a Pejabat Pengadaan announces a Pengadaan Langsung and invites one vendor, who accepts and may bid', async ({
+test('a Pejabat Pengadaan announces a Pengadaan Langsung and invites one vendor, who accepts; the upload stage opens', async ({
   browser,
 }) => {
   test.setTimeout(600_000);
