@@ -202,6 +202,23 @@ export async function loadRupDemo(ctx: DemoContext) {
     ),
     'announced',
   );
+  // Pengadaan Langsung of DISDIK: the SULAP demo hands it to the Pejabat Pengadaan pp.disdik.
+  await add(
+    system,
+    'PA',
+    disdik,
+    plan(
+      {
+        namaPaket: 'Pengadaan Buku Bacaan Perpustakaan Sekolah Dasar',
+        pagu: 150n * JT,
+        metode: 'pengadaan_langsung',
+        jenis: 'barang',
+        sumberDana: 'DAK',
+      },
+      [['1.01.02.2.01.0009', 150n * JT]],
+    ),
+    'announced',
+  );
   await add(
     system,
     'PA',

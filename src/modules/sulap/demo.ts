@@ -1,10 +1,8 @@
 import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../../platform/auth/permissions.ts';
-import type { Role } from '../../platform/auth/roles.ts';
+import { demoActor } from '../../platform/demo-actor.ts';
 import { uploadBlob } from '../../platform/files/documents.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { translator } from '../../platform/i18n/i18n.ts';
 import type { DemoContext } from '../../platform/module.ts';
 import { activateAccount, createPendingAccount, grantOfficialRole } from '../accounts/index.ts';
 import { rupPlans } from '../rup/rup.schema.ts';
@@ -26,48 +24,34 @@ const pdf = (title: string) =>
 /**
  * Demo packages from the RUP demo plans of Dinas PUPR, one in each state: submitted to the UKPBJ (waiting for a
  * Pokja), under review with the HPS sent back and a second version uploaded, and complete → draft tender. Two more
- * Pokja members join `pokja1` in the UKPBJ (SETDA) so that a Pokja of three can be assigned.
+ * Pokja members join `pokja1` in the UKPBJ (SETDA) so that a Pokja of three can be assigned. A PPK of DISDIK
+ * (`ppk.disdik`) prepares a Pengadaan Langsung that the Pejabat Pengadaan `pp.disdik` has reviewed: a newcomer signs in
+ * as pp.disdik and runs it (build, announce, invite one vendor).
  */
 export async function loadSulapDemo(ctx: DemoContext) {
   const setda = ctx.agencyId('SETDA');
   const pupr = ctx.agencyId('PUPR');
+  const disdik = ctx.agencyId('DISDIK');
   const now = ctx.clock.now();
-  for (const [username, name] of [
-    ['pokja2', 'Nurhayati Lakomba'],
-    ['pokja3', 'La Ode Sahidin'],
+  for (const [username, name, role, agencyId, position] of [
+    ['pokja2', 'Nurhayati Lakomba', 'POKJA', setda, 'Anggota Pokja Pemilihan'],
+    ['pokja3', 'La Ode Sahidin', 'POKJA', setda, 'Anggota Pokja Pemilihan'],
+    ['ppk.disdik', 'Wa Ode Sitti Hajar', 'PPK', disdik, 'PPK Bidang Pembinaan Sekolah Dasar'],
   ] as const) {
     const user = await createPendingAccount(ctx.tx, now, {
       username,
       name,
       email: `${username}@demo.konkepkab.go.id`,
-      passwordHash: await ctx.passwordHash(username, 'POKJA'),
+      passwordHash: await ctx.passwordHash(username, role),
       locale: 'id',
     });
-    await activateAccount(ctx.tx, now, user.id, { nip: null, position: 'Anggota Pokja Pemilihan' });
-    await grantOfficialRole(ctx.tx, now, { userId: user.id, role: 'POKJA', agencyId: setda });
+    await activateAccount(ctx.tx, now, user.id, { nip: null, position });
+    await grantOfficialRole(ctx.tx, now, { userId: user.id, role, agencyId });
     ctx.rememberUser(username, user.id);
   }
-  const actor = (username: string, role: Role, agencyId: string): Actor => ({
-    userId: ctx.userId(username),
-    username,
-    name: username,
-    email: '',
-    roles: [{ role, agencyId }],
-    sessionId: 'demo',
-  });
-  const as = (a: Actor): Ctx => ({
-    db: ctx.tx,
-    clock: ctx.clock,
-    config: ctx.config,
-    files: ctx.files,
-    actor: a,
-    requestId: null,
-    locale: 'id',
-    t: translator('id'),
-  });
-  const ppk = as(actor('ppk.pupr', 'PPK', pupr));
-  const kepala = as(actor('kepala.ulp', 'KEPALA_ULP', setda));
-  const pokja = ['pokja1', 'pokja2', 'pokja3'].map((u) => as(actor(u, 'POKJA', setda)));
+  const ppk = demoActor(ctx, 'ppk.pupr', 'PPK', pupr);
+  const kepala = demoActor(ctx, 'kepala.ulp', 'KEPALA_ULP', setda);
+  const pokja = ['pokja1', 'pokja2', 'pokja3'].map((u) => demoActor(ctx, u, 'POKJA', setda));
   const kodeOf = async (nama: string) => {
     const [row] = await ctx.tx
       .select({ kode: rupPlans.kode })
@@ -76,19 +60,26 @@ export async function loadSulapDemo(ctx: DemoContext) {
     if (!row) throw new Error(`demo plan ${nama} not found`);
     return row.kode;
   };
-  const upload = async (id: string, item: string, version = 1, note: string | null = null) => {
+  const upload = async (id: string, item: string, version = 1, note: string | null = null, by: Ctx = ppk) => {
     const blob = await uploadBlob(
       ctx.files,
       'sulap_dokumen',
       Readable.from(pdf(`${item} v${version}`)),
       `${item}-v${version}.pdf`,
     );
-    await uploadDocument(ppk, id, item, blob, note);
+    await uploadDocument(by, id, item, blob, note);
   };
-  const prepare = async (nama: string, kode: number, jenis: string, metode: string, items: HpsLine[]) => {
-    const pkg = await createPackage(ppk, { namaPaket: nama, planKodes: [kode], items });
-    for (const c of checklistFor(jenis, metode).filter((x) => x.mandatory)) await upload(pkg.id, c.item);
-    await submitPackage(ppk, pkg.id, setda);
+  const prepare = async (
+    nama: string,
+    kode: number,
+    jenis: string,
+    metode: string,
+    items: HpsLine[],
+    by: Ctx = ppk,
+  ) => {
+    const pkg = await createPackage(by, { namaPaket: nama, planKodes: [kode], items });
+    for (const c of checklistFor(jenis, metode).filter((x) => x.mandatory)) await upload(pkg.id, c.item, 1, null, by);
+    await submitPackage(by, pkg.id, setda);
     return pkg.id;
   };
   const line = (uraian: string, volume: bigint, satuan: string, harga: bigint): HpsLine => ({
@@ -153,5 +144,30 @@ export async function loadSulapDemo(ctx: DemoContext) {
     for (const c of checklistFor('pekerjaan_konstruksi', 'tender').filter((x) => x.mandatory)) {
       await reviewDocument(member, talud, c.item, { decision: 'disetujui', note: null });
     }
+  }
+
+  // 4. Pengadaan Langsung of DISDIK, complete: its PPK prepared it, the Kepala UKPBJ handed it to the Pejabat
+  //    Pengadaan pp.disdik, who approved every mandatory document. pp.disdik builds the tender from /kelola/tender,
+  //    announces it with a single approval and invites one vendor.
+  const buku = await prepare(
+    'Pengadaan Buku Bacaan Perpustakaan Sekolah Dasar',
+    await kodeOf('Pengadaan Buku Bacaan Perpustakaan Sekolah Dasar'),
+    'barang',
+    'pengadaan_langsung',
+    [
+      line('Buku bacaan anak jenjang SD (paket 50 judul)', 30_000n, 'paket', 4_250_000n),
+      line('Rak buku kayu 5 susun', 10_000n, 'unit', 1_500_000n),
+    ],
+    demoActor(ctx, 'ppk.disdik', 'PPK', disdik),
+  );
+  await assignPokja(kepala, buku, {
+    kind: 'pejabat_pengadaan',
+    memberIds: [ctx.userId('pp.disdik')],
+    skNumber: '027/036/PBJ/2026',
+    skDate: '2026-03-02',
+  });
+  const pp = demoActor(ctx, 'pp.disdik', 'PEJABAT_PENGADAAN', disdik);
+  for (const c of checklistFor('barang', 'pengadaan_langsung').filter((x) => x.mandatory)) {
+    await reviewDocument(pp, buku, c.item, { decision: 'disetujui', note: null });
   }
 }

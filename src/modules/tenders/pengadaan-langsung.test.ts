@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import type { Agent } from '../../test/agent.ts';
 import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
+import { blacklistEntries } from '../registration/registration.schema.ts';
 import { checklistFor } from '../sulap/checklist.ts';
 import {
   buildSulapWorld,
@@ -30,7 +31,10 @@ const PL_FORM = {
   startDate: '2026-03-02',
 };
 
-/** A SULAP Pengadaan Langsung package (barang, HPS Rp 112,5 juta) assigned to one Pejabat Pengadaan who reviewed it. */
+/**
+ * A SULAP Pengadaan Langsung package (barang, HPS Rp 100 juta) assigned to one Pejabat Pengadaan who reviewed it. The
+ * PP holds the role in the package's own OPD, not in the UKPBJ (SULAP may pick either; the demo's pp.disdik is one).
+ */
 async function plPackage(t: TestApp) {
   const w = await buildSulapWorld(t, {
     planOverrides: {
@@ -41,7 +45,7 @@ async function plPackage(t: TestApp) {
       l1_pagu: '50.000.000',
     },
   });
-  const pp = await buildUser(t, { roles: ['PEJABAT_PENGADAAN'], agencyId: w.ukpbj.id });
+  const pp = await buildUser(t, { roles: ['PEJABAT_PENGADAAN'], agencyId: w.agency.id });
   const ppk = await signIn(t, w.ppk.username);
   const id = await createPackageVia(ppk, w.kodes, { i0_harga: '100.000.000' });
   await uploadMandatory(ppk, id, 'barang', 'pengadaan_langsung');
@@ -81,7 +85,9 @@ describe('Pengadaan Langsung: a Pejabat Pengadaan invites one chosen vendor', ()
     const list = await ppAgent.get('/kelola/tender');
     assert.equal(list.statusCode, 200, 'the PP reaches the tender desk');
     assert.match(list.body, new RegExp(`/kelola/tender/baru/${pl.packageId}`), 'the PL package is ready for the PP');
-    await ppAgent.get(`/kelola/tender/baru/${pl.packageId}`);
+    const form = await ppAgent.get(`/kelola/tender/baru/${pl.packageId}`);
+    assert.equal(form.statusCode, 200, 'the PP (of the package OPD) opens the build form');
+    assert.match(form.body, /Simpan, lalu setujui pengumuman/, 'the PP is not asked for a Pokja approval');
     const res = await ppAgent.post(`/kelola/tender/baru/${pl.packageId}`, PL_FORM);
     assert.equal(res.statusCode, 303, `build PL: ${res.body.slice(0, 1500)}`);
     tenderId = /\/kelola\/tender\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1]!;
@@ -95,6 +101,8 @@ describe('Pengadaan Langsung: a Pejabat Pengadaan invites one chosen vendor', ()
       [ppId],
       'the Pejabat Pengadaan is the only member',
     );
+    const page = await ppAgent.get(`/kelola/tender/${tenderId}`);
+    assert.match(page.body, /<h2>Persetujuan Pejabat Pengadaan<\/h2>/, 'the approval is the PP own, not a Pokja');
     kode = await approveAll(t, [ppAgent], tenderId);
     const [row] = await t.db.select().from(tenders).where(eq(tenders.id, tenderId));
     assert.equal(row!.status, 'berlangsung', 'announced by the single approval');
@@ -117,6 +125,30 @@ describe('Pengadaan Langsung: a Pejabat Pengadaan invites one chosen vendor', ()
 
     const before = await other.agent.post(`/tender/${kode}/ikut`, { pakta: 'ya' });
     assert.equal(before.statusCode, 403, 'nobody joins before the invitation');
+
+    const black = await verifiedVendor(t, 'CV Hitam');
+    await t.db.insert(blacklistEntries).values({
+      vendorId: black.vendor.id,
+      vendorName: 'CV Hitam',
+      npwp: black.vendor.npwp!,
+      offence: 'pemalsuan_dokumen',
+      skNumber: 'SK-DH/09/2026',
+      skDate: '2026-01-05',
+      issuingAgency: 'Dinas PUPR',
+      startsOn: '2026-01-05',
+      endsOn: '2027-01-04',
+      createdBy: ppId,
+      createdAt: t.clock.now(),
+    });
+    const refusedInvite = await ppAgent.post(`/kelola/tender/${tenderId}/undang`, { vendorId: black.vendor.id });
+    assert.equal(refusedInvite.statusCode, 400, 'a blacklisted vendor is not invited');
+    assert.match(refusedInvite.body, /CV Hitam tidak dapat diundang/, 'the refusal names the vendor');
+    assert.match(refusedInvite.body, /daftar hitam \(SK SK-DH\/09\/2026\)/, 'and why, with the SK');
+    assert.equal(
+      (await t.db.select().from(tenderInvitations).where(eq(tenderInvitations.tenderId, tenderId))).length,
+      0,
+      'the refused invitation is not recorded',
+    );
 
     const inv = await ppAgent.post(`/kelola/tender/${tenderId}/undang`, { vendorId: chosen.vendor.id });
     assert.equal(inv.statusCode, 303, `invite: ${inv.body.slice(0, 1000)}`);

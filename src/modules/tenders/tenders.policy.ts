@@ -16,11 +16,22 @@ export interface PublicationRef {
   approvalRequestedAt?: Date | null;
 }
 
-/** A member of this Pokja who still holds POKJA in the UKPBJ: the role alone is not enough. */
+/**
+ * Whether the actor holds `permission` where the tender is run: in the UKPBJ (its Pokja, or a Pejabat Pengadaan
+ * placed there), or — a Pejabat Pengadaan only — in the package's own agency, where SULAP may also pick one (a PL is
+ * often run by the PD's own Pejabat Pengadaan; `assignPokja` takes holders of either).
+ */
+export const actsForTender = (
+  actor: Actor | null,
+  permission: 'tenders:publish' | 'tenders:schedule',
+  r: Pick<PublicationRef, 'ukpbjAgencyId' | 'agencyId'>,
+) =>
+  canForAgency(actor, permission, r.ukpbjAgencyId ?? r.agencyId) ||
+  !!actor?.roles.some((x) => x.role === 'PEJABAT_PENGADAAN' && x.agencyId === r.agencyId);
+
+/** A member of this Pokja (or the PL's Pejabat Pengadaan) who still holds the role: the membership alone is not enough. */
 export const isTenderPokja = (actor: Actor | null, r: PublicationRef) =>
-  !!actor &&
-  r.memberIds.includes(actor.userId) &&
-  canForAgency(actor, 'tenders:publish', r.ukpbjAgencyId ?? r.agencyId);
+  !!actor && r.memberIds.includes(actor.userId) && actsForTender(actor, 'tenders:publish', r);
 
 const notMember = (): Decision =>
   refuse('TENDER_NOT_POKJA_MEMBER', 'tenders.refused.notMember', { basis: POKJA_BASIS });
@@ -60,7 +71,8 @@ export interface JoinRef {
   fmt: (d: Date) => string;
 }
 
-function standingRefusal(s: VendorStanding): Decision {
+/** Why a vendor may not bid, as a refusal (joining a tender, or being invited to a Pengadaan Langsung). */
+export function standingRefusal(s: VendorStanding): Decision {
   if (s.ok) return allow();
   if (s.reason === 'BLACKLISTED')
     return refuse('TENDER_VENDOR_BLACKLISTED', 'tenders.refused.blacklisted', {

@@ -10,6 +10,7 @@ import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { users } from '../../accounts/accounts.schema.ts';
 import { vendors } from '../../registration/registration.schema.ts';
 import { needsInvitation, officialOf } from '../methods/bundle.ts';
+import { standingRefusal } from '../tenders.policy.ts';
 import { tenderInvitations } from '../tenders.schema.ts';
 import { standingOf } from './participation.ts';
 import { assertAnnouncedRunning, bundleOfTender, tenderOfPokja } from './support.ts';
@@ -74,11 +75,13 @@ export async function inviteVendor(ctx: Ctx, tenderId: string, vendorId: string)
       .where(eq(vendors.id, vendorId));
     if (!v) throw badRequest('TENDER_INVITE_VENDOR_UNKNOWN', 'tenders.invite.unknownVendor', {}, { field: 'vendorId' });
     const standing = await standingOf(tx, v.id, now);
-    if (!standing.ok)
+    const refusal = standingRefusal(standing);
+    if (!refusal.allowed)
       throw badRequest(
         'TENDER_INVITE_VENDOR_NOT_ELIGIBLE',
         'tenders.invite.notEligible',
-        { name: v.name ?? '' },
+        // The same reason the vendor would be given when joining (daftar hitam with its SK, unverified, SIKaP).
+        { name: v.name ?? '', why: ctx.t(refusal.reason, refusal.params ?? {}) },
         { field: 'vendorId' },
       );
     await tx.insert(tenderInvitations).values({ tenderId, vendorId: v.id, invitedBy: actor.userId, invitedAt: now });

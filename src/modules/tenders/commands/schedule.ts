@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../../../platform/audit/audit.ts';
-import { assertCan, canForAgency } from '../../../platform/auth/permissions.ts';
+import { assertCan } from '../../../platform/auth/permissions.ts';
 import { enforce } from '../../../platform/auth/policy.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../platform/errors.ts';
@@ -22,14 +22,17 @@ import {
   stageOfRole,
   type TemplateOptions,
 } from '../schedule.ts';
-import { canShortenUpload } from '../tenders.policy.ts';
+import { actsForTender, canShortenUpload } from '../tenders.policy.ts';
 import { findTender, holidaySetFrom, loadSchedule, type TenderRow } from '../tenders.repository.ts';
 import { tenderSchedule, tenderScheduleChanges, tenders } from '../tenders.schema.ts';
 
-/** Who may set a tender's schedule: the Pokja of the UKPBJ running it (membership checks come with publication). */
+/**
+ * Who may set a tender's schedule: the Pokja of the UKPBJ running it, or the Pejabat Pengadaan of a PL, also one of
+ * the package's own agency (membership checks come with publication).
+ */
 function assertMaySchedule(ctx: Ctx, t: Pick<TenderRow, 'agencyId' | 'ukpbjAgencyId'>) {
   assertCan(ctx.actor, 'tenders:schedule');
-  if (!canForAgency(ctx.actor, 'tenders:schedule', t.ukpbjAgencyId ?? t.agencyId)) throw forbidden();
+  if (!actsForTender(ctx.actor, 'tenders:schedule', t)) throw forbidden();
 }
 
 function bundleOrThrow(id: string, version?: string): Bundle {

@@ -181,6 +181,9 @@ export const tendersEn: Record<keyof typeof tendersId, string> = {
   'tenders.manage.back': 'Back to tender announcements',
   'tenders.manage.approvals': "The Pokja's approval (collective)",
   'tenders.manage.approvalsCaption': "Each Pokja member's approval",
+  'tenders.manage.approvalsPp': "The Pejabat Pengadaan's approval",
+  'tenders.manage.approvalsCaptionPp':
+    'The approval of the Pejabat Pengadaan (the only official of a Pengadaan Langsung)',
   'tenders.manage.member': 'Member',
   'tenders.manage.approvedAt': 'Approved',
   'tenders.manage.notYet': 'Not yet',
@@ -193,6 +196,7 @@ export const tendersEn: Record<keyof typeof tendersId, string> = {
   'tenders.publish.startDate': 'Announcement start date',
   'tenders.publish.startHint': "The schedule is filled from the method's template: working days, skipping holidays.",
   'tenders.publish.submit': "Save and ask for the Pokja's approval",
+  'tenders.publish.submitPp': 'Save, then approve the announcement',
   'tenders.publish.requested': 'Tender saved; every Pokja member is asked to approve.',
   'tenders.refused.notMember':
     'You are not a member of the Pokja assigned to this package; only the members named in the decree may act (collective decision).',
@@ -279,7 +283,7 @@ export const tendersEn: Record<keyof typeof tendersId, string> = {
   'tenders.invite.notByInvitation': 'This selection method does not use invitations.',
   'tenders.invite.already': 'A vendor has already been invited; direct procurement invites only one vendor.',
   'tenders.invite.unknownVendor': 'Choose a registered vendor.',
-  'tenders.invite.notEligible': 'Vendor {name} is not verified or not eligible to bid.',
+  'tenders.invite.notEligible': 'Vendor {name} cannot be invited. {why}',
   'tenders.invite.notInvited': 'Only the vendor invited by the Procurement Official may join this package.',
   'tenders.mail.invited.subject': 'Direct procurement invitation {kode}: {nama}',
   'tenders.mail.invited.body':

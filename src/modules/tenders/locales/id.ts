@@ -181,6 +181,8 @@ export const tendersId = {
   'tenders.manage.back': 'Kembali ke pengumuman tender',
   'tenders.manage.approvals': 'Persetujuan Pokja (kolektif kolegial)',
   'tenders.manage.approvalsCaption': 'Persetujuan setiap anggota Pokja',
+  'tenders.manage.approvalsPp': 'Persetujuan Pejabat Pengadaan',
+  'tenders.manage.approvalsCaptionPp': 'Persetujuan Pejabat Pengadaan (satu-satunya pelaksana Pengadaan Langsung)',
   'tenders.manage.member': 'Anggota',
   'tenders.manage.approvedAt': 'Disetujui',
   'tenders.manage.notYet': 'Belum',
@@ -193,6 +195,7 @@ export const tendersId = {
   'tenders.publish.startDate': 'Tanggal mulai pengumuman',
   'tenders.publish.startHint': 'Jadwal diisi dari templat metode: hari kerja, melewati hari libur.',
   'tenders.publish.submit': 'Simpan dan minta persetujuan Pokja',
+  'tenders.publish.submitPp': 'Simpan, lalu setujui pengumuman',
   'tenders.publish.requested': 'Tender disimpan; setiap anggota Pokja diminta menyetujui.',
   'tenders.refused.notMember':
     'Anda bukan anggota Pokja yang ditugaskan untuk paket ini; hanya anggota dalam SK yang dapat bertindak (kolektif kolegial).',
@@ -281,7 +284,7 @@ export const tendersId = {
   'tenders.invite.already':
     'Paket ini sudah mengundang satu Penyedia; Pengadaan Langsung hanya mengundang satu Penyedia.',
   'tenders.invite.unknownVendor': 'Pilih Penyedia yang terdaftar.',
-  'tenders.invite.notEligible': 'Penyedia {name} belum terverifikasi atau tidak memenuhi syarat untuk menawar.',
+  'tenders.invite.notEligible': 'Penyedia {name} tidak dapat diundang. {why}',
   'tenders.invite.notInvited': 'Hanya Penyedia yang diundang oleh Pejabat Pengadaan yang dapat mengikuti paket ini.',
   'tenders.mail.invited.subject': 'Undangan Pengadaan Langsung {kode}: {nama}',
   'tenders.mail.invited.body':

@@ -86,6 +86,7 @@ export async function renderPokjaPage(
     members,
     schedule,
     names: namesOf(t.bundleId, t.bundleVersion),
+    official: officialOf(bundleOf(t.bundleId, t.bundleVersion)!),
     canApprove: t.status === 'draft' && !!t.approvalRequestedAt && !!mine && !mine.approvedAt,
     participants: await withRunningWork(db, t.id, await listParticipants(db, t.id)),
     questions: await listQuestions(db, t.id),

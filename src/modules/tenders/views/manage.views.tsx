@@ -146,7 +146,9 @@ export function PublicationFormView(props: {
           label={p.t('tenders.publish.startDate')}
           hint={p.t('tenders.publish.startHint')}
         />
-        <Button>{p.t('tenders.publish.submit')}</Button>
+        <Button>
+          {p.t(draft.metode === 'pengadaan_langsung' ? 'tenders.publish.submitPp' : 'tenders.publish.submit')}
+        </Button>
       </form>
     </Layout>
   );
@@ -158,6 +160,8 @@ export function PokjaTenderView(props: {
   members: { userId: string; name: string; approvedAt: Date | null }[];
   schedule: { stage: string; start: Date; end: Date }[];
   names: Map<string, string>;
+  /** Who runs the tender: its Pokja (kolektif kolegial), or the single Pejabat Pengadaan of a PL. */
+  official?: 'POKJA' | 'PEJABAT_PENGADAAN';
   canApprove: boolean;
   participants: { vendorId: string; name: string | null; joinedAt: Date; work?: readonly RunningWork[] }[];
   questions: readonly QuestionRow[];
@@ -169,6 +173,7 @@ export function PokjaTenderView(props: {
   hasErrors?: boolean;
 }) {
   const { p, tender } = props;
+  const pp = props.official === 'PEJABAT_PENGADAAN';
   return (
     <Layout p={p} title={tender.nama} hasErrors={!!props.answerState || props.hasErrors}>
       <p>
@@ -195,10 +200,10 @@ export function PokjaTenderView(props: {
           </ul>
         </nav>
       ) : null}
-      <h2>{p.t('tenders.manage.approvals')}</h2>
+      <h2>{p.t(pp ? 'tenders.manage.approvalsPp' : 'tenders.manage.approvals')}</h2>
       <div class="table-wrap">
         <table>
-          <caption>{p.t('tenders.manage.approvalsCaption')}</caption>
+          <caption>{p.t(pp ? 'tenders.manage.approvalsCaptionPp' : 'tenders.manage.approvalsCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{p.t('tenders.manage.member')}</th>
