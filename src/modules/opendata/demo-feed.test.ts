@@ -207,5 +207,22 @@ describe('open data of the demo: the whole feed validates and one tender is comp
     );
     const en = await t.app.inject({ method: 'GET', url: '/data-terbuka/indikator', cookies: { lang: 'en' } });
     assert.ok(en.body.includes('Single bidder') && en.body.includes('What each indicator means'), 'in English too');
+
+    // The flags are kept between requests, but never past a new release.
+    const later = `${t.config.ocdsPrefix}-tender-77002`;
+    await t.db.transaction((tx) =>
+      publishRelease(
+        tx,
+        {
+          ocid: later,
+          tag: ['tenderUpdate'],
+          date: new Date('2026-03-02T00:00:00Z'),
+          body: { tender: { id: '77002', title: 'Beli ATK', numberOfTenderers: 1 } },
+        },
+        { auditSeq: null, action: 'test' },
+      ),
+    );
+    const again = await t.app.inject({ method: 'GET', url: '/data-terbuka/indikator' });
+    assert.ok(again.body.includes(later), 'a process published after the last view is assessed on the next one');
   });
 });

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import { compileReleases } from './merge.ts';
-import { allRecords } from './opendata.repository.ts';
+import { allRecords, lastReleaseSeq } from './opendata.repository.ts';
 import { type CompiledLike, type FlagResult, flagsOf, type RecordLike, winnerConcentration } from './redflags.ts';
 
 export interface FlaggedProcess {
@@ -10,12 +10,29 @@ export interface FlaggedProcess {
   flags: FlagResult[];
 }
 
+type Flagged = { assessed: number; flagged: FlaggedProcess[] };
+
+/** Per database, the result for the newest release number it was computed at: releases are only ever appended. */
+const computed = new WeakMap<Db, { seq: number; value: Promise<Flagged> }>();
+
 /**
  * The red flags (redflags.ts) applied to the published tender records, as anyone could recompute them from the feed.
- * Returns the processes where at least one indicator fired, and how many processes were assessed. Reads every
- * release: fine at a regency's scale (hundreds of tenders a year); cache it before it is not.
+ * Returns the processes where at least one indicator fired, and how many processes were assessed. Computing reads and
+ * compiles every release, so a public page must not do it per request: it is kept until a new release is published
+ * (one indexed `max(seq)` per request tells), in this process.
  */
-export async function flaggedProcesses(db: Db): Promise<{ assessed: number; flagged: FlaggedProcess[] }> {
+export async function flaggedProcesses(db: Db): Promise<Flagged> {
+  const seq = await lastReleaseSeq(db);
+  const hit = computed.get(db);
+  if (hit?.seq === seq) return hit.value;
+  const value = computeFlagged(db);
+  computed.set(db, { seq, value });
+  // A failed computation is not kept.
+  value.catch(() => computed.delete(db));
+  return value;
+}
+
+async function computeFlagged(db: Db): Promise<Flagged> {
   const records: (RecordLike & { buyerName?: string })[] = [];
   for (const [ocid, releases] of await allRecords(db)) {
     if (!ocid.includes('-tender-')) continue;

@@ -37,6 +37,12 @@ export async function* releaseBatches(db: Db, batch = 1000): AsyncGenerator<stri
   }
 }
 
+/** The number of the newest release (0 when none): what changes whenever anything is published. */
+export async function lastReleaseSeq(db: Db): Promise<number> {
+  const [row] = await db.select({ seq: max(ocdsReleases.seq) }).from(ocdsReleases);
+  return Number(row?.seq ?? 0);
+}
+
 /** For the open-data page: how many releases, how many processes, and when the newest was published. */
 export async function publicationStats(db: Db) {
   const [row] = await db
