@@ -11,8 +11,9 @@ import { type RunningApp, startApp } from './support/server.ts';
  * 1. Seleksi: the clock moves into the 2-file stages when it is not there; pokja3 types a score above 100 and is
  *    refused with an Indonesian message (no 500), then scores every bidder; the three members approve File I; the
  *    anonymous public page shows the technical scores (Lantagi below the ambang, no prices yet); File II prices are
- *    recorded for the two who passed (Lantagi has no File II form); the three approve the final ranking; the public
- *    page shows price, price score, combined score and the winner, with masked NPWPs only.
+ *    recorded for the two who passed, each on its own page (Lantagi has none; words instead of rupiah are refused);
+ *    the three approve the final ranking; the public page shows price, price score, combined score and the winner,
+ *    with masked NPWPs only; per-member and per-criterion scores stay closed.
  * 2. Auction: the clock moves into the auction window (`#auction-state[data-start][data-end]`); Bahari and Munse bid
  *    lower in turn through the plain form; a bid not lower by the minimum decrement is refused, naming the highest
  *    acceptable price; each bidder sees the own rank and the lowest price, never the other's name; the clock moves
@@ -169,17 +170,25 @@ test('seleksi 2-file: File I scores per member, approvals, File II prices, publi
   await expect(anon.locator('main thead')).not.toContainText('Harga penawaran');
   await expectMaskedNpwps(anon);
 
-  // File II: prices only for those above the ambang (Lantagi gets no form).
+  // File II: a price page for each bidder above the ambang (Lantagi gets none); a price that is not rupiah is refused.
   const p1 = pokja[0]!;
   await visit(p1, manage);
-  await expect(p1.getByLabel(`Harga File II — ${LANTAGI}`)).toHaveCount(0);
+  await expect(p1.getByRole('link', { name: `Catat harga File II — ${LANTAGI}` })).toHaveCount(0);
   for (const [name, harga] of [
     [BAHARI, '600.000.000'],
     [MUNSE, '560.000.000'],
   ] as const) {
-    const form = p1.locator('main form', { has: p1.getByLabel(`Harga File II — ${name}`) });
-    await form.getByLabel(`Harga File II — ${name}`).fill(harga);
-    const status = await press(p1, form.getByRole('button', { name: 'Catat harga File II' }));
+    await visit(p1, manage);
+    await visit(p1, (await p1.getByRole('link', { name: `Catat harga File II — ${name}` }).getAttribute('href'))!);
+    const field = p1.getByLabel(`Harga File II — ${name}`);
+    if (name === BAHARI) {
+      await field.fill('enam ratus juta');
+      const status = await press(p1, p1.locator('main').getByRole('button', { name: 'Catat harga File II' }));
+      expect(status, 'a price that is not rupiah is a 400').toBe(400);
+      await expect(p1.locator('.error-summary')).toContainText('Isi nilai rupiah yang sah');
+    }
+    await field.fill(harga);
+    const status = await press(p1, p1.locator('main').getByRole('button', { name: 'Catat harga File II' }));
     expect(status, `File II price of ${name} recorded`).toBe(303);
     await expect(p1.locator('.notice.success')).toContainText('Harga File II dicatat');
   }

@@ -127,6 +127,15 @@ describe('R12 seleksi 2-file: File I scores, ambang batas, File II only for thos
   });
 
   test('File II only for those who passed; the price goes through recordOpenedBid; final ranking by combined score', async () => {
+    // One price form per page: a list of forms would repeat the field's id and mislabel all but the first input.
+    const manage = await members[0]!.get(page());
+    assert.doesNotMatch(manage.body, /id="harga"/, 'no price field on the overview');
+    assert.ok(manage.body.includes(`${page()}/${a.vendor.id}/harga`), 'a passed: a link to its File II price page');
+    assert.ok(manage.body.includes(`${page()}/${b.vendor.id}/harga`), 'b passed: a link to its File II price page');
+    assert.ok(!manage.body.includes(`${page()}/${c.vendor.id}/harga`), 'c is below the ambang: no File II link');
+    const form = await members[0]!.get(`${page()}/${a.vendor.id}/harga`);
+    assert.equal(form.statusCode, 200, 'the price page of a');
+    assert.equal(form.body.match(/id="harga"/g)?.length, 1, 'exactly one price field on the price page');
     const refused = await post(members[0]!, page(), `${page()}/${c.vendor.id}/harga`, { harga: '500000000' });
     assert.equal(refused.headers['x-error-code'], 'SELEKSI_NOT_PASSED', 'c’s File II stays closed');
     assert.equal(
