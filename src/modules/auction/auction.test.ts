@@ -4,7 +4,8 @@ import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import type { Agent } from '../../test/agent.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { evalBids } from '../evaluation/evaluation.schema.ts';
+import { checklistOf } from '../evaluation/checklists.ts';
+import { evalAwards, evalBids } from '../evaluation/evaluation.schema.ts';
 import { buildAnnouncedTender, buildVendor, signIn } from '../evaluation/evaluation.test-support.ts';
 import { recordOpenedBid } from '../evaluation/index.ts';
 import { tenderParticipants } from '../tenders/tenders.schema.ts';
@@ -27,6 +28,7 @@ async function auditCount(t: TestApp, tenderId: string, action: string) {
 
 const CRITERIA =
   'pengalaman;Pengalaman perusahaan;20\nmetodologi;Pendekatan dan metodologi;40\ntenaga_ahli;Tenaga ahli;40';
+const ASPECTS = ['administrasi', 'kualifikasi', 'teknis', 'harga'] as const;
 const all = (v: number) => ({ skor_pengalaman: String(v), skor_metodologi: String(v), skor_tenaga_ahli: String(v) });
 
 describe('R12 seleksi 2-file: File I scores, ambang batas, File II only for those who passed, kualitas dan biaya', () => {
@@ -166,6 +168,42 @@ describe('R12 seleksi 2-file: File I scores, ambang batas, File II only for thos
     assert.match(rows[first]!, /★/, 'a is marked winner');
     assert.equal(await auditCount(t, w.tender.id, 'auction.seleksi_scored'), 9);
     assert.equal(await auditCount(t, w.tender.id, 'auction.seleksi_approved'), 6);
+  });
+
+  test('the award follows the seleksi ranking: the evaluation’s candidate is the combined-score winner, not the lowest price', async () => {
+    // b has the lowest File II price (800 jt); a wins on the combined score (87,00 against 86,00).
+    t.clock.set(new Date(w.stage('pembukaan_evaluasi_file_2').start.getTime() + 60_000));
+    members = await Promise.all(w.pokja.map((m) => signIn(t, m.username)));
+    const evalPage = `/kelola/tender/${w.tender.id}/evaluasi`;
+    const ticked = (aspect: (typeof ASPECTS)[number]) =>
+      Object.fromEntries(
+        checklistOf(aspect, w.tender.syaratKualifikasi, w.tender.jenis).map((c) => [`ok_${c.item}`, 'ya']),
+      );
+    const m = members[0]!;
+    for (const v of [a, b]) {
+      for (const aspect of ASPECTS) {
+        const r = await post(m, evalPage, `${evalPage}/${v.vendor.id}/${aspect}`, ticked(aspect));
+        assert.equal(r.statusCode, 303, `${aspect}: ${r.body.slice(0, 400)}`);
+      }
+      const inv = await post(m, evalPage, `${evalPage}/${v.vendor.id}/pembuktian`, {
+        waktu: '2026-03-20T09:00',
+        sampai: '2026-03-20T12:00',
+        tempat: 'Ruang Rapat UKPBJ',
+        dibawa: 'Dokumen asli',
+      });
+      assert.equal(inv.statusCode, 303, inv.body.slice(0, 400));
+      const proof = { hadir: 'ya', lulus: 'ya' };
+      assert.equal((await post(m, evalPage, `${evalPage}/${v.vendor.id}/pembuktian/hasil`, proof)).statusCode, 303);
+    }
+    for (const x of members) assert.equal((await post(x, evalPage, `${evalPage}/setujui`, {})).statusCode, 303);
+    assert.match((await m.get(evalPage)).body, /Calon pemenang: CV Alpha Konsultan/, 'the candidate is a');
+    t.clock.set(new Date(w.stage('penetapan_pemenang').start.getTime() + 60_000));
+    members = await Promise.all(w.pokja.map((x) => signIn(t, x.username)));
+    const decided = await post(members[1]!, evalPage, `${evalPage}/penetapan`, {});
+    assert.equal(decided.statusCode, 303, decided.body.slice(0, 400));
+    const [award] = await t.db.select().from(evalAwards).where(eq(evalAwards.tenderId, w.tender.id));
+    assert.equal(award?.vendorId, a.vendor.id, 'a is awarded');
+    assert.equal(award?.nilaiTerkoreksi, 1_000_000_000n, 'at its File II price');
   });
 });
 
