@@ -9,6 +9,7 @@ import { evalAwards, evalBids } from '../evaluation/evaluation.schema.ts';
 import { buildAnnouncedTender, buildVendor, signIn } from '../evaluation/evaluation.test-support.ts';
 import { recordOpenedBid } from '../evaluation/index.ts';
 import { tenderParticipants } from '../tenders/tenders.schema.ts';
+import { awardRanking } from './index.ts';
 
 type Tender = Awaited<ReturnType<typeof buildAnnouncedTender>>;
 type Vendor = Awaited<ReturnType<typeof buildVendor>>;
@@ -286,5 +287,23 @@ describe('R12 Tender Cepat e-reverse auction', () => {
     assert.ok(!pub.body.includes('Zamrud Sultra'), 'the above-HPS bidder is not in the auction');
     assert.ok(!pub.body.includes(y.npwp), 'NPWP masked');
     assert.equal(await auditCount(t, w.tender.id, 'auction.bid_placed'), 2);
+  });
+
+  test('the award ranking for evaluation: nothing final while the auction runs; after it, the lowest first', async () => {
+    const running = await awardRanking(t.db, w.tender.id, new Date(w.stage('evaluasi_penawaran').end.getTime() - 1));
+    assert.deepEqual(running, { source: 'auction', final: false }, 'no winner before the close');
+    const closed = await awardRanking(t.db, w.tender.id, w.stage('evaluasi_penawaran').end);
+    assert.deepEqual(
+      closed,
+      {
+        source: 'auction',
+        final: true,
+        order: [
+          { vendorId: y.vendor.id, harga: 930_000_000n },
+          { vendorId: x.vendor.id, harga: 940_000_000n },
+        ],
+      },
+      'y then x, at their last auction prices; z (above HPS) is not ranked',
+    );
   });
 });
