@@ -22,6 +22,7 @@ import { type Criterion, SELEKSI_METHODS } from './seleksi/scoring.ts';
 import {
   AuctionResultView,
   AuctionView,
+  PriceView,
   ScoreView,
   SeleksiListView,
   SeleksiManageView,
@@ -126,10 +127,6 @@ export async function auctionPlugin(app: FastifyInstance) {
     await approveSeleksi(req.ctx, id);
     return withFlash(back(id), req.ctx.t('auction.seleksi.approved'));
   });
-  pageForm('/kelola/tender/:id/seleksi/:vendorId/harga', PriceSchema, async (req, id, d) => {
-    await recordFile2Price(req.ctx, id, req.params.vendorId!, d.harga);
-    return withFlash(back(id), req.ctx.t('auction.seleksi.priceRecorded'));
-  });
 
   type ScoreParams = { Params: { id: string; vendorId: string } };
   const bidderOf = (s: Awaited<ReturnType<typeof forMember>>, vendorId: string) => {
@@ -137,6 +134,26 @@ export async function auctionPlugin(app: FastifyInstance) {
     if (!b) throw notFound('auction.error.bidderNotFound');
     return b;
   };
+
+  // File II price of one bidder: a page of its own (one `harga` field per page), shown again with the refusal.
+  app.get<ScoreParams>('/kelola/tender/:id/seleksi/:vendorId/harga', SCORE, async (req, reply) => {
+    assertCan(req.ctx.actor, 'auction:score');
+    const s = await forMember(req, req.params.id);
+    return sendHtml(reply, PriceView({ p: pageCtx(req, reply), s, bidder: bidderOf(s, req.params.vendorId) }));
+  });
+  app.post<ScoreParams>('/kelola/tender/:id/seleksi/:vendorId/harga', SCORE, async (req, reply) => {
+    assertCan(req.ctx.actor, 'auction:score');
+    const s = await forMember(req, req.params.id);
+    const bidder = bidderOf(s, req.params.vendorId);
+    return handleForm(req, reply, {
+      schema: PriceSchema,
+      render: (p, state) => PriceView({ p, s, bidder, state }),
+      run: async (d) => {
+        await recordFile2Price(req.ctx, s.tender.id, bidder.vendorId, d.harga);
+        return withFlash(back(s.tender.id), req.ctx.t('auction.seleksi.priceRecorded'));
+      },
+    });
+  });
   app.get<ScoreParams>('/kelola/tender/:id/seleksi/:vendorId', SCORE, async (req, reply) => {
     assertCan(req.ctx.actor, 'auction:score');
     const s = await forMember(req, req.params.id);

@@ -4,10 +4,12 @@ import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import type { Agent } from '../../test/agent.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { evalBids } from '../evaluation/evaluation.schema.ts';
+import { checklistOf } from '../evaluation/checklists.ts';
+import { evalAwards, evalBids } from '../evaluation/evaluation.schema.ts';
 import { buildAnnouncedTender, buildVendor, signIn } from '../evaluation/evaluation.test-support.ts';
 import { recordOpenedBid } from '../evaluation/index.ts';
 import { tenderParticipants } from '../tenders/tenders.schema.ts';
+import { awardRanking } from './index.ts';
 
 type Tender = Awaited<ReturnType<typeof buildAnnouncedTender>>;
 type Vendor = Awaited<ReturnType<typeof buildVendor>>;
@@ -27,6 +29,7 @@ async function auditCount(t: TestApp, tenderId: string, action: string) {
 
 const CRITERIA =
   'pengalaman;Pengalaman perusahaan;20\nmetodologi;Pendekatan dan metodologi;40\ntenaga_ahli;Tenaga ahli;40';
+const ASPECTS = ['administrasi', 'kualifikasi', 'teknis', 'harga'] as const;
 const all = (v: number) => ({ skor_pengalaman: String(v), skor_metodologi: String(v), skor_tenaga_ahli: String(v) });
 
 describe('R12 seleksi 2-file: File I scores, ambang batas, File II only for those who passed, kualitas dan biaya', () => {
@@ -127,6 +130,15 @@ describe('R12 seleksi 2-file: File I scores, ambang batas, File II only for thos
   });
 
   test('File II only for those who passed; the price goes through recordOpenedBid; final ranking by combined score', async () => {
+    // One price form per page: a list of forms would repeat the field's id and mislabel all but the first input.
+    const manage = await members[0]!.get(page());
+    assert.doesNotMatch(manage.body, /id="harga"/, 'no price field on the overview');
+    assert.ok(manage.body.includes(`${page()}/${a.vendor.id}/harga`), 'a passed: a link to its File II price page');
+    assert.ok(manage.body.includes(`${page()}/${b.vendor.id}/harga`), 'b passed: a link to its File II price page');
+    assert.ok(!manage.body.includes(`${page()}/${c.vendor.id}/harga`), 'c is below the ambang: no File II link');
+    const form = await members[0]!.get(`${page()}/${a.vendor.id}/harga`);
+    assert.equal(form.statusCode, 200, 'the price page of a');
+    assert.equal(form.body.match(/id="harga"/g)?.length, 1, 'exactly one price field on the price page');
     const refused = await post(members[0]!, page(), `${page()}/${c.vendor.id}/harga`, { harga: '500000000' });
     assert.equal(refused.headers['x-error-code'], 'SELEKSI_NOT_PASSED', 'c’s File II stays closed');
     assert.equal(
@@ -157,6 +169,42 @@ describe('R12 seleksi 2-file: File I scores, ambang batas, File II only for thos
     assert.match(rows[first]!, /★/, 'a is marked winner');
     assert.equal(await auditCount(t, w.tender.id, 'auction.seleksi_scored'), 9);
     assert.equal(await auditCount(t, w.tender.id, 'auction.seleksi_approved'), 6);
+  });
+
+  test('the award follows the seleksi ranking: the evaluation’s candidate is the combined-score winner, not the lowest price', async () => {
+    // b has the lowest File II price (800 jt); a wins on the combined score (87,00 against 86,00).
+    t.clock.set(new Date(w.stage('pembukaan_evaluasi_file_2').start.getTime() + 60_000));
+    members = await Promise.all(w.pokja.map((m) => signIn(t, m.username)));
+    const evalPage = `/kelola/tender/${w.tender.id}/evaluasi`;
+    const ticked = (aspect: (typeof ASPECTS)[number]) =>
+      Object.fromEntries(
+        checklistOf(aspect, w.tender.syaratKualifikasi, w.tender.jenis).map((c) => [`ok_${c.item}`, 'ya']),
+      );
+    const m = members[0]!;
+    for (const v of [a, b]) {
+      for (const aspect of ASPECTS) {
+        const r = await post(m, evalPage, `${evalPage}/${v.vendor.id}/${aspect}`, ticked(aspect));
+        assert.equal(r.statusCode, 303, `${aspect}: ${r.body.slice(0, 400)}`);
+      }
+      const inv = await post(m, evalPage, `${evalPage}/${v.vendor.id}/pembuktian`, {
+        waktu: '2026-03-20T09:00',
+        sampai: '2026-03-20T12:00',
+        tempat: 'Ruang Rapat UKPBJ',
+        dibawa: 'Dokumen asli',
+      });
+      assert.equal(inv.statusCode, 303, inv.body.slice(0, 400));
+      const proof = { hadir: 'ya', lulus: 'ya' };
+      assert.equal((await post(m, evalPage, `${evalPage}/${v.vendor.id}/pembuktian/hasil`, proof)).statusCode, 303);
+    }
+    for (const x of members) assert.equal((await post(x, evalPage, `${evalPage}/setujui`, {})).statusCode, 303);
+    assert.match((await m.get(evalPage)).body, /Calon pemenang: CV Alpha Konsultan/, 'the candidate is a');
+    t.clock.set(new Date(w.stage('penetapan_pemenang').start.getTime() + 60_000));
+    members = await Promise.all(w.pokja.map((x) => signIn(t, x.username)));
+    const decided = await post(members[1]!, evalPage, `${evalPage}/penetapan`, {});
+    assert.equal(decided.statusCode, 303, decided.body.slice(0, 400));
+    const [award] = await t.db.select().from(evalAwards).where(eq(evalAwards.tenderId, w.tender.id));
+    assert.equal(award?.vendorId, a.vendor.id, 'a is awarded');
+    assert.equal(award?.nilaiTerkoreksi, 1_000_000_000n, 'at its File II price');
   });
 });
 
@@ -239,5 +287,23 @@ describe('R12 Tender Cepat e-reverse auction', () => {
     assert.ok(!pub.body.includes('Zamrud Sultra'), 'the above-HPS bidder is not in the auction');
     assert.ok(!pub.body.includes(y.npwp), 'NPWP masked');
     assert.equal(await auditCount(t, w.tender.id, 'auction.bid_placed'), 2);
+  });
+
+  test('the award ranking for evaluation: nothing final while the auction runs; after it, the lowest first', async () => {
+    const running = await awardRanking(t.db, w.tender.id, new Date(w.stage('evaluasi_penawaran').end.getTime() - 1));
+    assert.deepEqual(running, { source: 'auction', final: false }, 'no winner before the close');
+    const closed = await awardRanking(t.db, w.tender.id, w.stage('evaluasi_penawaran').end);
+    assert.deepEqual(
+      closed,
+      {
+        source: 'auction',
+        final: true,
+        order: [
+          { vendorId: y.vendor.id, harga: 930_000_000n },
+          { vendorId: x.vendor.id, harga: 940_000_000n },
+        ],
+      },
+      'y then x, at their last auction prices; z (above HPS) is not ranked',
+    );
   });
 });

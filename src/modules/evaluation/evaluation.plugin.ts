@@ -8,6 +8,7 @@ import { optionalText, requiredText } from '../../platform/http/fields.ts';
 import type { FormState } from '../../platform/http/forms.ts';
 import { handleForm, withFlash } from '../../platform/http/handle-form.ts';
 import { type PageCtx, pageCtx, sendHtml } from '../../platform/ui/page.ts';
+import { awardRanking } from '../auction/index.ts';
 import { CONTRACT_DOCS, type ContractDoc, contractDocHash, contractDocOfTender } from '../contracts/index.ts';
 import { vendors } from '../registration/registration.schema.ts';
 import { parseRupiah } from '../rup/index.ts';
@@ -97,7 +98,7 @@ export async function evaluationPlugin(app: FastifyInstance) {
       sanggahSpan: sSpan,
       answerDeadline: sSpan ? answerDeadline(e.bundle, sSpan) : null,
       authority: awardAuthority(e.tender.jenis, e.tender.pagu),
-      candidate: candidateOf(e),
+      candidate: candidateOf(e, await awardRanking(req.ctx.db, e.tender.id, now)),
       blockers: awardBlockers(e, now),
       gagalReason: outcome?.bids && outcome.reason ? outcome.reason : null,
       hasNegotiation: !!negotiationSpan(e.bundle, e.schedule),

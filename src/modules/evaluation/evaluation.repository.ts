@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import type { AwardRanking } from '../auction/index.ts';
 import { vendors } from '../registration/registration.schema.ts';
 import { type Bundle, bundleOf, loadSchedule, type ScheduleRow } from '../tenders/index.ts';
 import { tenderMembers, tenders } from '../tenders/tenders.schema.ts';
@@ -203,9 +204,17 @@ export async function loadEvaluation(db: Db, tenderId: string): Promise<Evaluati
 
 /**
  * The candidate winner: the lowest harga terkoreksi among the bidders who passed all four aspects and whose
- * pembuktian (when the bundle has that stage) passed.
+ * pembuktian (when the bundle has that stage) passed. A seleksi 2-file or a Tender Cepat ranks by its own rule
+ * (`awardRanking` of the auction module): then the first in that order who passed, and none before it is final.
  */
-export function candidateOf(e: Evaluation): Bidder | undefined {
+export function candidateOf(e: Evaluation, ranking?: AwardRanking | null): Bidder | undefined {
   const needsProof = e.bundle.stages.some((s) => s.role === 'qualification_proof');
-  return e.bidders.find((b) => b.passedAll && !b.failed && (!needsProof || b.proof?.lulus === true));
+  const passed = (b: Bidder) => b.passedAll && !b.failed && (!needsProof || b.proof?.lulus === true);
+  if (!ranking) return e.bidders.find(passed);
+  if (!ranking.final) return undefined;
+  for (const o of ranking.order) {
+    const b = e.bidders.find((x) => x.bid.vendorId === o.vendorId);
+    if (b && passed(b)) return b;
+  }
+  return undefined;
 }

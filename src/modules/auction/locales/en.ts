@@ -54,6 +54,8 @@ export const auctionEn: Record<keyof typeof auctionId, string> = {
   'auction.seleksi.phase.hasil': 'final result',
   'auction.seleksi.price': 'File II price',
   'auction.seleksi.recordPrice': 'Record the File II price',
+  'auction.seleksi.priceOf': 'Record the File II price — {name}',
+  'auction.seleksi.priceHint': 'Whole rupiah, as written in the opened File II.',
   'auction.seleksi.priceRecorded': 'File II price recorded.',
   'auction.seleksi.file2Note':
     'File II is opened only for bidders above the passing grade. The price is recorded from the opened File II (the bids module does not open File II yet).',

@@ -54,6 +54,8 @@ export const auctionId = {
   'auction.seleksi.phase.hasil': 'hasil akhir',
   'auction.seleksi.price': 'Harga File II',
   'auction.seleksi.recordPrice': 'Catat harga File II',
+  'auction.seleksi.priceOf': 'Catat harga File II — {name}',
+  'auction.seleksi.priceHint': 'Rupiah bulat, seperti tertulis pada File II yang dibuka.',
   'auction.seleksi.priceRecorded': 'Harga File II dicatat.',
   'auction.seleksi.file2Note':
     'File II dibuka hanya untuk peserta yang lulus ambang batas. Harga dicatat dari File II yang dibuka (modul penawaran belum membuka File II).',

@@ -186,24 +186,20 @@ export function SeleksiManageView(props: { p: PageCtx; s: Seleksi; state?: FormS
             <>
               <h2>{p.t('auction.seleksi.price')}</h2>
               <p>{p.t('auction.seleksi.file2Note')}</p>
-              {s.ranking
-                .filter((r) => r.passed && r.price === null)
-                .map((r) => {
-                  const b = s.bidders.find((x) => x.vendorId === r.vendorId)!;
-                  return (
-                    <form method="post" action={`${base}/${r.vendorId}/harga`} key={r.vendorId}>
-                      <Csrf p={p} />
-                      <TextField
-                        p={p}
-                        name="harga"
-                        label={`${p.t('auction.seleksi.price')} — ${nameOf(b)}`}
-                        state={state}
-                        inputMode="numeric"
-                      />
-                      <Button>{p.t('auction.seleksi.recordPrice')}</Button>
-                    </form>
-                  );
-                })}
+              <ul>
+                {s.ranking
+                  .filter((r) => r.passed && r.price === null)
+                  .map((r) => {
+                    const b = s.bidders.find((x) => x.vendorId === r.vendorId)!;
+                    return (
+                      <li key={r.vendorId}>
+                        <a href={`${base}/${r.vendorId}/harga`}>
+                          {p.t('auction.seleksi.priceOf', { name: nameOf(b) })}
+                        </a>
+                      </li>
+                    );
+                  })}
+              </ul>
             </>
           ) : null}
           {setup.resultApprovedAt ? null : (
@@ -260,6 +256,37 @@ export function ScoreView(props: {
           />
         ))}
         <Button>{p.t('auction.seleksi.saveScores')}</Button>
+      </form>
+    </Layout>
+  );
+}
+
+/**
+ * The File II price of one bidder who passed the ambang, on a page of its own (one field per page: a list of forms
+ * with the same field would repeat its id, and a label would name another bidder's input).
+ */
+export function PriceView(props: { p: PageCtx; s: Seleksi; bidder: SeleksiBidder; state?: FormState }) {
+  const { p, s, bidder, state } = props;
+  const title = p.t('auction.seleksi.priceOf', { name: nameOf(bidder) });
+  return (
+    <Layout p={p} title={title}>
+      <p>
+        <a href={`/kelola/tender/${s.tender.id}/seleksi`}>{p.t('auction.seleksi.title')}</a>
+      </p>
+      <h1>{title}</h1>
+      <p>{p.t('auction.seleksi.file2Note')}</p>
+      <ErrorSummary p={p} state={state} />
+      <form method="post" action={`/kelola/tender/${s.tender.id}/seleksi/${bidder.vendorId}/harga`}>
+        <Csrf p={p} />
+        <TextField
+          p={p}
+          name="harga"
+          label={`${p.t('auction.seleksi.price')} — ${nameOf(bidder)}`}
+          hint={p.t('auction.seleksi.priceHint')}
+          state={state}
+          inputMode="numeric"
+        />
+        <Button>{p.t('auction.seleksi.recordPrice')}</Button>
       </form>
     </Layout>
   );

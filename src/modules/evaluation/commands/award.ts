@@ -4,6 +4,7 @@ import { assertCan, can } from '../../../platform/auth/permissions.ts';
 import { enforce } from '../../../platform/auth/policy.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
+import { awardRanking } from '../../auction/index.ts';
 import { awardAuthority } from '../award-authority.ts';
 import { canDecide, canNegotiate } from '../evaluation.policy.ts';
 import { candidateOf } from '../evaluation.repository.ts';
@@ -148,7 +149,8 @@ export async function decideAward(ctx: Ctx, tenderId: string): Promise<{ vendorI
     // The granting role for the audit trail; a person without it is refused by the policy with the reason.
     const permission = authority === 'PA_KPA' ? 'evaluation:decide_above_threshold' : 'evaluation:evaluate';
     if (can(actor, permission)) assertCan(actor, permission);
-    const candidate = candidateOf(e);
+    const ranking = await awardRanking(tx, tenderId, now);
+    const candidate = candidateOf(e, ranking);
     enforce(
       canDecide(
         actor,
@@ -166,12 +168,17 @@ export async function decideAward(ctx: Ctx, tenderId: string): Promise<{ vendorI
       ),
     );
     const c = candidate!;
+    // A Tender Cepat's price is the auction's last price (its price rounds replace the negotiation).
+    const auctionPrice =
+      ranking?.source === 'auction' && ranking.final
+        ? (ranking.order.find((o) => o.vendorId === c.bid.vendorId)?.harga ?? null)
+        : null;
     await tx.insert(evalAwards).values({
       tenderId,
       vendorId: c.bid.vendorId,
       nilaiPenawaran: c.bid.hargaPenawaran,
       nilaiTerkoreksi: c.bid.hargaTerkoreksi,
-      nilaiNegosiasi: c.bid.hargaNegosiasi,
+      nilaiNegosiasi: c.bid.hargaNegosiasi ?? auctionPrice,
       decidedAs: authority,
       decidedBy: actor.userId,
       decidedAt: now,
