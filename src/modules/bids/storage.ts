@@ -71,7 +71,10 @@ export class BidFileStore extends DataStore {
     const prior = running.get(file);
     running.delete(file);
     const digest = prior?.offset === offset ? prior : offset === 0 ? { hash: createHash('sha256'), offset } : undefined;
-    const out = createWriteStream(file, { flags: 'r+', start: offset });
+    // Flushed before the PATCH is answered: the offset a client is told is on the disk, and the completion's fsync
+    // has only the last PATCH left to flush — 300 bids ending together no longer queue 6 GB of flushing behind
+    // their receipts (bench: last byte → receipt).
+    const out = createWriteStream(file, { flags: 'r+', start: offset, flush: true });
     stream.on('data', (c: Buffer) => {
       written += c.length;
       digest?.hash.update(c);
