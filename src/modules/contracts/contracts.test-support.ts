@@ -7,6 +7,9 @@ import { registrations, vendors } from '../registration/registration.schema.ts';
 import { sulapDraftTenders, sulapPackages } from '../sulap/sulap.schema.ts';
 import { tenders } from '../tenders/tenders.schema.ts';
 import { type AwardInput, acceptAward } from './commands/accept-award.ts';
+import { issueSppbj } from './commands/issue-sppbj.ts';
+import { respondSppbj } from './commands/respond-sppbj.ts';
+import { signContract } from './commands/sign-contract.ts';
 
 let seq = 0;
 
@@ -167,4 +170,35 @@ export function award(t: TestApp, w: ContractWorld, overrides: Partial<AwardInpu
       ...overrides,
     }),
   );
+}
+
+/**
+ * A running contract: a new world awarded, its SPPBJ (Rp 1.290.000.000) accepted, the contract signed on 5 March 2026
+ * for 6 March – 30 September 2026. `tag` goes into the SPPBJ's and the contract's numbers.
+ */
+export async function runningContract(t: TestApp, tag: string) {
+  const w = await buildContractWorld(t, { jenis: 'barang' });
+  const id = await award(t, w);
+  await issueSppbj(w.asPpk, id, {
+    nomor: `027/SPPBJ/${tag}`,
+    tanggal: '2026-03-03',
+    nilai: 1_290_000_000n,
+    jaminanNilai: 64_500_000n,
+    jaminanPenerbit: 'Bank Sultra',
+    jaminanBerlakuSampai: '2026-12-31',
+  });
+  await respondSppbj(w.asVendor, id, { accept: true, reason: null });
+  await signContract(w.asPpk, id, {
+    nomor: `600/KTR/${tag}`,
+    jenisKontrak: 'harga_satuan',
+    nilai: 1_290_000_000n,
+    tanggal: '2026-03-05',
+    mulai: '2026-03-06',
+    selesai: '2026-09-30',
+    ppkNama: 'Ir. PPK Uji',
+    ppkNip: null,
+    penyediaNama: 'Direktur Uji',
+    penyediaJabatan: 'Direktur',
+  });
+  return { w, id };
 }

@@ -6,12 +6,9 @@ import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
 import { signIn } from '../sulap/sulap.test-support.ts';
 import { addAddendum } from './commands/add-addendum.ts';
 import { issueSpmk } from './commands/issue-spmk.ts';
-import { issueSppbj } from './commands/issue-sppbj.ts';
 import { recordBast } from './commands/record-bast.ts';
 import { recordPayment } from './commands/record-payment.ts';
-import { respondSppbj } from './commands/respond-sppbj.ts';
-import { signContract } from './commands/sign-contract.ts';
-import { award, buildContractWorld, ctxAs } from './contracts.test-support.ts';
+import { ctxAs, runningContract } from './contracts.test-support.ts';
 import { contractTerminations, terminateContract } from './index.ts';
 
 const code = (c: string) => (e: unknown) => {
@@ -27,32 +24,8 @@ describe('contract termination (pemutusan kontrak)', () => {
   });
   after(() => t.close());
 
-  async function running() {
-    const w = await buildContractWorld(t, { jenis: 'barang' });
-    const id = await award(t, w);
-    await issueSppbj(w.asPpk, id, {
-      nomor: `027/SPPBJ/PUTUS/${id.slice(0, 6)}`,
-      tanggal: '2026-03-03',
-      nilai: 1_290_000_000n,
-      jaminanNilai: 64_500_000n,
-      jaminanPenerbit: 'Bank Sultra',
-      jaminanBerlakuSampai: '2026-12-31',
-    });
-    await respondSppbj(w.asVendor, id, { accept: true, reason: null });
-    await signContract(w.asPpk, id, {
-      nomor: `600/KTR/PUTUS/${id.slice(0, 6)}`,
-      jenisKontrak: 'harga_satuan',
-      nilai: 1_290_000_000n,
-      tanggal: '2026-03-05',
-      mulai: '2026-03-06',
-      selesai: '2026-09-30',
-      ppkNama: 'Ir. PPK Uji',
-      ppkNip: null,
-      penyediaNama: 'Direktur Uji',
-      penyediaJabatan: 'Direktur',
-    });
-    return { w, id };
-  }
+  let n = 0;
+  const running = () => runningContract(t, `PUTUS/${++n}`);
   const alasan = 'Penyedia tidak menyelesaikan pekerjaan setelah diberi kesempatan 50 hari kalender (cidera janji).';
 
   test('only the package’s PPK terminates a running contract, with a date and a reason; audited', async () => {

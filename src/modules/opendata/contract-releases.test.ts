@@ -3,13 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { addAddendum } from '../contracts/commands/add-addendum.ts';
 import { issueSpmk } from '../contracts/commands/issue-spmk.ts';
-import { issueSppbj } from '../contracts/commands/issue-sppbj.ts';
 import { recordBast } from '../contracts/commands/record-bast.ts';
 import { recordPayment } from '../contracts/commands/record-payment.ts';
-import { respondSppbj } from '../contracts/commands/respond-sppbj.ts';
-import { signContract } from '../contracts/commands/sign-contract.ts';
 import { terminateContract } from '../contracts/commands/terminate-contract.ts';
-import { award, buildContractWorld } from '../contracts/contracts.test-support.ts';
+import { runningContract } from '../contracts/contracts.test-support.ts';
 import { compileReleases } from './merge.ts';
 import { emptyFields, ocdsValidators } from './ocds-validate.test-support.ts';
 import { releasesOf } from './opendata.repository.ts';
@@ -24,29 +21,7 @@ describe('OCDS releases of the award, the contract and its implementation', () =
   after(() => t.close());
 
   test('award → contract → SPMK → addendum → payments → BAST: one valid release per event, the NPWP never in it', async () => {
-    const w = await buildContractWorld(t, { jenis: 'barang' });
-    const id = await award(t, w);
-    await issueSppbj(w.asPpk, id, {
-      nomor: '027/SPPBJ/OCDS',
-      tanggal: '2026-03-03',
-      nilai: 1_290_000_000n,
-      jaminanNilai: 64_500_000n,
-      jaminanPenerbit: 'Bank Sultra',
-      jaminanBerlakuSampai: '2026-12-31',
-    });
-    await respondSppbj(w.asVendor, id, { accept: true, reason: null });
-    await signContract(w.asPpk, id, {
-      nomor: '600/KTR/OCDS',
-      jenisKontrak: 'harga_satuan',
-      nilai: 1_290_000_000n,
-      tanggal: '2026-03-05',
-      mulai: '2026-03-06',
-      selesai: '2026-09-30',
-      ppkNama: 'Ir. PPK Uji',
-      ppkNip: '198001012005011001',
-      penyediaNama: 'Direktur Uji',
-      penyediaJabatan: 'Direktur',
-    });
+    const { w, id } = await runningContract(t, 'OCDS');
     await issueSpmk(w.asPpk, id, { nomor: 'SPMK-1', tanggal: '2026-03-05', mulaiKerja: '2026-03-06' });
     await addAddendum(w.asPpk, id, {
       nomor: 'ADD-1',
@@ -102,29 +77,7 @@ describe('OCDS releases of the award, the contract and its implementation', () =
   });
 
   test('pemutusan kontrak: a contractTermination release, the contract terminated with its date, not the reason', async () => {
-    const w = await buildContractWorld(t, { jenis: 'barang' });
-    const id = await award(t, w);
-    await issueSppbj(w.asPpk, id, {
-      nomor: '027/SPPBJ/PUTUS-OCDS',
-      tanggal: '2026-03-03',
-      nilai: 1_290_000_000n,
-      jaminanNilai: 64_500_000n,
-      jaminanPenerbit: 'Bank Sultra',
-      jaminanBerlakuSampai: '2026-12-31',
-    });
-    await respondSppbj(w.asVendor, id, { accept: true, reason: null });
-    await signContract(w.asPpk, id, {
-      nomor: '600/KTR/PUTUS-OCDS',
-      jenisKontrak: 'harga_satuan',
-      nilai: 1_290_000_000n,
-      tanggal: '2026-03-05',
-      mulai: '2026-03-06',
-      selesai: '2026-09-30',
-      ppkNama: 'Ir. PPK Uji',
-      ppkNip: null,
-      penyediaNama: 'Direktur Uji',
-      penyediaJabatan: 'Direktur',
-    });
+    const { w, id } = await runningContract(t, 'PUTUS-OCDS');
     const alasan = 'Penyedia tidak menyelesaikan pekerjaan setelah diberi kesempatan 50 hari (RAHASIA-ALASAN).';
     await terminateContract(w.asPpk, id, { tanggal: '2026-08-01', alasan, kesalahanPenyedia: true });
     const releases = await releasesOf(t.db, `${t.config.ocdsPrefix}-tender-${w.tender.kode}`);
