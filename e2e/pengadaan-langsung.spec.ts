@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, loginOn, screenshot, submit, test, visit } from './support/lpse.ts';
+import { expect, loginOn, screenshot, stageTimes, submit, test, visit } from './support/lpse.ts';
 import { type RunningApp, startApp } from './support/server.ts';
 
 /**
@@ -38,15 +38,6 @@ test.afterAll(async () => {
 const serverNow = () => Date.now() + app.clockOffsetMs();
 /** A WITA date `hours` from the server's now, as the date input takes it. */
 const witaDay = (hours = 0) => new Date(serverNow() + (8 + hours) * HOUR).toISOString().slice(0, 10);
-
-/** The start and end of a stage as the public page gives them (`<time datetime>`). */
-async function stageTimes(page: Page, kode: string, stage: string): Promise<{ start: number; end: number }> {
-  await visit(page, `/tender/${kode}`);
-  const times = page.locator(`tr[data-stage="${stage}"] time`);
-  const start = Date.parse((await times.nth(0).getAttribute('datetime'))!);
-  const end = Date.parse((await times.nth(1).getAttribute('datetime'))!);
-  return { start, end };
-}
 
 test('a Pejabat Pengadaan announces a Pengadaan Langsung and invites one vendor, who accepts; the upload stage opens', async ({
   browser,

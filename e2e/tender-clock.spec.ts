@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { checkA11y, expect, loginOn, screenshot, submit, test, visit } from './support/lpse.ts';
+import { checkA11y, expect, loginOn, screenshot, stageTimes, submit, test, visit } from './support/lpse.ts';
 import { type RunningApp, startApp } from './support/server.ts';
 
 /**
@@ -39,15 +39,6 @@ test.afterAll(async () => {
 const serverNow = () => Date.now() + app.clockOffsetMs();
 /** A WITA `datetime-local` value `hours` from the server's now. */
 const witaLocal = (hours: number) => new Date(serverNow() + (8 + hours) * HOUR).toISOString().slice(0, 16);
-
-/** The start and end of a stage as the public page gives them (`<time datetime>`). */
-async function stageTimes(page: Page, kode: string, stage: string): Promise<{ start: number; end: number }> {
-  await visit(page, `/tender/${kode}`);
-  const times = page.locator(`tr[data-stage="${stage}"] time`);
-  const start = Date.parse((await times.nth(0).getAttribute('datetime'))!);
-  const end = Date.parse((await times.nth(1).getAttribute('datetime'))!);
-  return { start, end };
-}
 
 async function approveAll(page: Page, url: string) {
   await visit(page, url);

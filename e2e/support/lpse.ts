@@ -237,3 +237,12 @@ export const test = base.extend<{ a11yGuard: boolean; _a11yGuard: undefined }>({
     { auto: true },
   ],
 });
+
+/** The start and end of a stage as the public page gives them (`<time datetime>`). */
+export async function stageTimes(page: Page, kode: string, stage: string): Promise<{ start: number; end: number }> {
+  await visit(page, `/tender/${kode}`);
+  const times = page.locator(`tr[data-stage="${stage}"] time`);
+  const start = Date.parse((await times.nth(0).getAttribute('datetime'))!);
+  const end = Date.parse((await times.nth(1).getAttribute('datetime'))!);
+  return { start, end };
+}
