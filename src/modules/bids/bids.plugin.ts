@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Server as TusServer } from '@tus/server';
+import { MemoryLocker, Server as TusServer } from '@tus/server';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -35,6 +35,7 @@ import type { FileKind } from './crypto/sealed.ts';
 import { openingReportPdf, receiptPdf, witnessReportPdf } from './pdf.ts';
 import { parseReceiptToken, publicKeyPem, receiptToken, verifyReceipt } from './receipts.ts';
 import { BidFileStore, forgetStreamedDigest, openSealed, tusDir, writeTemp } from './storage.ts';
+import { tusPatchHandler } from './tus-patch.ts';
 import { BidView, KeyView, OpeningView, VerifyView, WitnessView } from './views/bids.views.tsx';
 
 const TUS_PATH = '/penawaran/unggah';
@@ -183,9 +184,12 @@ export async function bidsPlugin(base: FastifyInstance) {
     },
   );
 
+  const store = new BidFileStore(tusDir(base.services.config.dataDir));
+  const locker = new MemoryLocker();
   const tus = new TusServer({
     path: TUS_PATH,
-    datastore: new BidFileStore(tusDir(base.services.config.dataDir)),
+    datastore: store,
+    locker,
     maxSize: MAX_BID_BYTES,
     respectForwardedHeaders: base.services.config.trustProxy,
     onUploadCreate: async (_req, upload) => {
@@ -213,25 +217,30 @@ export async function bidsPlugin(base: FastifyInstance) {
         throw tusError(ctx, e);
       }
     },
-    onUploadFinish: async (_req, upload) => {
-      const ctx = currentCtx();
-      try {
-        const row = await finishUpload(ctx, upload.id, upload.storage!.path);
-        return { headers: { 'bid-submission': row.id } };
-      } catch (e) {
-        throw tusError(ctx, e);
-      }
-    },
   });
-  // tus bodies stay unread for @tus/server, which streams them to the disk.
+  // tus bodies stay unread here: our PATCH (or @tus/server, for creation-with-upload) streams them to the disk.
   base.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
   const tusHandler = async (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
     reply.hijack();
     await tusCtx.run(req.ctx, () => tus.handle(req.raw, reply.raw));
   };
-  const TUS_METHODS = ['POST', 'PATCH', 'HEAD', 'DELETE', 'OPTIONS'] as const;
-  base.route({ method: [...TUS_METHODS], url: TUS_PATH, config: allow('bids:submit'), handler: tusHandler });
+  const TUS_METHODS = ['POST', 'HEAD', 'DELETE', 'OPTIONS'] as const;
+  base.route({ method: [...TUS_METHODS, 'PATCH'], url: TUS_PATH, config: allow('bids:submit'), handler: tusHandler });
   base.route({ method: [...TUS_METHODS], url: `${TUS_PATH}/:id`, config: allow('bids:submit'), handler: tusHandler });
+  // PATCH: the bytes of a bid, straight to the disk (tus-patch.ts says why it is ours), then the completion.
+  base.patch<{ Params: { id: string } }>(
+    `${TUS_PATH}/:id`,
+    { config: allow('bids:submit') },
+    tusPatchHandler({
+      store,
+      locker,
+      authorize: (req, uploadId) => assertOwnUpload(req.ctx, uploadId),
+      finish: async (req, upload, file) => {
+        const row = await finishUpload(req.ctx, upload.id, file, upload);
+        return { 'bid-submission': row.id };
+      },
+    }),
+  );
 
   /**
    * The plain upload form (no JavaScript, or an envelope made by the offline tool `lpse-seal`): the same checks as a tus

@@ -42,23 +42,27 @@ export async function tenderContext(db: Db, tenderId: string, now: Date) {
   const [t] = await db.select().from(tenders).where(eq(tenders.id, tenderId));
   if (!t?.kode || !t.announcedAt) return undefined;
   const bundle = bundleOf(t.bundleId, t.bundleVersion);
-  const schedule = await loadSchedule(db, tenderId);
+  // Independent reads in parallel: at the deadline surge every completion runs this while the pool is busy, and
+  // the waits add up when the reads go one after another.
+  const [schedule, members, [setting]] = await Promise.all([
+    loadSchedule(db, tenderId),
+    db
+      .select({
+        userId: tenderMembers.userId,
+        name: users.name,
+        publicKey: bidKeys.publicKey,
+        fingerprint: bidKeys.fingerprint,
+      })
+      .from(tenderMembers)
+      .innerJoin(users, eq(users.id, tenderMembers.userId))
+      .leftJoin(bidKeys, eq(bidKeys.userId, tenderMembers.userId))
+      .where(eq(tenderMembers.tenderId, tenderId))
+      .orderBy(asc(tenderMembers.userId)),
+    db.select().from(bidSettings).where(eq(bidSettings.tenderId, tenderId)),
+  ]);
   const uploadStage = bundle ? stageOfRole(bundle, 'bid_upload') : undefined;
   const upload = uploadStage ? stageWindow(schedule, uploadStage.code, now) : ({ state: 'absent' } as const);
   const uploadRow = schedule.find((r) => r.stage === uploadStage?.code);
-  const members = await db
-    .select({
-      userId: tenderMembers.userId,
-      name: users.name,
-      publicKey: bidKeys.publicKey,
-      fingerprint: bidKeys.fingerprint,
-    })
-    .from(tenderMembers)
-    .innerJoin(users, eq(users.id, tenderMembers.userId))
-    .leftJoin(bidKeys, eq(bidKeys.userId, tenderMembers.userId))
-    .where(eq(tenderMembers.tenderId, tenderId))
-    .orderBy(asc(tenderMembers.userId));
-  const [setting] = await db.select().from(bidSettings).where(eq(bidSettings.tenderId, tenderId));
   return {
     tender: t,
     kode: t.kode,

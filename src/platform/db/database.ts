@@ -48,7 +48,9 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
 
 /** A PostgreSQL server (15 or newer) through a connection pool. */
 export async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // 20 connections: at a bid deadline hundreds of uploads check their session and upload at once while receipts
+  // commit one after another on the audit chain's lock; 10 left the checks queueing behind those commits.
+  const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5000 });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzleNodePg({ client: pool }) as unknown as Db;

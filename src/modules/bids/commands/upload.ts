@@ -34,9 +34,11 @@ export interface StartInput {
 async function gate(ctx: Ctx, tenderId: string) {
   assertCan(ctx.actor, 'bids:submit');
   const now = ctx.clock.now();
-  const tc = await tenderContext(ctx.db, tenderId, now);
+  const [tc, vendor] = await Promise.all([
+    tenderContext(ctx.db, tenderId, now),
+    vendorOfUser(ctx.db, ctx.actor!.userId),
+  ]);
   if (!tc) throw notFound('bids.error.tenderNotFound');
-  const vendor = await vendorOfUser(ctx.db, ctx.actor!.userId);
   const participant = !!vendor && (await isParticipant(ctx.db, tenderId, vendor.id));
   enforce(canUpload(ctx.actor, { participant, window: tc.upload, fmt: (d) => formatDateTime(d, ctx.locale) }));
   return { tc, vendor: vendor!, now };
@@ -71,8 +73,10 @@ export async function startUpload(ctx: Ctx, input: StartInput) {
   });
 }
 
+export type OwnUpload = typeof bidUploads.$inferSelect;
+
 /** A PATCH may only continue the person's own upload, still partial, of a tender whose upload stage is open. */
-export async function assertOwnUpload(ctx: Ctx, uploadId: string) {
+export async function assertOwnUpload(ctx: Ctx, uploadId: string): Promise<OwnUpload> {
   const [u] = await ctx.db.select().from(bidUploads).where(eq(bidUploads.id, uploadId));
   if (!u || u.userId !== ctx.actor?.userId) throw notFound('bids.error.uploadNotFound');
   if (u.status !== 'partial') throw new AppError('BIDS_UPLOAD_FINISHED', 409, 'bids.error.uploadFinished');
@@ -105,8 +109,9 @@ export async function headerProblem(
  * address, the previous bid of the same kind is superseded, and the receipt is signed, in one transaction with the
  * audit event. Any refusal is recorded on the upload (audited) and its bytes are deleted.
  */
-export async function finishUpload(ctx: Ctx, uploadId: string, file: string) {
-  const u = await assertOwnUpload(ctx, uploadId);
+export async function finishUpload(ctx: Ctx, uploadId: string, file: string, checked?: OwnUpload) {
+  // The PATCH that brought the last byte has just checked the upload (`assertOwnUpload`); nothing changes it between.
+  const u = checked?.id === uploadId ? checked : await assertOwnUpload(ctx, uploadId);
   const dataDir = ctx.config.dataDir;
   const refuse = async (err: AppError) => {
     await ctx.db.transaction(async (tx) => {
@@ -127,9 +132,11 @@ export async function finishUpload(ctx: Ctx, uploadId: string, file: string) {
     return err;
   };
   let gated: Awaited<ReturnType<typeof gate>>;
+  const ownKey = keyOf(ctx.db, ctx.actor!.userId);
   try {
     gated = await gate(ctx, u.tenderId);
   } catch (e) {
+    await ownKey.catch(() => undefined);
     throw e instanceof AppError ? await refuse(e) : e;
   }
   const { tc, vendor } = gated;
@@ -144,7 +151,7 @@ export async function finishUpload(ctx: Ctx, uploadId: string, file: string) {
     if (e instanceof SealError) throw await refuse(new AppError('BIDS_ENVELOPE_INVALID', 422, 'bids.error.envelope'));
     throw e;
   }
-  const vendorKey = await keyOf(ctx.db, ctx.actor!.userId);
+  const vendorKey = await ownKey;
   const problem = await headerProblem(tc, header, {
     vendorId: vendor.id,
     kind: u.kind,
