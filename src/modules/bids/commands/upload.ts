@@ -83,6 +83,15 @@ export async function assertOwnUpload(ctx: Ctx, uploadId: string): Promise<OwnUp
   return u;
 }
 
+/** The envelope's start up to its whole header: the bytes kept while it streamed, when they hold the header. */
+async function headOf(file: string, kept: Buffer | undefined): Promise<Uint8Array> {
+  if (kept && kept.length >= MAGIC.length + 4) {
+    const need = MAGIC.length + 4 + kept.readUInt32BE(MAGIC.length);
+    if (need <= kept.length) return kept;
+  }
+  return readHead(file, MAGIC.length + 4 + MAX_HEADER_BYTES);
+}
+
 /** What the server checks in a header before it receipts the bid: it must open at the opening. */
 export async function headerProblem(
   tc: TenderContext,
@@ -140,13 +149,15 @@ export async function finishUpload(ctx: Ctx, uploadId: string, file: string, che
     throw e instanceof AppError ? await refuse(e) : e;
   }
   const { tc, vendor } = gated;
-  // The digest kept while the bytes were written, when it covers the whole file; otherwise read the file back.
-  const { sha256, size } = takeStreamedDigest(file, (await fs.stat(file)).size) ?? (await hashFile(file));
+  // The digest and head kept while the bytes were written, when they cover the whole file; otherwise the file is read
+  // back. The PATCH that brought the last byte knows the size (the declared one) without asking the disk.
+  const streamed = takeStreamedDigest(file, checked ? u.declaredSize : (await fs.stat(file)).size);
+  const { sha256, size } = streamed ?? (await hashFile(file));
   if (size !== u.declaredSize || sha256 !== u.declaredSha256)
     throw await refuse(new AppError('BIDS_HASH_MISMATCH', 422, 'bids.error.hashMismatch'));
   let header: EnvelopeHeader;
   try {
-    header = parseHeader(await readHead(file, MAGIC.length + 4 + MAX_HEADER_BYTES)).header;
+    header = parseHeader(await headOf(file, streamed?.head)).header;
   } catch (e) {
     if (e instanceof SealError) throw await refuse(new AppError('BIDS_ENVELOPE_INVALID', 422, 'bids.error.envelope'));
     throw e;
@@ -168,7 +179,7 @@ export async function finishUpload(ctx: Ctx, uploadId: string, file: string, che
     });
     throw await refuse(late);
   }
-  const storageKey = await commitSealed(dataDir, file);
+  const storageKey = await commitSealed(dataDir, file, !!streamed);
   const receipt = signReceipt(dataDir, {
     v: 1,
     tender: tc.kode,
