@@ -1,12 +1,26 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { inflateSync } from 'node:zlib';
 import { and, eq, isNull } from 'drizzle-orm';
 import { buildAgency, buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
+import { postMultipart } from '../../test/multipart.ts';
 import { userRoles } from '../accounts/accounts.schema.ts';
 import { bidOpenings, bidSettings, bidSubmissions } from './bids.schema.ts';
 import { buildBidWorld, enrol, type Person, passOf, pdfWith, signedIn, submitBid } from './bids.test-support.ts';
-import { concat, fromB64, openShare, seal, toB64, unlockKey } from './crypto/sealed.ts';
+import { sealFile } from './cli/lpse-seal.ts';
+import {
+  concat,
+  decryptEnvelope,
+  fromB64,
+  openShare,
+  parseHeader,
+  reconstructKey,
+  seal,
+  toB64,
+  unlockKey,
+} from './crypto/sealed.ts';
 
 /**
  * Pengadaan Langsung takes a sealed bid (issue 11, R12): its single Pejabat Pengadaan enrols a key, the invited vendor
@@ -61,6 +75,8 @@ describe('Pengadaan Langsung: a sealed bid opened by its Pejabat Pengadaan alone
     vendor = w.bidders[0]!;
   });
   after(() => t.close());
+  /** The PP's wrapped key as the server holds it (what the PP's browser fetches at the opening). */
+  const ppKey = async () => (await pp.agent.api('GET', '/api/v1/kunci-penawaran')).json();
 
   test('the Pejabat Pengadaan enrols a bid key at /kunci-penawaran; the parameters then name the PP alone, k = 1', async () => {
     const page = await pp.agent.get('/kunci-penawaran');
@@ -81,6 +97,36 @@ describe('Pengadaan Langsung: a sealed bid opened by its Pejabat Pengadaan alone
     assert.match(bidPage.body, /id="bid-form"/, 'the vendor is offered the sealing form');
     assert.match(bidPage.body, /hanya dapat dibuka oleh Pejabat Pengadaan/, 'the page says who opens, and when');
     assert.doesNotMatch(bidPage.body, /anggota Pokja/, 'no Pokja wording on a PL');
+  });
+
+  test('offline: lpse-seal seals a PL bid from the parameter file (k = 1, the PP alone); the plain form receipts it', async () => {
+    const params = await vendor.agent.api('GET', `/api/v1/penawaran/${w.tender.id}/parameter`);
+    const dir = await fs.mkdtemp(path.join(t.dataDir, '..', 'lpse-seal-pl-'));
+    try {
+      await fs.writeFile(path.join(dir, 'parameter.json'), params.body);
+      const plain = pdfWith(`${MARK} PL offline`);
+      await fs.writeFile(path.join(dir, 'penawaran.pdf'), plain);
+      const out = path.join(dir, 'penawaran.pdf.lpsebid');
+      const r = await sealFile(path.join(dir, 'parameter.json'), path.join(dir, 'penawaran.pdf'), 'penawaran', out);
+      const envelope = new Uint8Array(await fs.readFile(out));
+      assert.ok(!Buffer.from(envelope).includes(MARK), 'the envelope holds no plaintext');
+      const { header } = parseHeader(envelope);
+      assert.equal(header.k, 1, 'the offline tool seals k = 1 for a single official');
+      // The same envelope the browser makes: the PP's key opens it.
+      const priv = await unlockKey(pp.id, header.shares[0]!.fp, (await ppKey()).wrapped, passOf(pp.username));
+      const key = await reconstructKey(header, new Map([[pp.id, await openShare(header, pp.id, priv)]]));
+      assert.deepEqual(await decryptEnvelope(envelope, key), plain, 'the PP opens the offline envelope');
+      await vendor.agent.get(`/penawaran/${w.tender.id}`);
+      const res = await postMultipart(
+        vendor.agent,
+        `/penawaran/${w.tender.id}/unggah-berkas`,
+        { kind: 'penawaran', sha256: r.sha256 },
+        { envelope: { name: 'penawaran.pdf.lpsebid', data: Buffer.from(envelope), type: 'application/octet-stream' } },
+      );
+      assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('a k = 1 envelope for two recipients is refused by the crypto module; the vendor seals to the PP and is receipted', async () => {
@@ -136,7 +182,11 @@ describe('Pengadaan Langsung: a sealed bid opened by its Pejabat Pengadaan alone
     const r = await openAs(pp, w.tender.id);
     assert.equal(r.statusCode, 200, r.body);
     assert.deepEqual(r.json(), { members: 1, needed: 1, opened: true }, 'one member opens a single-official tender');
-    const [row] = await t.db.select().from(bidSubmissions).where(eq(bidSubmissions.tenderId, w.tender.id));
+    const [row] = await t.db
+      .select()
+      .from(bidSubmissions)
+      .where(and(eq(bidSubmissions.tenderId, w.tender.id), isNull(bidSubmissions.supersededAt)));
+    assert.equal(row?.sha256, sha256, 'the bid that counts is the last one (the offline one was replaced)');
     assert.equal(row?.openResult, 'opened', row?.openReason ?? '');
     const [opening] = await t.db.select().from(bidOpenings).where(eq(bidOpenings.tenderId, w.tender.id));
     assert.deepEqual(opening?.members, [pp.id], 'opened by the PP');
