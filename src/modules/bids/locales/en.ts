@@ -5,7 +5,7 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
 
   'bids.key.title': 'My bid key',
   'bids.key.intro':
-    'This key is generated in your browser. Its private key is locked with your passphrase before it is sent to the server; the server never sees your passphrase or your private key. Pokja members need it to open bids; vendors need it to self-check an uploaded bid.',
+    'This key is generated in your browser. Its private key is locked with your passphrase before it is sent to the server; the server never sees your passphrase or your private key. Pokja members (and the Pejabat Pengadaan of a Pengadaan Langsung) need it to open bids; vendors need it to self-check an uploaded bid.',
   'bids.key.fingerprint': 'Public key fingerprint',
   'bids.key.none': 'You have no bid key yet.',
   'bids.key.enrolledAt': 'Created {at} (version {version})',

@@ -4,7 +4,7 @@ export const bidsId = {
 
   'bids.key.title': 'Kunci penawaran saya',
   'bids.key.intro':
-    'Kunci ini dibuat di peramban Anda. Kunci privatnya dikunci dengan frasa sandi Anda sebelum dikirim ke server; server tidak pernah melihat frasa sandi maupun kunci privat Anda. Pokja memerlukannya untuk membuka penawaran; penyedia memerlukannya untuk memeriksa sendiri penawaran yang sudah diunggah.',
+    'Kunci ini dibuat di peramban Anda. Kunci privatnya dikunci dengan frasa sandi Anda sebelum dikirim ke server; server tidak pernah melihat frasa sandi maupun kunci privat Anda. Pokja (dan Pejabat Pengadaan untuk Pengadaan Langsung) memerlukannya untuk membuka penawaran; penyedia memerlukannya untuk memeriksa sendiri penawaran yang sudah diunggah.',
   'bids.key.fingerprint': 'Sidik jari kunci publik',
   'bids.key.none': 'Anda belum memiliki kunci penawaran.',
   'bids.key.enrolledAt': 'Dibuat {at} (versi {version})',
