@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { expect, loginOn, screenshot, stageTimes, submit, test, visit } from './support/lpse.ts';
 import { type RunningApp, startApp } from './support/server.ts';
@@ -9,7 +11,10 @@ import { type RunningApp, startApp } from './support/server.ts';
  * verified vendor — a blacklisted one is refused with its SK, an unverified one is not offered, and a second
  * invitation (from a page opened before the first) is refused; the invited vendor finds the invitation on its
  * dashboard and accepts it with the Pakta Integritas; the clock moves into the upload stage and the vendor reaches
- * its bid page while the stage is open. Every page is scanned by axe-core.
+ * its bid page while the stage is open. Then the vendor seals its bid in the page to the Pejabat Pengadaan's key alone
+ * (k = 1 of 1) and uploads it; before the deadline the PP cannot open; after it the PP opens alone with the key's
+ * passphrase (printed by the demo) and the Berita Acara Pembukaan lists the bid's hash. Every page is scanned by
+ * axe-core.
  */
 const PAKET = 'Pengadaan Buku Bacaan Perpustakaan Sekolah Dasar';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -22,8 +27,9 @@ const SECOND = 'Munse Karya Utama'; // penyedia.munse
 test.describe.configure({ mode: 'serial' });
 
 let app: RunningApp;
-/** The kode tender given at the announcement (the second test continues the first). */
+/** The kode tender given at the announcement and its management page (the second test continues the first). */
 let kode = '';
+let manage = '';
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -58,7 +64,7 @@ test('a Pejabat Pengadaan announces a Pengadaan Langsung and invites one vendor,
   await pp.locator('#startDate').fill(witaDay());
   await submit(pp, 'Simpan, lalu setujui pengumuman');
   await expect(pp.locator('.notice.success')).toBeVisible();
-  const manage = new URL(pp.url()).pathname;
+  manage = new URL(pp.url()).pathname;
 
   // Its Dokumen Pemilihan, then the single approval of the Pejabat Pengadaan announces it.
   await pp
@@ -143,16 +149,94 @@ test('a Pejabat Pengadaan announces a Pengadaan Langsung and invites one vendor,
   await screenshot(bidder, 'pl-vendor-bid-page');
 });
 
-// Not yet possible: sealed bids need k ≥ 2 of n ≥ 2 officials' keys (bids/crypto/sealed.ts, bid_settings), and the
-// Pejabat Pengadaan holds neither `bids:key` nor `bids:open`; a PL has one official, so its bid page says "2 dari 1
-// anggota Pokja" and "Belum semua anggota Pokja membuat kunci penawaran". See docs/notes/2026-12-04-pengadaan-langsung-2.md.
-test.fixme('the invited vendor is offered the sealing form in the upload stage', async ({ browser }) => {
+test('the invited vendor seals and uploads in the browser; the Pejabat Pengadaan alone opens it after the deadline', async ({
+  browser,
+}) => {
+  test.setTimeout(600_000);
+  // pp.disdik has a bid key (the demo printed its passphrase once, like the Pokja's), shown on the key page.
+  const pp = await loginOn(browser, app, 'pp.disdik');
+  await visit(pp, '/kunci-penawaran');
+  await expect(pp.locator('main')).toContainText('Sidik jari');
+  const tenderId = manage.split('/').pop()!;
+
+  // The vendor's bid page offers the sealing form, sealed to the PP alone.
   const bidder = await loginOn(browser, app, 'penyedia.bahari');
-  await visit(bidder, `/tender/${kode}`);
-  await visit(bidder, (await bidder.locator('main a[href^="/penawaran/"]').getAttribute('href'))!);
+  await visit(bidder, `/penawaran/${tenderId}`);
   await expect(bidder.locator('#bid-form')).toBeVisible();
   await expect(bidder.locator('main')).not.toContainText('Belum semua anggota Pokja membuat kunci penawaran');
+  await expect(bidder.locator('main')).toContainText('hanya dapat dibuka oleh Pejabat Pengadaan');
+  const file = Buffer.concat([
+    Buffer.from('%PDF-1.4\n% Penawaran buku bacaan\n'),
+    randomBytes(100_000),
+    Buffer.from('\n%%EOF\n'),
+  ]);
+  await bidder.locator('#bidfile').setInputFiles({ name: 'penawaran.pdf', mimeType: 'application/pdf', buffer: file });
+  await bidder.locator('#selfpass').fill(passphraseOf('penyedia.bahari'));
+  await bidder.locator('#bid-form button[type=submit], #bid-form button:not([type])').first().click();
+  await expect(bidder.locator('#bid-status')).toContainText('Pemeriksaan berhasil', { timeout: 120_000 });
+  await bidder.waitForLoadState('load');
+  const row = bidder.locator('tr[data-submission]').filter({ hasText: 'berlaku' }).first();
+  await expect(row).toBeVisible();
+  const hash = (await row.locator('code').textContent())!.trim();
+  await screenshot(bidder, 'pl-vendor-bid-sealed');
+
+  // Before the deadline nobody opens, not even the PP: the page names when.
+  await visit(pp, `/kelola/tender/${tenderId}/pembukaan`);
+  await expect(pp.locator('main')).toContainText('Penawaran dapat dibuka mulai');
+  await expect(pp.locator('#open-form')).toHaveCount(0);
+
+  // The clock passes the end of the upload stage; the PP (signed in again) opens alone with the key's passphrase.
+  const publicPage = await (await browser.newContext({ baseURL: app.baseUrl })).newPage();
+  const upload = await stageTimes(publicPage, kode, 'upload_dokumen_penawaran');
+  if (upload.end > serverNow()) app.moveClock(upload.end - serverNow() + HOUR);
+  const opener = await loginOn(browser, app, 'pp.disdik');
+  await visit(opener, `/kelola/tender/${tenderId}/pembukaan`);
+  await expect(opener.locator('main h2').first()).toHaveText('Pejabat Pengadaan dan kunci');
+  await opener.locator('#openpass').fill(passphraseOf('pp.disdik'));
+  await Promise.all([
+    opener.waitForEvent('framenavigated', { predicate: (f) => f === opener.mainFrame(), timeout: 120_000 }),
+    opener.locator('#open-form button').click(),
+  ]);
+  await expect(opener.getByTestId('opened')).toContainText('1 berhasil, 0 gagal');
+  await expect(opener.locator('main')).toContainText(hash);
+  await screenshot(opener, 'pl-opened-by-pp');
+
+  // The Berita Acara Pembukaan lists the bid with its hash.
+  const ba = await opener.request.get(`/kelola/tender/${tenderId}/berita-acara-pembukaan`);
+  expect(ba.status()).toBe(200);
+  expect(ba.headers()['content-type']).toBe('application/pdf');
+  const text = pdfText(await ba.body());
+  expect(text).toContain('BERITA ACARA PEMBUKAAN');
+  expect(text, 'the Berita Acara lists the bid').toContain(hash);
 });
+
+const passphraseOf = (username: string) => {
+  const m = new RegExp(`^ {2}Frasa sandi kunci penawaran ${username.replace('.', '\\.')}: (.+)$`, 'm').exec(
+    app.demoOutput,
+  );
+  if (!m) throw new Error(`no bid-key passphrase printed for ${username}`);
+  return m[1]!;
+};
+
+/** The text of a PDF made by pdfmake: inflate each content stream, then join the hex strings of its text operators. */
+function pdfText(bytes: Buffer): string {
+  let out = '';
+  const raw = bytes.toString('latin1');
+  const re = /stream\r?\n/g;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    const start = m.index + m[0].length;
+    const end = raw.indexOf('endstream', start);
+    let body: string;
+    try {
+      body = inflateSync(bytes.subarray(start, end)).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const h of body.matchAll(/<([0-9a-fA-F]+)>/g)) out += Buffer.from(h[1]!, 'hex').toString('latin1');
+    for (const t of body.matchAll(/\((.*?)\)\s*Tj/g)) out += t[1];
+  }
+  return out;
+}
 
 /** The code of the first stage of the public schedule. */
 async function firstStage(page: Page) {

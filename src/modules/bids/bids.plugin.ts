@@ -13,6 +13,7 @@ import { handleForm, withFlash } from '../../platform/http/handle-form.ts';
 import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
 import { recordedBidPrices } from '../evaluation/index.ts';
 import { parseRupiah } from '../rup/index.ts';
+import { actsAsOfficial } from './bids.policy.ts';
 import {
   currentSubmissions,
   failedSubmissions,
@@ -360,7 +361,7 @@ export async function bidsPlugin(base: FastifyInstance) {
     const now = ctx.clock.now();
     const tc = await tenderContext(ctx.db, tenderId, now);
     if (!tc) throw notFound('bids.error.tenderNotFound');
-    if (!tc.members.some((m) => m.userId === ctx.actor!.userId)) throw notFound('bids.error.tenderNotFound');
+    if (!actsAsOfficial(ctx.actor, tc)) throw notFound('bids.error.tenderNotFound');
     const kind = tc.kinds[0]!;
     const opening = await openingOf(ctx.db, tenderId, kind);
     // Before the deadline the Pokja sees that bids exist, not who sent them: names and hashes come with the opening.
@@ -476,7 +477,14 @@ export async function bidsPlugin(base: FastifyInstance) {
       const names = tc.members.filter((m) => opening.members.includes(m.userId)).map((m) => m.name ?? m.userId);
       const pdf = await openingReportPdf(
         { t: req.ctx.t, locale: req.ctx.locale, lpseName: req.ctx.config.lpseName },
-        { kode: tc.kode, nama: tc.tender.nama, openedAt: opening.openedAt, members: names, rows },
+        {
+          kode: tc.kode,
+          nama: tc.tender.nama,
+          openedAt: opening.openedAt,
+          members: names,
+          single: tc.official === 'PEJABAT_PENGADAAN' && tc.members.length === 1,
+          rows,
+        },
       );
       return reply
         .header('content-type', 'application/pdf')

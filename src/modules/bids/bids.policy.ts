@@ -1,5 +1,6 @@
-import type { Actor } from '../../platform/auth/permissions.ts';
+import { type Actor, hasRole } from '../../platform/auth/permissions.ts';
 import { allow, type Decision, firstRefusal, refuse } from '../../platform/auth/policy.ts';
+import { actsForTender } from '../tenders/index.ts';
 
 export const SUBMISSION_BASIS = 'Perpres 16/2018 jo. 12/2021 Pasal 50; Peraturan LKPP 12/2021: penyampaian penawaran';
 export const OPENING_BASIS =
@@ -39,13 +40,35 @@ export const canUpload = (_actor: Actor | null, r: UploadRef): Decision =>
     },
   );
 
+/** What decides who opens a tender's bids: its members and who runs it. */
+export interface OfficialRef {
+  official: 'POKJA' | 'PEJABAT_PENGADAAN';
+  members: readonly { userId: string }[];
+  tender: { agencyId: string; ukpbjAgencyId: string | null };
+}
+
+/**
+ * Whether the actor is one of the officials who hold this tender's key shares: a member of its Pokja, or — for a
+ * Pengadaan Langsung — its Pejabat Pengadaan who still holds the role where the tender is run (`actsForTender`, the
+ * same scope as building and scheduling it). A Pejabat Pengadaan never opens a Pokja's tender (not a member) and a
+ * Pokja member never a PL's.
+ */
+export const actsAsOfficial = (actor: Actor | null, r: OfficialRef) =>
+  !!actor &&
+  r.members.some((m) => m.userId === actor.userId) &&
+  (r.official === 'POKJA' ||
+    (hasRole(actor, 'PEJABAT_PENGADAAN') && actsForTender(actor, 'tenders:publish', r.tender)));
+
 export interface OpeningRef {
   member: boolean;
   deadline: Date | null;
   fmt: (d: Date) => string;
 }
 
-/** Opening: only a Pokja member of this tender, and only once the upload stage has ended (the refusal names when). */
+/**
+ * Opening: only an official of this tender (a Pokja member, or a PL's Pejabat Pengadaan: `actsAsOfficial`), and only
+ * once the upload stage has ended (the refusal names when).
+ */
 export const canOpen = (_actor: Actor | null, r: OpeningRef, now: Date): Decision =>
   firstRefusal(
     () => (r.member ? allow() : refuse('BIDS_NOT_MEMBER', 'bids.refused.notMember')),

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/errors.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { vendors } from '../registration/registration.schema.ts';
-import { bundleOf, loadSchedule, stageOfRole, stageWindow } from '../tenders/index.ts';
+import { bundleOf, loadSchedule, officialOf, stageOfRole, stageWindow } from '../tenders/index.ts';
 import { tenderMembers, tenderParticipants, tenders } from '../tenders/tenders.schema.ts';
 import { bidKeys, bidOpenings, bidSettings, bidSubmissions, bidWitnessReports } from './bids.schema.ts';
 import type { FileKind } from './crypto/sealed.ts';
@@ -25,8 +25,24 @@ export async function vendorOfUser(db: Db, userId: string) {
   return v;
 }
 
-/** Default k: a majority of the Pokja (2 of 3, 3 of 5), never below 2. */
-export const defaultThreshold = (n: number) => Math.max(2, Math.floor(n / 2) + 1);
+export type Official = 'POKJA' | 'PEJABAT_PENGADAAN';
+
+/**
+ * Whether k opens a tender of this official with n members: a Pokja needs 2 ≤ k ≤ n (never one member alone, whatever
+ * n is); a Pengadaan Langsung's single Pejabat Pengadaan (n = 1) has k = 1.
+ */
+export const thresholdFits = (official: Official, k: number, n: number) =>
+  Number.isInteger(k) && (official === 'PEJABAT_PENGADAAN' && n === 1 ? k === 1 : k >= 2 && k <= n);
+
+/**
+ * Default k: a majority of the Pokja (2 of 3, 3 of 5), never below 2; 1 for a tender run by a single Pejabat
+ * Pengadaan (Pengadaan Langsung: the PP alone opens, after the deadline).
+ */
+export const defaultThreshold = (n: number, official: Official = 'POKJA') =>
+  official === 'PEJABAT_PENGADAAN' && n === 1 ? 1 : Math.max(2, Math.floor(n / 2) + 1);
+
+/** The fewest members whose shares may open: one only for a single Pejabat Pengadaan, else two. */
+export const minOpeners = (official: Official, n: number) => (official === 'PEJABAT_PENGADAAN' && n === 1 ? 1 : 2);
 
 /** The file kinds a tender takes: one sealed file, or File I and File II for a 2-file method. */
 export function kindsOf(bundleId: string): FileKind[] {
@@ -63,11 +79,14 @@ export async function tenderContext(db: Db, tenderId: string, now: Date) {
   const uploadStage = bundle ? stageOfRole(bundle, 'bid_upload') : undefined;
   const upload = uploadStage ? stageWindow(schedule, uploadStage.code, now) : ({ state: 'absent' } as const);
   const uploadRow = schedule.find((r) => r.stage === uploadStage?.code);
+  const official: Official = bundle ? officialOf(bundle) : 'POKJA';
   return {
     tender: t,
     kode: t.kode,
+    /** Who runs it: its Pokja, or a Pengadaan Langsung's Pejabat Pengadaan (then the single member). */
+    official,
     members,
-    threshold: setting?.threshold ?? defaultThreshold(members.length),
+    threshold: setting?.threshold ?? defaultThreshold(members.length, official),
     thresholdSet: !!setting,
     upload,
     /** The end of the upload stage: the earliest opening time. */

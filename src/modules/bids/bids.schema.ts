@@ -35,7 +35,10 @@ export const bidKeys = pgTable('bid_keys', {
   enrolledAt: ts('enrolled_at').notNull(),
 });
 
-/** Per tender: k of the k-of-n split, set by the Pokja before the upload stage (default: a majority of n). */
+/**
+ * Per tender: k of the k-of-n split, set by the Pokja before the upload stage (default: a majority of n), with n at
+ * that time. k ≥ 2 for a Pokja; k = 1 only when n = 1 (a Pengadaan Langsung's single Pejabat Pengadaan).
+ */
 export const bidSettings = pgTable(
   'bid_settings',
   {
@@ -43,10 +46,17 @@ export const bidSettings = pgTable(
       .primaryKey()
       .references(() => tenders.id),
     threshold: integer('threshold').notNull(),
+    /** n: the tender's members when k was set. */
+    members: integer('members').notNull(),
     setBy: uuid('set_by'),
     setAt: ts('set_at').notNull(),
   },
-  (t) => [check('bid_settings_threshold', sql`${t.threshold} >= 2`)],
+  (t) => [
+    check(
+      'bid_settings_threshold',
+      sql`${t.threshold} <= ${t.members} AND (${t.threshold} >= 2 OR (${t.threshold} = 1 AND ${t.members} = 1))`,
+    ),
+  ],
 );
 
 export const UPLOAD_STATUSES = ['partial', 'received', 'refused'] as const;

@@ -42,12 +42,20 @@ export async function enrol(_t: TestApp, p: Person) {
   return { ...k, priv: await unlockKey(p.id, k.fingerprint, k.wrapped, passOf(p.username)) };
 }
 
-export async function buildBidWorld(t: TestApp, opts: { members?: number; vendors?: number } = {}) {
+/**
+ * `official: 'PEJABAT_PENGADAAN'` builds a Pengadaan Langsung instead: its members are Pejabat Pengadaan of the
+ * package's agency (one, unless `members` says otherwise).
+ */
+export async function buildBidWorld(
+  t: TestApp,
+  opts: { members?: number; vendors?: number; official?: 'POKJA' | 'PEJABAT_PENGADAAN' } = {},
+) {
   const now = t.clock.now();
   const agency = await buildAgency(t);
+  const pl = opts.official === 'PEJABAT_PENGADAAN';
   const members: Person[] = [];
-  for (let i = 0; i < (opts.members ?? 3); i++) {
-    const u = await buildUser(t, { roles: ['POKJA'], agencyId: agency.id });
+  for (let i = 0; i < (opts.members ?? (pl ? 1 : 3)); i++) {
+    const u = await buildUser(t, { roles: [pl ? 'PEJABAT_PENGADAAN' : 'POKJA'], agencyId: agency.id });
     members.push({ id: u.id, username: u.username, agent: await signedIn(t, u.username) });
   }
   seq += 1;
@@ -56,8 +64,8 @@ export async function buildBidWorld(t: TestApp, opts: { members?: number; vendor
     .insert(tenders)
     .values({
       kode,
-      nama: `Pembangunan Jalan Uji ${seq}`,
-      bundleId: 'tender-pascakualifikasi-1-file',
+      nama: `${pl ? 'Pengadaan Buku Uji' : 'Pembangunan Jalan Uji'} ${seq}`,
+      bundleId: pl ? 'pengadaan-langsung' : 'tender-pascakualifikasi-1-file',
       bundleVersion: '2021.1',
       status: 'berlangsung',
       agencyId: agency.id,

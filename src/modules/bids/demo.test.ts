@@ -114,7 +114,8 @@ describe('sealed-bid demo (R12): LPSE-DEMO-PLAINTEXT is nowhere in the database 
       const m = /^ {2}Frasa sandi kunci penawaran (\S+): (.+)$/.exec(l);
       if (m) pass.set(m[1]!, m[2]!);
     }
-    assert.equal(pass.size, 6, `six bid-key passphrases printed (${[...pass.keys()].join(', ')})`);
+    assert.equal(pass.size, 7, `seven bid-key passphrases printed (${[...pass.keys()].join(', ')})`);
+    assert.ok(pass.has('pp.disdik'), "the PL's Pejabat Pengadaan has a demo bid key");
     const [sub] = await t.db.select().from(bidSubmissions).where(isNull(bidSubmissions.supersededAt)).limit(1);
     assert.ok(sub, 'a demo bid');
     const header = sub.header as EnvelopeHeader;

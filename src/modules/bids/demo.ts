@@ -22,6 +22,8 @@ export const DEMO_PLAINTEXT_MARKER = 'LPSE-DEMO-PLAINTEXT';
 
 const POKJA = ['pokja1', 'pokja2', 'pokja3'] as const;
 const VENDORS = ['penyedia.bahari', 'penyedia.munse', 'penyedia.lantagi'] as const;
+/** The SULAP demo's Pejabat Pengadaan of DISDIK, who runs the demo Pengadaan Langsung and opens its sealed bid alone. */
+const PP = 'pp.disdik';
 
 const SYARAT: SyaratKualifikasi = {
   izinUsaha: 'NIB dengan SBU Bangunan Gedung, kualifikasi Kecil',
@@ -38,8 +40,9 @@ export const passphraseLine = (username: string, passphrase: string) =>
   `  Frasa sandi kunci penawaran ${username}: ${passphrase}`;
 
 /**
- * Sealed-bid demo (issue 11): bid keys for the SULAP demo's Pokja (pokja1–3) and the demo bidders, each wrapped under
- * a random passphrase printed once (like the passwords), and two tenders of Dinas PUPR with sealed bids uploaded
+ * Sealed-bid demo (issue 11): bid keys for the SULAP demo's Pokja (pokja1–3), its Pejabat Pengadaan (pp.disdik, so the
+ * newcomer's Pengadaan Langsung can take a sealed bid at once) and the demo bidders, each wrapped under a random
+ * passphrase printed once (like the passwords), and two tenders of Dinas PUPR with sealed bids uploaded
  * through the same commands as the tus route, sealed in Node with the browser's `crypto/sealed.ts`:
  * - one in its upload stage today: two of its three participants have uploaded (the third has not);
  * - one whose upload stage has ended, not yet opened: all three uploaded (during the stage, on a manual clock).
@@ -55,8 +58,15 @@ export async function loadBidsDemo(ctx: DemoContext): Promise<void> {
   await loadDemoBidders(ctx);
   const as = (username: string, role: Role, agencyCode: string | null, clock: Clock): Ctx =>
     demoActor(ctx, username, role, agencyCode ? ctx.agencyId(agencyCode) : null, clock);
+  let hasPp = true;
+  try {
+    ctx.userId(PP);
+  } catch {
+    hasPp = false;
+  }
   const people = [
     ...POKJA.map((u) => [u, 'POKJA', 'SETDA'] as const),
+    ...(hasPp ? [[PP, 'PEJABAT_PENGADAAN', 'DISDIK'] as const] : []),
     ...VENDORS.map((u) => [u, 'PENYEDIA', null] as const),
   ];
   const lines: string[] = [];

@@ -8,7 +8,7 @@ import { loadBidsDemo } from './demo.ts';
 import { bidsEn } from './locales/en.ts';
 import { bidsId } from './locales/id.ts';
 
-/** An opened bid is readable by the Pokja members of its tender only. */
+/** An opened bid is readable by the members of its tender only (its Pokja, or a PL's Pejabat Pengadaan). */
 const openedBidReader: DocumentReadPolicy = async (db, actor, doc) => {
   if (!actor) return false;
   const [row] = await db
@@ -24,8 +24,9 @@ const openedBidReader: DocumentReadPolicy = async (db, actor, doc) => {
 const tenderOpening = (id: string | null) => (id ? `/kelola/tender/${id}/pembukaan` : null);
 
 /**
- * Sealed bids (issue 11, R12): sealed in the vendor's browser to k-of-n of the tender's Pokja, uploaded over tus,
- * receipted with an Ed25519 signature, opened only after the upload stage with k members' shares.
+ * Sealed bids (issue 11, R12): sealed in the vendor's browser to k-of-n of the tender's Pokja (or, for a Pengadaan
+ * Langsung, to its single Pejabat Pengadaan, k = 1), uploaded over tus, receipted with an Ed25519 signature, opened
+ * only after the upload stage with k members' shares.
  */
 export const bidsModule = defineModule({
   name: 'bids',
@@ -36,10 +37,10 @@ export const bidsModule = defineModule({
   locales: { id: bidsId, en: bidsEn },
   permissions: {
     'bids:key': {
-      roles: ['POKJA', 'PENYEDIA'],
+      roles: ['POKJA', 'PEJABAT_PENGADAAN', 'PENYEDIA'],
       scope: 'own',
       description:
-        'Create or re-create one’s own bid key in the browser (the private key is wrapped under one’s passphrase before it reaches the server)',
+        'Create or re-create one’s own bid key in the browser (the private key is wrapped under one’s passphrase before it reaches the server); a Pejabat Pengadaan needs one to open a Pengadaan Langsung',
     },
     'bids:submit': {
       roles: ['PENYEDIA'],
@@ -48,10 +49,10 @@ export const bidsModule = defineModule({
         'A participating vendor seals a bid in the browser and uploads it during the upload stage, downloads its receipt and self-checks it',
     },
     'bids:open': {
-      roles: ['POKJA'],
+      roles: ['POKJA', 'PEJABAT_PENGADAAN'],
       scope: 'agency',
       description:
-        "Set k for a tender and open its bids after the upload deadline with one's own key share (only the tender's Pokja members)",
+        "Set k for a tender and open its bids after the upload deadline with one's own key share (only the tender's Pokja members; for a Pengadaan Langsung its single Pejabat Pengadaan, acting for the tender, opens alone with k = 1)",
     },
     'bids:witness': {
       roles: ['ADMIN_SISTEM', 'KEPALA_LPSE'],

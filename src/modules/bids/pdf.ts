@@ -61,6 +61,8 @@ export function openingReportPdf(
     nama: string;
     openedAt: Date;
     members: string[];
+    /** Opened by a Pengadaan Langsung's single Pejabat Pengadaan (not a Pokja's key shares). */
+    single?: boolean;
     rows: { s: SubmissionRow; vendorName: string | null }[];
   },
 ): Promise<Buffer> {
@@ -88,7 +90,7 @@ export function openingReportPdf(
         { text: p.lpseName.toUpperCase(), bold: true, fontSize: 12 },
         { text: p.t('bids.open.baTitle'), bold: true, fontSize: 14, margin: [0, 10, 0, 10] },
         {
-          text: p.t('bids.open.baIntro', {
+          text: p.t(r.single ? 'bids.open.baIntroSingle' : 'bids.open.baIntro', {
             kode: r.kode,
             nama: r.nama,
             at: formatDateTime(r.openedAt, p.locale),

@@ -134,6 +134,7 @@ export const tendersModule = defineModule({
 
 // The public surface: the rest of the engine and other modules read methods, schedules and stages from here.
 export type { Bundle, Stage } from './methods/bundle.ts';
+export { officialOf } from './methods/bundle.ts';
 export { bundleOf, currentBundles, latestBundle } from './methods/index.ts';
 export {
   type AnnouncedTender,
@@ -155,6 +156,7 @@ export {
   stageOfRole,
   stageWindow,
 } from './schedule.ts';
+export { actsForTender } from './tenders.policy.ts';
 export { holidaySetFrom, loadSchedule } from './tenders.repository.ts';
 export {
   JENIS_KONTRAK,

@@ -5,8 +5,8 @@ import { enforce } from '../../../platform/auth/policy.ts';
 import { AppError, badRequest, notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
-import { canUpload } from '../bids.policy.ts';
-import { keyOf, tenderContext } from '../bids.repository.ts';
+import { actsAsOfficial, canUpload } from '../bids.policy.ts';
+import { keyOf, tenderContext, thresholdFits } from '../bids.repository.ts';
 import { bidKeys, bidSettings } from '../bids.schema.ts';
 import { fingerprint, fromB64, PBKDF2_ITERATIONS, type WrappedPrivateKey } from '../crypto/sealed.ts';
 
@@ -68,27 +68,33 @@ export async function enrolBidKey(ctx: Ctx, input: EnrolInput) {
 
 /**
  * k of the k-of-n split for one tender, set by one of its Pokja members while the upload stage has not ended
- * (bids sealed before a change keep their own k in their header).
+ * (bids sealed before a change keep their own k in their header). A Pokja's k is 2..n; a Pengadaan Langsung's single
+ * Pejabat Pengadaan has k = 1 (the database refuses k = 1 with more than one member as well).
  */
 export async function setThreshold(ctx: Ctx, tenderId: string, k: number) {
   assertCan(ctx.actor, 'bids:open');
   const now = ctx.clock.now();
   const tc = await tenderContext(ctx.db, tenderId, now);
   if (!tc) throw notFound('bids.error.tenderNotFound');
-  if (!tc.members.some((m) => m.userId === ctx.actor!.userId))
-    throw new AppError('BIDS_NOT_MEMBER', 403, 'bids.refused.notMember');
+  if (!actsAsOfficial(ctx.actor, tc)) throw new AppError('BIDS_NOT_MEMBER', 403, 'bids.refused.notMember');
   if (tc.upload.state === 'closed')
     enforce(canUpload(ctx.actor, { participant: true, window: tc.upload, fmt: (d) => formatDateTime(d, ctx.locale) }));
   const n = tc.members.length;
-  if (!Number.isInteger(k) || k < 2 || k > n)
-    throw new AppError('BIDS_THRESHOLD_RANGE', 400, 'bids.error.thresholdRange', { n }, { field: 'k' });
+  if (!thresholdFits(tc.official, k, n))
+    throw new AppError(
+      'BIDS_THRESHOLD_RANGE',
+      400,
+      tc.official === 'PEJABAT_PENGADAAN' && n === 1 ? 'bids.error.thresholdSingle' : 'bids.error.thresholdRange',
+      { n },
+      { field: 'k' },
+    );
   await ctx.db.transaction(async (tx) => {
     await tx
       .insert(bidSettings)
-      .values({ tenderId, threshold: k, setBy: ctx.actor!.userId, setAt: now })
+      .values({ tenderId, threshold: k, members: n, setBy: ctx.actor!.userId, setAt: now })
       .onConflictDoUpdate({
         target: bidSettings.tenderId,
-        set: { threshold: k, setBy: ctx.actor!.userId, setAt: now },
+        set: { threshold: k, members: n, setBy: ctx.actor!.userId, setAt: now },
       });
     await recordAudit(tx, auditContext(ctx), {
       action: 'bids.threshold_set',

@@ -8,8 +8,8 @@ import { AppError, badRequest, conflict, notFound } from '../../../platform/erro
 import { insertDocument, type UploadedBlob, uploadBlob } from '../../../platform/files/documents.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
-import { canOpen } from '../bids.policy.ts';
-import { currentSubmissions, keyOf, openingOf, tenderContext } from '../bids.repository.ts';
+import { actsAsOfficial, canOpen } from '../bids.policy.ts';
+import { currentSubmissions, keyOf, minOpeners, openingOf, tenderContext } from '../bids.repository.ts';
 import { bidOpenings, bidSubmissions } from '../bids.schema.ts';
 import {
   decryptBody,
@@ -25,7 +25,8 @@ import {
 import { openSealed, readHead, sealedPath } from '../storage.ts';
 
 /**
- * The opening (pembukaan, R12). Where the key is reconstructed, and why: on the server, in memory, after the upload
+ * The opening (pembukaan, R12). For a Pengadaan Langsung the single Pejabat Pengadaan's one entry is the content key
+ * itself (k = 1): the PP alone opens, after the deadline, on the same path. Where the key is reconstructed, and why: on the server, in memory, after the upload
  * stage has ended. Each member's browser unlocks the member's private key with the passphrase and opens only the
  * member's own shares; the plain shares are then posted here. Before the deadline the server refuses them
  * (`BIDS_OPENING_NOT_YET`), so it never holds k shares while a bid must stay secret. After the deadline secrecy
@@ -45,7 +46,7 @@ async function openingGate(ctx: Ctx, tenderId: string, kind: FileKind) {
   const tc = await tenderContext(ctx.db, tenderId, now);
   if (!tc) throw notFound('bids.error.tenderNotFound');
   if (!tc.kinds.includes(kind)) throw badRequest('BIDS_KIND_INVALID', 'bids.error.kindInvalid');
-  const member = tc.members.some((m) => m.userId === ctx.actor!.userId);
+  const member = actsAsOfficial(ctx.actor, tc);
   enforce(canOpen(ctx.actor, { member, deadline: tc.deadline, fmt: (d) => formatDateTime(d, ctx.locale) }, now));
   // File II waits for the File I evaluation (not built yet): refused rather than opened early.
   if (kind === 'file_ii') throw conflict('BIDS_FILE_II_NOT_YET', 'bids.refused.fileIiNotYet');
@@ -114,7 +115,9 @@ export async function submitShares(
     }),
   );
   const ready = subs.every(({ s }) => [...session.values()].filter((m) => m.has(s.id)).length >= s.header.k);
-  if (!ready || session.size < 2) return { members: session.size, needed: tc.threshold, opened: false };
+  // A Pokja's bids never open on one member's shares, whatever a header says; a single Pejabat Pengadaan opens alone.
+  if (!ready || session.size < minOpeners(tc.official, tc.members.length))
+    return { members: session.size, needed: tc.threshold, opened: false };
   try {
     await runOpening(ctx, tenderId, kind, tc.kode, session, subs);
   } finally {

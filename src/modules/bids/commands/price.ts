@@ -3,6 +3,7 @@ import { assertCan } from '../../../platform/auth/permissions.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { recordedBidPrices, recordOpenedBid } from '../../evaluation/index.ts';
+import { actsAsOfficial } from '../bids.policy.ts';
 import { findSubmission, openingOf, tenderContext } from '../bids.repository.ts';
 
 export interface PriceLineInput {
@@ -26,7 +27,7 @@ export async function transcribePrice(
   assertCan(ctx.actor, 'bids:open');
   const now = ctx.clock.now();
   const tc = await tenderContext(ctx.db, tenderId, now);
-  if (!tc?.members.some((m) => m.userId === ctx.actor!.userId)) throw notFound('bids.error.tenderNotFound');
+  if (!tc || !actsAsOfficial(ctx.actor, tc)) throw notFound('bids.error.tenderNotFound');
   const sub = await findSubmission(ctx.db, submissionId);
   if (!sub || sub.tenderId !== tenderId || sub.supersededAt) throw notFound('bids.error.submissionNotFound');
   if (sub.openResult !== 'opened' || sub.kind === 'file_i')

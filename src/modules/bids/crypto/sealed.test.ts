@@ -5,11 +5,13 @@ import {
   decryptEnvelope,
   type EnrolledKey,
   enrolKey,
+  envelopeLead,
   MAGIC,
   openShare,
   openVendorKey,
   parseHeader,
   reconstructKey,
+  reshare,
   type SealError,
   type SealInput,
   seal,
@@ -146,6 +148,65 @@ describe('sealed bid envelope (R12)', () => {
       const { header, shares } = await sharesOf(bytes, ['pokja-a', 'pokja-c']);
       assert.deepEqual(await decryptEnvelope(bytes, await reconstructKey(header, shares)), p);
     }
+  });
+
+  test('a single official (Pengadaan Langsung, k = 1 of n = 1): one entry that is the key itself, opened alone', async () => {
+    const pp = members[0]!;
+    const s = await seal(input({ k: 1, members: [{ userId: pp.id, publicKey: pp.key.publicKey }] }));
+    const bytes = concat(s.parts);
+    const { header } = parseHeader(bytes);
+    assert.equal(header.v, 1, 'the same envelope version as the k-of-n form');
+    assert.equal(header.k, 1, 'k = 1 in the header');
+    assert.deepEqual(
+      header.shares.map((x) => x.to),
+      [pp.id],
+      'one entry, for the Pejabat Pengadaan',
+    );
+    assert.ok(!Buffer.from(bytes).includes('LPSE-DEMO-PLAINTEXT'), 'the plaintext appears nowhere in the envelope');
+    const entry = await openShare(header, pp.id, pp.priv);
+    assert.equal(entry.length, 32, 'the entry is the 256-bit content key (no Shamir share)');
+    const key = await reconstructKey(header, new Map([[pp.id, entry]]));
+    assert.deepEqual(await decryptEnvelope(bytes, key), plain, 'the PP alone opens the bid byte for byte');
+    // Nobody else's key opens the entry; no entry → no key.
+    await assert.rejects(openShare(header, pp.id, members[1]!.priv), (e: SealError) => e.code === 'SHARE_INVALID');
+    await assert.rejects(reconstructKey(header, new Map()), (e: SealError) => e.code === 'SHARES_INSUFFICIENT');
+    // The vendor's self-check works the same way.
+    assert.deepEqual(await decryptEnvelope(bytes, await openVendorKey(header, vendor.id, vendor.priv)), plain);
+  });
+
+  test('k = 1 is refused when n ≥ 2, and k ≥ 2 when n = 1: a Pokja envelope is never opened by one member', async () => {
+    const three = members.map((m) => ({ userId: m.id, publicKey: m.key.publicKey }));
+    await assert.rejects(seal(input({ k: 1, members: three })), /k-of-n out of range: 1 of 3/);
+    await assert.rejects(seal(input({ k: 1, members: three.slice(0, 2) })), /k-of-n out of range: 1 of 2/);
+    await assert.rejects(seal(input({ k: 2, members: three.slice(0, 1) })), /k-of-n out of range: 2 of 1/);
+    await assert.rejects(seal(input({ k: 0, members: three.slice(0, 1) })), /k-of-n out of range/);
+    // A k-of-n header rewritten to k = 1 is malformed, and one member's share does not open it as if it were the key.
+    const bytes = concat((await seal(input())).parts);
+    const { header, bodyOffset } = parseHeader(bytes);
+    const forged = { ...header, k: 1 };
+    const relabelled = concat([envelopeLead(forged), bytes.subarray(bodyOffset)]);
+    assert.throws(
+      () => parseHeader(relabelled),
+      (e: SealError) => e.code === 'ENVELOPE_MALFORMED',
+    );
+    const one = new Map([['pokja-a', await openShare(header, 'pokja-a', members[0]!.priv)]]);
+    await assert.rejects(reconstructKey(forged, one), (e: SealError) => e.code === 'ENVELOPE_MALFORMED');
+    await assert.rejects(reconstructKey(header, one), (e: SealError) => e.code === 'SHARES_INSUFFICIENT');
+    // Re-sharing keeps the same rule.
+    const key = await openVendorKey(header, vendor.id, vendor.priv);
+    await assert.rejects(
+      reshare(header, key, { k: 1, members: three, vendorKey: { userId: vendor.id, publicKey: vendor.key.publicKey } }),
+      /k-of-n out of range/,
+    );
+  });
+
+  test('a single-official header relabelled as k-of-n (its one entry taken for a share) does not open', async () => {
+    const pp = members[0]!;
+    const s = await seal(input({ k: 1, members: [{ userId: pp.id, publicKey: pp.key.publicKey }] }));
+    const { header } = parseHeader(concat(s.parts));
+    // The entry's AAD names it a key: opened as a share (k = 2 header) it fails HPKE.
+    const asShare = { ...header, k: 2, shares: [header.shares[0]!, { ...header.shares[0]!, to: 'pokja-b' }] };
+    await assert.rejects(openShare(asShare, pp.id, pp.priv), (e: SealError) => e.code === 'SHARE_INVALID');
   });
 
   test('enrolment: 600,000 PBKDF2 iterations by default; a wrong passphrase does not unlock', async () => {

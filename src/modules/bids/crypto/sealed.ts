@@ -19,6 +19,15 @@ import { combine, split } from 'shamir-secret-sharing';
  * chunks, a truncation and appended bytes all fail a tag; moving a sealed file to another tender, vendor or file kind
  * fails every tag. The header carries no secret: the shares are HPKE ciphertexts, and the commitments are SHA-256 of
  * 256-bit random values.
+ *
+ * Two forms of the same version-1 envelope (the magic, the header version and the chunk layout are shared):
+ * - **k of n** (a Pokja, n ≥ 2, 2 ≤ k ≤ n): the content key is split with Shamir; each entry of `shares` is one share
+ *   HPKE-sealed to one member (AAD names it a `share`). Byte for byte what this module always wrote.
+ * - **single official** (a Pengadaan Langsung's Pejabat Pengadaan, n = 1, k = 1): `shares` holds one entry whose
+ *   HPKE-sealed value is the content key itself (no split; AAD names it a `key`, so it can never be taken for a share
+ *   or the reverse); `reconstructKey` skips `combine`. Any other k with n = 1, and k = 1 with n ≥ 2, are refused by
+ *   `seal`, `reshare` and the header check alike, so a Pokja's envelope can never be opened by one member.
+ * A reader from before the single-official form refuses a k = 1 header as malformed rather than misreading it.
  */
 
 export const MAGIC = new Uint8Array([0x4c, 0x50, 0x53, 0x45, 0x42, 0x49, 0x44, 0x01]); // "LPSEBID\x01"
@@ -32,7 +41,7 @@ const VENDOR_INFO = utf8('LPSE-BID-VENDOR-v1');
 export type FileKind = 'penawaran' | 'file_i' | 'file_ii';
 
 export interface SealedShare {
-  /** The Pokja member's user id. */
+  /** The Pokja member's (or the single Pejabat Pengadaan's) user id. */
   to: string;
   /** SHA-256 (hex) of the member's public key, as shown on their profile. */
   fp: string;
@@ -221,8 +230,11 @@ export async function unlockKey(
 
 // ---------------------------------------------------------------- HPKE to one recipient
 
-const shareAad = (h: Pick<EnvelopeHeader, 'tender' | 'vendor' | 'kind'>, to: string, what: 'share' | 'vendor') =>
-  utf8(JSON.stringify([h.tender, h.vendor, h.kind, to, what]));
+const shareAad = (
+  h: Pick<EnvelopeHeader, 'tender' | 'vendor' | 'kind'>,
+  to: string,
+  what: 'share' | 'key' | 'vendor',
+) => utf8(JSON.stringify([h.tender, h.vendor, h.kind, to, what]));
 
 async function sealTo(publicKey: Uint8Array, info: Uint8Array, aad: Uint8Array, pt: Uint8Array) {
   const s = suite();
@@ -260,6 +272,16 @@ function nonce(prefix: Uint8Array, i: number, last: boolean) {
 const keyCommit = async (key: Uint8Array) => toB64(await sha256(concat([utf8('LPSE-BID-KEY-v1'), key])));
 const shareHash = async (share: Uint8Array) => toB64(await sha256(concat([SHARE_INFO, share])));
 
+/**
+ * The k-of-n forms a header may take: a Pokja (n ≥ 2) needs 2 ≤ k ≤ n — never one member alone; a single official
+ * (n = 1) has k = 1.
+ */
+export const validKofN = (k: number, n: number) =>
+  Number.isInteger(k) && Number.isInteger(n) && (n === 1 ? k === 1 : n >= 2 && k >= 2 && k <= n);
+
+/** What the sealed entry of a header holds: a Shamir share (k ≥ 2) or the content key itself (k = 1). */
+const entryKind = (k: number): 'share' | 'key' => (k === 1 ? 'key' : 'share');
+
 export interface SealInput {
   tender: string;
   vendor: string;
@@ -290,11 +312,14 @@ async function sealContentKey(
   contentKey: Uint8Array,
   input: { k: number; members: readonly Recipient[]; vendorKey: Recipient },
 ): Promise<Pick<EnvelopeHeader, 'k' | 'shares' | 'vendorKey'>> {
-  const rawShares = await split(contentKey, input.members.length, input.k);
+  if (!validKofN(input.k, input.members.length))
+    throw new Error(`k-of-n out of range: ${input.k} of ${input.members.length}`);
+  // A single official (k = 1 of n = 1) receives the content key itself; `shamir-secret-sharing` refuses k < 2.
+  const rawShares = input.k === 1 ? [contentKey.slice()] : await split(contentKey, input.members.length, input.k);
   const shares: SealedShare[] = [];
   for (const [i, m] of input.members.entries()) {
     const share = rawShares[i]!;
-    const sealed = await sealTo(m.publicKey, SHARE_INFO, shareAad(base, m.userId, 'share'), share);
+    const sealed = await sealTo(m.publicKey, SHARE_INFO, shareAad(base, m.userId, entryKind(input.k)), share);
     shares.push({ to: m.userId, fp: await fingerprint(m.publicKey), ...sealed, h: await shareHash(share) });
     share.fill(0);
   }
@@ -324,7 +349,7 @@ export async function reshare(
   input: { k: number; members: readonly Recipient[]; vendorKey: Recipient },
 ): Promise<EnvelopeHeader> {
   const n = input.members.length;
-  if (n < 2 || input.k < 2 || input.k > n) throw new Error(`k-of-n out of range: ${input.k} of ${n}`);
+  if (!validKofN(input.k, n)) throw new Error(`k-of-n out of range: ${input.k} of ${n}`);
   if ((await keyCommit(contentKey)) !== header.keyCommit) throw new SealError('KEY_MISMATCH', "not this file's key");
   const base = { tender: header.tender, vendor: header.vendor, kind: header.kind };
   const sealedKey = await sealContentKey(base, contentKey, input);
@@ -344,10 +369,13 @@ export function envelopeLead(header: EnvelopeHeader): Uint8Array<ArrayBuffer> {
   return lead;
 }
 
-/** Seals one file: random content key, STREAM chunks, k-of-n shares HPKE-sealed to the members, vendor's copy. */
+/**
+ * Seals one file: random content key, STREAM chunks, k-of-n shares HPKE-sealed to the members (or, for a single
+ * official, the key itself sealed to them), vendor's copy.
+ */
 export async function seal(input: SealInput): Promise<Sealed> {
   const n = input.members.length;
-  if (n < 2 || input.k < 2 || input.k > n) throw new Error(`k-of-n out of range: ${input.k} of ${n}`);
+  if (!validKofN(input.k, n)) throw new Error(`k-of-n out of range: ${input.k} of ${n}`);
   const chunkSize = input.chunkSize ?? DEFAULT_CHUNK_BYTES;
   const contentKey = random(32);
   const prefix = random(7);
@@ -438,8 +466,7 @@ function isHeader(h: unknown): h is EnvelopeHeader {
     typeof x.keyCommit === 'string' &&
     Number.isInteger(x.k) &&
     Array.isArray(x.shares) &&
-    x.k >= 2 &&
-    x.k <= x.shares.length &&
+    validKofN(x.k, x.shares.length) &&
     x.shares.every((s) => share(s, true)) &&
     share(x.vendorKey as SealedShare, false)
   );
@@ -453,11 +480,14 @@ function fromB64Safe(s: string) {
   }
 }
 
-/** A member's browser opens their own share (after the deadline) with their unlocked private key. */
+/**
+ * A member's browser opens their own share (after the deadline) with their unlocked private key. For a single
+ * official's envelope (k = 1) the "share" is the content key itself.
+ */
 export async function openShare(header: EnvelopeHeader, userId: string, privateKey: Uint8Array): Promise<Uint8Array> {
   const s = header.shares.find((x) => x.to === userId);
   if (!s) throw new SealError('SHARE_INVALID', 'no share for this member');
-  const share = await openFrom(privateKey, SHARE_INFO, shareAad(header, userId, 'share'), s.enc, s.ct);
+  const share = await openFrom(privateKey, SHARE_INFO, shareAad(header, userId, entryKind(header.k)), s.enc, s.ct);
   if ((await shareHash(share)) !== s.h) throw new SealError('SHARE_INVALID', 'share does not match its commitment');
   return share;
 }
@@ -485,7 +515,10 @@ export async function shareMatches(header: EnvelopeHeader, userId: string, share
   return !!s && (await shareHash(share)) === s.h;
 }
 
-/** k shares (from distinct members, each checked against its commitment) → the content key. */
+/**
+ * k shares (from distinct members, each checked against its commitment) → the content key. With k = 1 (a single
+ * official, one entry) the one committed value is the key: `combine` is skipped, the key commitment still checked.
+ */
 export async function reconstructKey(
   header: EnvelopeHeader,
   shares: ReadonlyMap<string, Uint8Array>,
@@ -494,7 +527,8 @@ export async function reconstructKey(
   for (const [userId, share] of shares) if (await shareMatches(header, userId, share)) good.push(share);
   if (good.length < header.k)
     throw new SealError('SHARES_INSUFFICIENT', `${good.length} valid shares, ${header.k} needed`);
-  const key = await combine(good.slice(0, header.k));
+  if (!validKofN(header.k, header.shares.length)) throw new SealError('ENVELOPE_MALFORMED', 'k-of-n out of range');
+  const key = header.k === 1 ? good[0]!.slice() : await combine(good.slice(0, header.k));
   if ((await keyCommit(key)) !== header.keyCommit)
     throw new SealError('KEY_MISMATCH', 'reconstructed key does not match');
   return key;

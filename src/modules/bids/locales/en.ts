@@ -5,7 +5,7 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
 
   'bids.key.title': 'My bid key',
   'bids.key.intro':
-    'This key is generated in your browser. Its private key is locked with your passphrase before it is sent to the server; the server never sees your passphrase or your private key. Pokja members need it to open bids; vendors need it to self-check an uploaded bid.',
+    'This key is generated in your browser. Its private key is locked with your passphrase before it is sent to the server; the server never sees your passphrase or your private key. Pokja members (and the Pejabat Pengadaan of a Pengadaan Langsung) need it to open bids; vendors need it to self-check an uploaded bid.',
   'bids.key.fingerprint': 'Public key fingerprint',
   'bids.key.none': 'You have no bid key yet.',
   'bids.key.enrolledAt': 'Created {at} (version {version})',
@@ -36,6 +36,9 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
   'bids.submit.selfCheckHelp':
     'Self-check downloads the file the server stored, opens it with your key and compares it byte for byte with the file selected above.',
   'bids.submit.params': "Tender's public parameters (JSON)",
+  'bids.submit.single':
+    'The bid can be opened only by the Pejabat Pengadaan of this package, and only after the deadline (by nobody before it).',
+  'bids.submit.ppKeyMissing': 'The Pejabat Pengadaan has no bid key yet; bids cannot be sealed yet.',
   'bids.submit.pokjaKeysMissing': 'Not every Pokja member has a bid key yet; bids cannot be sealed yet.',
 
   'bids.submit.received': 'Sealed bid received; the receipt is below.',
@@ -85,6 +88,7 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
   'bids.open.thresholdSave': 'Save k',
   'bids.open.thresholdSaved': 'k saved.',
   'bids.open.members': 'Pokja members and keys',
+  'bids.open.membersSingle': 'Pejabat Pengadaan and key',
   'bids.open.noKey': 'no key yet',
   'bids.open.passphrase': 'Passphrase of your bid key',
   'bids.open.submit': 'Open my key shares',
@@ -96,6 +100,7 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
   'bids.open.ok': 'opened',
   'bids.open.failed': 'failed to open: {reason}',
   'bids.open.baTitle': 'BID OPENING REPORT (BERITA ACARA PEMBUKAAN)',
+  'bids.open.baIntroSingle': 'Package {kode} — {nama}. Opened {at} by the Pejabat Pengadaan: {members}.',
   'bids.open.baIntro': 'Tender {kode} — {nama}. Opened {at} with the key shares of Pokja members: {members}.',
 
   'bids.verify.title': 'Verify a bid receipt',
@@ -112,13 +117,14 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
   'bids.refused.uploadNotOpen': 'Bid upload opens {at}.',
   'bids.refused.deadlinePassed': 'The bid upload deadline has passed ({at}); the bid is not accepted.',
   'bids.refused.noUploadStage': 'This tender has no bid upload stage.',
-  'bids.refused.notMember': 'Only Pokja members of this tender can do this.',
+  'bids.refused.notMember': 'Only Pokja members (or the Pejabat Pengadaan) of this tender can do this.',
   'bids.refused.openingNotYet': 'Bids cannot be opened yet. The opening starts {at}.',
   'bids.refused.fileIiNotYet':
     'File II (price) is opened only for bidders who passed the File I evaluation, at its own stage.',
 
   'bids.error.keyMalformed': 'The key data is not valid.',
   'bids.error.tenderNotFound': 'Tender not found.',
+  'bids.error.thresholdSingle': 'A Pengadaan Langsung is opened by one Pejabat Pengadaan: k must be 1.',
   'bids.error.thresholdRange': 'k must be between 2 and {n} (the number of Pokja members).',
   'bids.error.kindInvalid': "The file kind does not fit this tender's method.",
   'bids.error.hashMalformed': 'The declared SHA-256 is not valid.',

@@ -4,7 +4,7 @@ export const bidsId = {
 
   'bids.key.title': 'Kunci penawaran saya',
   'bids.key.intro':
-    'Kunci ini dibuat di peramban Anda. Kunci privatnya dikunci dengan frasa sandi Anda sebelum dikirim ke server; server tidak pernah melihat frasa sandi maupun kunci privat Anda. Pokja memerlukannya untuk membuka penawaran; penyedia memerlukannya untuk memeriksa sendiri penawaran yang sudah diunggah.',
+    'Kunci ini dibuat di peramban Anda. Kunci privatnya dikunci dengan frasa sandi Anda sebelum dikirim ke server; server tidak pernah melihat frasa sandi maupun kunci privat Anda. Pokja (dan Pejabat Pengadaan untuk Pengadaan Langsung) memerlukannya untuk membuka penawaran; penyedia memerlukannya untuk memeriksa sendiri penawaran yang sudah diunggah.',
   'bids.key.fingerprint': 'Sidik jari kunci publik',
   'bids.key.none': 'Anda belum memiliki kunci penawaran.',
   'bids.key.enrolledAt': 'Dibuat {at} (versi {version})',
@@ -35,6 +35,9 @@ export const bidsId = {
   'bids.submit.selfCheckHelp':
     'Periksa sendiri mengunduh berkas yang disimpan server dan membukanya dengan kunci Anda, lalu membandingkannya byte demi byte dengan berkas yang Anda pilih di atas.',
   'bids.submit.params': 'Parameter publik tender (JSON)',
+  'bids.submit.single':
+    'Penawaran hanya dapat dibuka oleh Pejabat Pengadaan paket ini, dan hanya setelah batas akhir (tidak seorang pun sebelumnya).',
+  'bids.submit.ppKeyMissing': 'Pejabat Pengadaan belum membuat kunci penawaran; penawaran belum dapat disegel.',
   'bids.submit.pokjaKeysMissing': 'Belum semua anggota Pokja membuat kunci penawaran; penawaran belum dapat disegel.',
 
   'bids.submit.received': 'Penawaran tersegel diterima; tanda terima tersedia di bawah.',
@@ -84,6 +87,7 @@ export const bidsId = {
   'bids.open.thresholdSave': 'Simpan k',
   'bids.open.thresholdSaved': 'k disimpan.',
   'bids.open.members': 'Anggota Pokja dan kunci',
+  'bids.open.membersSingle': 'Pejabat Pengadaan dan kunci',
   'bids.open.noKey': 'belum membuat kunci',
   'bids.open.passphrase': 'Frasa sandi kunci penawaran Anda',
   'bids.open.submit': 'Buka bagian kunci saya',
@@ -95,6 +99,7 @@ export const bidsId = {
   'bids.open.ok': 'berhasil dibuka',
   'bids.open.failed': 'gagal dibuka: {reason}',
   'bids.open.baTitle': 'BERITA ACARA PEMBUKAAN DOKUMEN PENAWARAN',
+  'bids.open.baIntroSingle': 'Paket {kode} — {nama}. Dibuka {at} oleh Pejabat Pengadaan: {members}.',
   'bids.open.baIntro': 'Tender {kode} — {nama}. Dibuka {at} dengan bagian kunci dari anggota Pokja: {members}.',
 
   'bids.verify.title': 'Verifikasi tanda terima penawaran',
@@ -111,13 +116,14 @@ export const bidsId = {
   'bids.refused.uploadNotOpen': 'Upload penawaran dibuka {at}.',
   'bids.refused.deadlinePassed': 'Batas akhir upload penawaran telah lewat ({at}); penawaran tidak diterima.',
   'bids.refused.noUploadStage': 'Tender ini tidak memiliki tahap upload penawaran.',
-  'bids.refused.notMember': 'Hanya anggota Pokja tender ini yang dapat melakukannya.',
+  'bids.refused.notMember': 'Hanya anggota Pokja (atau Pejabat Pengadaan) tender ini yang dapat melakukannya.',
   'bids.refused.openingNotYet': 'Penawaran belum dapat dibuka. Pembukaan dimulai {at}.',
   'bids.refused.fileIiNotYet':
     'File II (harga) dibuka hanya untuk peserta yang lulus evaluasi File I, pada tahapnya sendiri.',
 
   'bids.error.keyMalformed': 'Data kunci tidak valid.',
   'bids.error.tenderNotFound': 'Tender tidak ditemukan.',
+  'bids.error.thresholdSingle': 'Pengadaan Langsung dibuka oleh satu Pejabat Pengadaan: k harus 1.',
   'bids.error.thresholdRange': 'k harus antara 2 dan {n} (jumlah anggota Pokja).',
   'bids.error.kindInvalid': 'Jenis berkas tidak sesuai dengan metode tender ini.',
   'bids.error.hashMalformed': 'SHA-256 yang dinyatakan tidak valid.',

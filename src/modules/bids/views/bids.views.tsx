@@ -110,6 +110,11 @@ function SubmissionTable(props: { p: PageCtx; rows: readonly SubmissionRow[]; ve
   );
 }
 
+/** A Pengadaan Langsung run by its single Pejabat Pengadaan: k = 1, no split, the PP alone opens after the deadline. */
+const single = (tc: TenderContext) => tc.official === 'PEJABAT_PENGADAAN' && tc.members.length === 1;
+const kSentence = (p: PageCtx, tc: TenderContext) =>
+  single(tc) ? p.t('bids.submit.single') : p.t('bids.submit.k', { k: tc.threshold, n: tc.members.length });
+
 export function BidView(props: { p: PageCtx; tc: TenderContext; hasKey: boolean; rows: readonly SubmissionRow[] }) {
   const { p, tc } = props;
   const keysReady = tc.members.every((m) => m.fingerprint);
@@ -121,7 +126,7 @@ export function BidView(props: { p: PageCtx; tc: TenderContext; hasKey: boolean;
       </p>
       <h1>{p.t('bids.submit.title')}</h1>
       <p>{p.t('bids.submit.deadline', { at: formatDateTime(tc.deadline, p.locale) })}</p>
-      <p>{p.t('bids.submit.k', { k: tc.threshold, n: tc.members.length })}</p>
+      <p>{kSentence(p, tc)}</p>
       <p>
         <a href={`/api/v1/penawaran/${tc.tender.id}/parameter`} download={`parameter-${tc.kode}.json`}>
           {p.t('bids.submit.params')}
@@ -132,7 +137,9 @@ export function BidView(props: { p: PageCtx; tc: TenderContext; hasKey: boolean;
           {p.t('bids.submit.needsKey', { link: '' })} <a href="/kunci-penawaran">{p.t('bids.key.title')}</a>
         </p>
       ) : null}
-      {!keysReady ? <p class="notice warning">{p.t('bids.submit.pokjaKeysMissing')}</p> : null}
+      {!keysReady ? (
+        <p class="notice warning">{p.t(single(tc) ? 'bids.submit.ppKeyMissing' : 'bids.submit.pokjaKeysMissing')}</p>
+      ) : null}
       <noscript>
         <p class="notice warning">{p.t('bids.submit.needsJs')}</p>
       </noscript>
@@ -261,7 +268,7 @@ export function OpeningView(props: {
       </p>
       <h1>{p.t('bids.open.title')}</h1>
       {props.state ? <ErrorSummary p={p} state={props.state} /> : null}
-      <h2>{p.t('bids.open.members')}</h2>
+      <h2>{p.t(single(tc) ? 'bids.open.membersSingle' : 'bids.open.members')}</h2>
       <ul>
         {tc.members.map((m) => (
           <li>
@@ -269,7 +276,7 @@ export function OpeningView(props: {
           </li>
         ))}
       </ul>
-      {tc.upload.state !== 'closed' ? (
+      {tc.upload.state !== 'closed' && !single(tc) ? (
         <form method="post" action={`/kelola/tender/${tc.tender.id}/ambang`}>
           <Csrf p={p} />
           <p>
@@ -287,7 +294,7 @@ export function OpeningView(props: {
           <Button variant="secondary">{p.t('bids.open.thresholdSave')}</Button>
         </form>
       ) : (
-        <p>{p.t('bids.submit.k', { k: tc.threshold, n: tc.members.length })}</p>
+        <p>{kSentence(p, tc)}</p>
       )}
       <div class="table-wrap">
         <table>
