@@ -66,3 +66,4 @@ export const auctionModule = defineModule({
 export { type AwardRanking, awardRanking } from './outcome.ts';
 export { type AuctionBid, minDecrement, type Standing, standings } from './reverse/rules.ts';
 export { formatScore, rank, SELEKSI_METHODS, type SeleksiMethod, technicalScore } from './seleksi/scoring.ts';
+export { auctionSpan } from './windows.ts';

@@ -12,6 +12,7 @@ import { awardRanking } from '../auction/index.ts';
 import { CONTRACT_DOCS, type ContractDoc, contractDocHash, contractDocOfTender } from '../contracts/index.ts';
 import { vendors } from '../registration/registration.schema.ts';
 import { parseRupiah } from '../rup/index.ts';
+import { officialOf } from '../tenders/index.ts';
 import { awardAuthority } from './award-authority.ts';
 import { checklistOf } from './checklists.ts';
 import { decideAward, inviteToProof, recordNegotiation, recordProofResult } from './commands/award.ts';
@@ -35,7 +36,7 @@ import {
   SanggahView,
   VerifyView,
 } from './views/evaluation.views.tsx';
-import { answerDeadline, evaluationSpan, negotiationSpan, sanggahSpan } from './windows.ts';
+import { answerDeadline, negotiationSpan, resultsSpan, sanggahSpan } from './windows.ts';
 
 const EVALUATE = { config: allow('evaluation:evaluate') };
 const DECIDE_HIGH = { config: allow('evaluation:decide_above_threshold') };
@@ -81,7 +82,8 @@ export async function evaluationPlugin(app: FastifyInstance) {
   async function forMember(req: FastifyRequest, id: string): Promise<Evaluation> {
     if (!isUuid(id)) throw notFound('evaluation.error.notFound');
     const e = await evaluationOrNotFound(req.ctx.db, id);
-    if (!isMember(req.ctx.actor, { ...e.tender, memberIds: e.memberIds })) throw notFound('evaluation.error.notFound');
+    if (!isMember(req.ctx.actor, { ...e.tender, memberIds: e.memberIds, official: officialOf(e.bundle) }))
+      throw notFound('evaluation.error.notFound');
     return e;
   }
 
@@ -94,7 +96,7 @@ export async function evaluationPlugin(app: FastifyInstance) {
       e,
       mode,
       state,
-      evalSpan: evaluationSpan(e.bundle, e.schedule),
+      evalSpan: resultsSpan(e.bundle, e.schedule),
       sanggahSpan: sSpan,
       answerDeadline: sSpan ? answerDeadline(e.bundle, sSpan) : null,
       authority: awardAuthority(e.tender.jenis, e.tender.pagu),
