@@ -496,7 +496,12 @@ export function ResultView(props: { p: PageCtx; e: Evaluation; announced: boolea
               <dt>{p.t('evaluation.col.terkoreksi')}</dt>
               <dd>{formatRupiah(e.award!.nilaiTerkoreksi)}</dd>
               <dt>{p.t('evaluation.col.negosiasi')}</dt>
-              <dd>{winner.bid.hargaNegosiasi !== null ? formatRupiah(winner.bid.hargaNegosiasi) : '–'}</dd>
+              {/* A Tender Cepat's is the last auction price, kept on the award only. */}
+              <dd>
+                {(e.award!.nilaiNegosiasi ?? winner.bid.hargaNegosiasi) !== null
+                  ? formatRupiah((e.award!.nilaiNegosiasi ?? winner.bid.hargaNegosiasi)!)
+                  : '–'}
+              </dd>
             </dl>
           ) : null}
           <ResultTable p={p} e={e} />
