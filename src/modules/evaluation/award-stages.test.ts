@@ -116,6 +116,11 @@ describe('Tender Cepat: approval after the auction closes, penetapan in the comb
     assert.equal(early.statusCode, 403, 'approval refused while the auction runs');
     assert.equal(early.headers['x-error-code'], 'EVAL_AUCTION_NOT_CLOSED', 'with the auction code');
     assert.match(early.body, /setelah e-reverse auction ditutup/, 'the refusal says why and when');
+    assert.match(
+      (await members[0]!.get(page())).body,
+      /Hasil evaluasi Tender Cepat dapat disetujui setelah e-reverse auction ditutup/,
+      'the Pokja page says when the approval opens',
+    );
     const decide = await post(members[0]!, page(), `${page()}/penetapan`, {});
     assert.equal(decide.headers['x-error-code'], 'EVAL_DECISION_NOT_YET', 'no penetapan before its stage');
   });
@@ -128,6 +133,7 @@ describe('Tender Cepat: approval after the auction closes, penetapan in the comb
     }
     const body = (await members[0]!.get(page())).body;
     assert.match(body, /disetujui seluruh anggota Pokja/, 'approved by all');
+    assert.doesNotMatch(body, /dapat disetujui setelah e-reverse auction/, 'no waiting notice after the close');
     assert.match(body, /Calon pemenang: CV Yasa Mandiri/, 'y, lowest at the close, is the candidate');
   });
 

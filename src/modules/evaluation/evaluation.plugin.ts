@@ -17,7 +17,7 @@ import { awardAuthority } from './award-authority.ts';
 import { checklistOf } from './checklists.ts';
 import { decideAward, inviteToProof, recordNegotiation, recordProofResult } from './commands/award.ts';
 import { answerBanding, bandingDeadline, bandingRule, fileBanding } from './commands/banding.ts';
-import { evaluationOrNotFound, vendorOfUser, witaLocal } from './commands/common.ts';
+import { approvalWindow, evaluationOrNotFound, vendorOfUser, witaLocal } from './commands/common.ts';
 import { approveEvaluation, recordResult } from './commands/evaluate.ts';
 import { answerSanggah, fileSanggah, isAnnounced } from './commands/sanggah.ts';
 import { isMember } from './evaluation.policy.ts';
@@ -91,6 +91,7 @@ export async function evaluationPlugin(app: FastifyInstance) {
     const now = req.ctx.clock.now();
     const sSpan = sanggahSpan(e.bundle, e.schedule);
     const outcome = await evaluationOutcome(req.ctx.db, e.tender.id);
+    const { auction } = approvalWindow(e, now);
     return ManageView({
       p,
       e,
@@ -104,6 +105,7 @@ export async function evaluationPlugin(app: FastifyInstance) {
       blockers: awardBlockers(e, now),
       gagalReason: outcome?.bids && outcome.reason ? outcome.reason : null,
       hasNegotiation: !!negotiationSpan(e.bundle, e.schedule),
+      approvalOpensAt: auction && auction.state !== 'closed' && auction.state !== 'absent' ? auction.span.end : null,
     });
   }
   app.get('/kelola/evaluasi', EVALUATE, async (req, reply) => {

@@ -88,6 +88,8 @@ export const evaluationEn: Record<keyof typeof evaluationId, string> = {
   'evaluation.approval.done': 'Every Pokja member approved the evaluation.',
   'evaluation.reevaluation':
     'Re-evaluation: the award was withdrawn on {at} after an upheld sanggah. The Pokja re-evaluates, approves the new version and decides again (or the tender is declared failed).',
+  'evaluation.approval.afterAuction':
+    'The Tender Cepat evaluation can be approved once the e-reverse auction closes ({at}).',
   'evaluation.approve': 'Approve the evaluation',
   'evaluation.approved': 'Your approval is recorded.',
   'evaluation.proof': 'Qualification proof',

@@ -87,6 +87,8 @@ export const evaluationId = {
   'evaluation.approval.done': 'Hasil evaluasi disetujui seluruh anggota Pokja.',
   'evaluation.reevaluation':
     'Evaluasi ulang: penetapan pemenang dibatalkan pada {at} karena sanggah diterima. Pokja mengevaluasi ulang, menyetujui versi baru, dan menetapkan pemenang kembali (atau tender dinyatakan gagal).',
+  'evaluation.approval.afterAuction':
+    'Hasil evaluasi Tender Cepat dapat disetujui setelah e-reverse auction ditutup ({at}).',
   'evaluation.approve': 'Setujui hasil evaluasi',
   'evaluation.approved': 'Persetujuan Anda dicatat.',
   'evaluation.proof': 'Pembuktian Kualifikasi',
