@@ -18,6 +18,9 @@ import { type RunningApp, startApp } from './support/server.ts';
  *    lower in turn through the plain form; a bid not lower by the minimum decrement is refused, naming the highest
  *    acceptable price; each bidder sees the own rank and the lowest price, never the other's name; the clock moves
  *    past the end and a bid typed before the close is refused (AUCTION_CLOSED); the public result shows the ranking.
+ *    While it runs pokja1's approval of the evaluation is refused (EVAL_AUCTION_NOT_CLOSED); after the close, in
+ *    "Penetapan dan Pengumuman Pemenang", pokja1 records the results, the three approve and pokja1 decides: the
+ *    public result names Bahari (lowest at the close) at its last auction price, at once (no masa sanggah).
  * Every page is scanned by axe-core.
  */
 test.describe.configure({ mode: 'serial' });
@@ -225,7 +228,7 @@ test('seleksi 2-file: File I scores per member, approvals, File II prices, publi
   for (const page of [...pokja, anon]) await page.context().close();
 });
 
-test('Tender Cepat: a reverse auction bid by bid, a refused decrement, the close, the public ranking', async ({
+test('Tender Cepat: a reverse auction bid by bid, a refused decrement, the close, the public ranking, the award', async ({
   browser,
 }) => {
   test.setTimeout(600_000);
@@ -293,6 +296,17 @@ test('Tender Cepat: a reverse auction bid by bid, a refused decrement, the close
   await expect(munse.locator('main')).not.toContainText('Bahari');
   await screenshot(munse, 'auction-bidder-view');
 
+  // The Pokja may not approve the evaluation while the auction runs: its ranking is not final (typed refusal).
+  const early = await loginOn(browser, app, 'pokja1');
+  await visit(early, '/kelola/evaluasi');
+  const overview = (await early.locator('main a', { hasText: kode }).first().getAttribute('href'))!;
+  expect(overview).toMatch(/^\/kelola\/tender\/[0-9a-f-]{36}\/evaluasi$/);
+  await visit(early, overview);
+  const notYet = await press(early, early.locator('main').getByRole('button', { name: 'Setujui hasil evaluasi' }));
+  expect(notYet, 'no approval while the auction runs').toBe(403);
+  await expect(early.locator('main')).toContainText('setelah e-reverse auction ditutup');
+  await early.context().close();
+
   // Munse types a bid, but the auction closes before it is sent: refused with the closing time.
   await munse.getByLabel('Harga penawaran baru (Rp)').fill('232.000.000');
   moveClockTo(end + MINUTE);
@@ -315,5 +329,52 @@ test('Tender Cepat: a reverse auction bid by bid, a refused decrement, the close
   await expect(anon.locator('main')).not.toContainText('232.000.000');
   await expectMaskedNpwps(anon);
   await screenshot(anon, 'auction-public-result');
-  for (const page of [bahari, munse, anon]) await page.context().close();
+  for (const page of [bahari, munse]) await page.context().close();
+
+  // The award, in "Penetapan dan Pengumuman Pemenang" (there is no Penetapan Pemenang stage of its own): pokja1
+  // records the results (Lantagi's price is above the HPS, so its price aspect fails by itself), the three approve
+  // the evaluation after the close, pokja1 decides. The winner is the lowest at the close, announced at once, at its
+  // last auction price; there is no masa sanggah.
+  const decision = await stageTimes(anon, kode, 'penetapan_dan_pengumuman_pemenang');
+  if (serverNow() < decision.start || serverNow() > decision.end - HOUR) moveClockTo(decision.start + MINUTE);
+  const pokja = [
+    await loginOn(browser, app, 'pokja1'),
+    await loginOn(browser, app, 'pokja2'),
+    await loginOn(browser, app, 'pokja3'),
+  ];
+  const p1 = pokja[0]!;
+  for (const bidder of [BAHARI, MUNSE, LANTAGI])
+    for (const aspect of ['administrasi', 'kualifikasi', 'teknis', 'harga']) {
+      await visit(p1, overview);
+      const href = await p1
+        .locator('main li', { hasText: bidder })
+        .locator(`a[href$="/${aspect}"]`)
+        .getAttribute('href');
+      await visit(p1, href!);
+      for (const box of await p1.locator('main input[type=checkbox][name^="ok_"]').all()) await box.check();
+      await submit(p1, 'Simpan hasil evaluasi');
+      await expect(p1.locator('.notice.success'), `${aspect} of ${bidder}`).toContainText('disimpan');
+    }
+  await expect(p1.locator('main')).toContainText('melebihi HPS');
+  for (const member of pokja) {
+    await visit(member, overview);
+    await submit(member, 'Setujui hasil evaluasi');
+    await expect(member.locator('.notice.success')).toContainText('Persetujuan Anda dicatat');
+  }
+  await visit(p1, overview);
+  await expect(p1.locator('main')).toContainText('disetujui seluruh anggota Pokja');
+  await expect(p1.locator('main')).toContainText(`Calon pemenang: ${BAHARI}`);
+  await submit(p1, 'Tetapkan pemenang');
+  await expect(p1.locator('.notice.success')).toContainText('Pemenang ditetapkan: Bahari Konstruksi Wawonii');
+  await screenshot(p1, 'auction-award-decided');
+
+  await visit(anon, `/tender/${kode}/hasil`);
+  const announced = anon.locator('main dl');
+  await expect(announced).toContainText(BAHARI);
+  await expect(announced).toContainText('234.000.000');
+  await expect(rowOf(anon, BAHARI)).toContainText('★');
+  await expect(rowOf(anon, MUNSE)).not.toContainText('★');
+  await expectMaskedNpwps(anon);
+  await screenshot(anon, 'auction-award-public');
+  for (const page of [...pokja, anon]) await page.context().close();
 });

@@ -63,6 +63,8 @@ export const auctionModule = defineModule({
   nav: [{ href: '/kelola/seleksi', labelKey: 'nav.auction', permission: 'auction:score' }],
 });
 
+export { placeAuctionBid } from './commands/bid.ts';
 export { type AwardRanking, awardRanking } from './outcome.ts';
 export { type AuctionBid, minDecrement, type Standing, standings } from './reverse/rules.ts';
 export { formatScore, rank, SELEKSI_METHODS, type SeleksiMethod, technicalScore } from './seleksi/scoring.ts';
+export { auctionSpan } from './windows.ts';

@@ -47,4 +47,17 @@ describe('evaluation demo (R12)', () => {
     assert.match(pub.body, /melebihi HPS/);
     assert.match(pub.body, /Masa berlaku jaminan penawaran kurang/);
   });
+
+  test('a Tender Cepat awarded in its combined stage: the lowest at the auction close, announced, standing', async () => {
+    const e = await tender('80003');
+    assert.ok(e.award, 'decided');
+    assert.ok(e.approved, 'approved by every member after the close');
+    const winner = e.bidders.find((b) => b.bid.vendorId === e.award!.vendorId);
+    assert.equal(winner?.name, 'Bahari Konstruksi Wawonii', 'Bahari bid lowest (Rp438 juta)');
+    assert.equal(e.award!.nilaiNegosiasi, 438_000_000n, 'at its last auction price');
+    const standing = await awardOf(t.db, e.tender.id, t.clock.now());
+    assert.equal(standing?.vendorId, e.award!.vendorId, 'no masa sanggah: the award stands for the hand-over');
+    const pub = await t.app.inject({ method: 'GET', url: `/tender/${e.tender.kode}/hasil` });
+    assert.match(pub.body, /Bahari Konstruksi Wawonii/, 'the public result names the winner');
+  });
 });

@@ -3,14 +3,16 @@ import { type Clock, HOUR, ManualClock } from '../../platform/clock.ts';
 import { demoActor } from '../../platform/demo-actor.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import type { DemoContext } from '../../platform/module.ts';
+import { placeAuctionBid } from '../auction/index.ts';
 import { demoVendor, loadDemoBidders } from '../registration/index.ts';
-import { insertDemoTender, type ScheduleRow, type SyaratKualifikasi } from '../tenders/index.ts';
+import { bundleOf, insertDemoTender, type ScheduleRow, type SyaratKualifikasi } from '../tenders/index.ts';
 import { checklistOf } from './checklists.ts';
 import { decideAward, inviteToProof, recordProofResult } from './commands/award.ts';
 import { approveEvaluation, recordResult } from './commands/evaluate.ts';
 import { recordOpenedBid } from './commands/opened-bid.ts';
 import { fileSanggah } from './commands/sanggah.ts';
 import { ASPECTS, type Aspect } from './evaluation.schema.ts';
+import { decisionSpan } from './windows.ts';
 
 const POKJA = ['pokja1', 'pokja2', 'pokja3'] as const;
 
@@ -29,7 +31,11 @@ const SYARAT: SyaratKualifikasi = {
  *   recorded (one bidder fails), the rest to do (e2e/award-journey.spec.ts takes it to the BAST);
  * - one in Masa Sanggah: evaluated (one fails administrasi, one above HPS), pembuktian passed, approved by all three,
  *   the winner decided and announced (/tender/<kode>/hasil), and a sanggah filed today and not yet answered (the
- *   award is blocked until pokja1–3 answer it).
+ *   award is blocked until pokja1–3 answer it);
+ * - a Tender Cepat (SETDA's own goods) in or just past "Penetapan dan Pengumuman Pemenang": three opened prices, an
+ *   e-reverse auction in its Evaluasi Penawaran (Munse led, Bahari undercut it), results recorded during the auction,
+ *   approved by pokja1–3 at its close, pokja1 decided: Bahari at its last auction price, announced at once
+ *   (/tender/<kode>/hasil, /tender/<kode>/lelang/hasil); with no masa sanggah the hand-over job gives it to the PPK.
  * Skipped when the SULAP demo's Pokja is missing.
  */
 export async function loadEvaluationDemo(ctx: DemoContext): Promise<void> {
@@ -188,4 +194,87 @@ export async function loadEvaluationDemo(ctx: DemoContext): Promise<void> {
     text: 'Jaminan penawaran kami berlaku 60 hari sejak batas akhir penawaran sebagaimana tercantum pada halaman 2; mohon evaluasi administrasi ditinjau kembali.',
     file: null,
   });
+
+  await loadTenderCepatAward(ctx, { bahari, munse, lantagi }, year, as);
+}
+
+/** Next-decisions §1: a Tender Cepat taken to its award (see the module comment). Skipped when no schedule fits. */
+async function loadTenderCepatAward(
+  ctx: DemoContext,
+  v: Record<'bahari' | 'munse' | 'lantagi', { vendorId: string; userId: string }>,
+  year: string,
+  as: (username: string, role: Role, agencyCode: string | null, clock: Clock) => Ctx,
+): Promise<void> {
+  const kode = `${year}80003`;
+  const syarat: SyaratKualifikasi = {
+    izinUsaha: 'NIB dengan KBLI perdagangan eceran komputer',
+    kbli: ['47411'],
+    pengalaman: 'Paling sedikit 1 pekerjaan pengadaan barang dalam 4 tahun terakhir',
+    tenagaAhli: [],
+    peralatan: [],
+  };
+  const input = {
+    kode,
+    nama: 'Pengadaan Komputer dan Printer Bagian Pengadaan Barang/Jasa',
+    bundleId: 'tender-cepat',
+    agencyCode: 'PUPR',
+    ukpbjCode: 'SETDA',
+    members: POKJA,
+    jenis: 'barang',
+    pagu: 480_000_000n,
+    hps: 465_000_000n,
+    syarat,
+    lokasi: ['Langara'],
+    participants: [v.bahari, v.munse, v.lantagi],
+  };
+  let found: Awaited<ReturnType<typeof insertDemoTender>> | undefined;
+  // Outside working hours the combined stage may have ended with the next not begun; a later stage will do.
+  for (const stageNow of ['penetapan_dan_pengumuman_pemenang', 'sppbj']) {
+    try {
+      found = await insertDemoTender(ctx, { ...input, stageNow });
+      break;
+    } catch {
+      // try the next stage
+    }
+  }
+  if (!found) return;
+  const c = found;
+  const stage = (code: string) => c.schedule.find((r) => r.stage === code)!;
+  const auction = stage('evaluasi_penawaran');
+  const openedAt = auction.start;
+  for (const [who, harga] of [
+    [v.bahari, 455_000_000n],
+    [v.munse, 449_000_000n],
+    [v.lantagi, 462_000_000n],
+  ] as const)
+    await recordOpenedBid(ctx.tx, { tenderId: c.tenderId, vendorId: who.vendorId, hargaPenawaran: harga, openedAt });
+  const bid = (username: string, minutes: number, harga: bigint) =>
+    placeAuctionBid(
+      as(username, 'PENYEDIA', null, new ManualClock(new Date(openedAt.getTime() + minutes * 60_000))),
+      kode,
+      harga,
+    );
+  await bid('penyedia.bahari', 30, 445_000_000n);
+  await bid('penyedia.munse', 35, 441_000_000n);
+  await bid('penyedia.lantagi', 40, 452_500_000n);
+  await bid('penyedia.bahari', 50, 438_000_000n);
+  // The Pokja records the results while the auction runs (the price is settled by the auction) …
+  const during = new ManualClock(new Date(openedAt.getTime() + HOUR));
+  const p1 = as('pokja1', 'POKJA', 'SETDA', during);
+  for (const who of [v.bahari, v.munse, v.lantagi])
+    for (const aspect of ASPECTS)
+      await recordResult(p1, c.tenderId, {
+        vendorId: who.vendorId,
+        aspect,
+        passed: Object.fromEntries(checklistOf(aspect, syarat, 'barang').map((x) => [x.item, true])),
+        notes: {},
+        reason: null,
+      });
+  // … approves it from the auction's close, and decides in the combined stage.
+  const closed = new ManualClock(auction.end);
+  for (const u of POKJA) await approveEvaluation(as(u, 'POKJA', 'SETDA', closed), c.tenderId);
+  const decision = decisionSpan(bundleOf('tender-cepat', '2021.1')!, c.schedule)!;
+  const now = ctx.clock.now().getTime();
+  const at = Math.max(decision.start.getTime() + 60_000, Math.min(now - 60_000, decision.start.getTime() + HOUR));
+  await decideAward(as('pokja1', 'POKJA', 'SETDA', new ManualClock(new Date(at))), c.tenderId);
 }

@@ -12,11 +12,12 @@ import { awardRanking } from '../auction/index.ts';
 import { CONTRACT_DOCS, type ContractDoc, contractDocHash, contractDocOfTender } from '../contracts/index.ts';
 import { vendors } from '../registration/registration.schema.ts';
 import { parseRupiah } from '../rup/index.ts';
+import { officialOf } from '../tenders/index.ts';
 import { awardAuthority } from './award-authority.ts';
 import { checklistOf } from './checklists.ts';
 import { decideAward, inviteToProof, recordNegotiation, recordProofResult } from './commands/award.ts';
 import { answerBanding, bandingDeadline, bandingRule, fileBanding } from './commands/banding.ts';
-import { evaluationOrNotFound, vendorOfUser, witaLocal } from './commands/common.ts';
+import { approvalWindow, evaluationOrNotFound, vendorOfUser, witaLocal } from './commands/common.ts';
 import { approveEvaluation, recordResult } from './commands/evaluate.ts';
 import { answerSanggah, fileSanggah, isAnnounced } from './commands/sanggah.ts';
 import { isMember } from './evaluation.policy.ts';
@@ -35,7 +36,7 @@ import {
   SanggahView,
   VerifyView,
 } from './views/evaluation.views.tsx';
-import { answerDeadline, evaluationSpan, negotiationSpan, sanggahSpan } from './windows.ts';
+import { answerDeadline, negotiationSpan, resultsSpan, sanggahSpan } from './windows.ts';
 
 const EVALUATE = { config: allow('evaluation:evaluate') };
 const DECIDE_HIGH = { config: allow('evaluation:decide_above_threshold') };
@@ -81,7 +82,8 @@ export async function evaluationPlugin(app: FastifyInstance) {
   async function forMember(req: FastifyRequest, id: string): Promise<Evaluation> {
     if (!isUuid(id)) throw notFound('evaluation.error.notFound');
     const e = await evaluationOrNotFound(req.ctx.db, id);
-    if (!isMember(req.ctx.actor, { ...e.tender, memberIds: e.memberIds })) throw notFound('evaluation.error.notFound');
+    if (!isMember(req.ctx.actor, { ...e.tender, memberIds: e.memberIds, official: officialOf(e.bundle) }))
+      throw notFound('evaluation.error.notFound');
     return e;
   }
 
@@ -89,12 +91,13 @@ export async function evaluationPlugin(app: FastifyInstance) {
     const now = req.ctx.clock.now();
     const sSpan = sanggahSpan(e.bundle, e.schedule);
     const outcome = await evaluationOutcome(req.ctx.db, e.tender.id);
+    const { auction } = approvalWindow(e, now);
     return ManageView({
       p,
       e,
       mode,
       state,
-      evalSpan: evaluationSpan(e.bundle, e.schedule),
+      evalSpan: resultsSpan(e.bundle, e.schedule),
       sanggahSpan: sSpan,
       answerDeadline: sSpan ? answerDeadline(e.bundle, sSpan) : null,
       authority: awardAuthority(e.tender.jenis, e.tender.pagu),
@@ -102,6 +105,7 @@ export async function evaluationPlugin(app: FastifyInstance) {
       blockers: awardBlockers(e, now),
       gagalReason: outcome?.bids && outcome.reason ? outcome.reason : null,
       hasNegotiation: !!negotiationSpan(e.bundle, e.schedule),
+      approvalOpensAt: auction && auction.state !== 'closed' && auction.state !== 'absent' ? auction.span.end : null,
     });
   }
   app.get('/kelola/evaluasi', EVALUATE, async (req, reply) => {

@@ -11,13 +11,24 @@ export interface TenderRef {
   ukpbjAgencyId: string | null;
   agencyId: string;
   memberIds: readonly string[];
+  /** Who runs the tender (tenders' `officialOf(bundle)`): the Pokja, or the Pejabat Pengadaan of a Pengadaan Langsung. */
+  official: 'POKJA' | 'PEJABAT_PENGADAAN';
 }
 
-/** A member of this tender's Pokja who still holds POKJA in the UKPBJ (the role alone is not enough). */
+/**
+ * A member of this tender's Pokja who still holds POKJA in the UKPBJ (the role alone is not enough); for a Pengadaan
+ * Langsung its Pejabat Pengadaan, holding that role in the UKPBJ or in the package's own agency (as tenders'
+ * `actsForTender`). A Pokja member is not the official of a PL, nor a Pejabat Pengadaan of a tender.
+ */
 export const isMember = (actor: Actor | null, r: TenderRef) =>
   !!actor &&
   r.memberIds.includes(actor.userId) &&
-  canForAgency(actor, 'evaluation:evaluate', r.ukpbjAgencyId ?? r.agencyId);
+  actor.roles.some(
+    (x) =>
+      x.role === r.official &&
+      (x.agencyId === (r.ukpbjAgencyId ?? r.agencyId) ||
+        (r.official === 'PEJABAT_PENGADAAN' && x.agencyId === r.agencyId)),
+  );
 
 const notMember = () => refuse('EVAL_NOT_POKJA_MEMBER', 'evaluation.refused.notMember', { basis: EVALUATION_BASIS });
 
@@ -56,6 +67,34 @@ const EVAL_CODES = { notYet: 'EVAL_NOT_YET', closed: 'EVAL_CLOSED', absent: 'EVA
 export const canEvaluate: Policy<EvaluateRef> = (actor, r) =>
   firstRefusal(
     () => (isMember(actor, r) ? allow() : notMember()),
+    () => inWindow(r.window, r.fmt, EVAL_CODES),
+    () => (r.awarded ? refuse('EVAL_ALREADY_AWARDED', 'evaluation.refused.awarded') : allow()),
+  );
+
+export interface ApproveRef extends EvaluateRef {
+  /** A Tender Cepat's e-reverse auction window (null otherwise): no approval until it closed. */
+  auction: SpanState | null;
+}
+
+/** The Tender Cepat's ranking is the auction's: final only at its close (Perpres 16/2018 jo. 12/2021 Pasal 38(4)). */
+export const AUCTION_BASIS =
+  'Perpres 16/2018 jo. 12/2021 Pasal 38 ayat (4): Tender Cepat, penawaran harga melalui e-reverse auction';
+
+/**
+ * Approve the evaluation (kolektif kolegial): as `canEvaluate`, in the approval window; a Tender Cepat's never before
+ * its e-reverse auction closed (the ranking is not final: `awardRanking(...).final` is false until then).
+ */
+export const canApproveEvaluation: Policy<ApproveRef> = (actor, r) =>
+  firstRefusal(
+    () => (isMember(actor, r) ? allow() : notMember()),
+    () =>
+      r.auction && r.auction.state !== 'closed' && r.auction.state !== 'absent'
+        ? refuse('EVAL_AUCTION_NOT_CLOSED', 'evaluation.refused.auctionNotClosed', {
+            params: { at: r.fmt(r.auction.span.end) },
+            opensAt: r.auction.span.end,
+            basis: AUCTION_BASIS,
+          })
+        : allow(),
     () => inWindow(r.window, r.fmt, EVAL_CODES),
     () => (r.awarded ? refuse('EVAL_ALREADY_AWARDED', 'evaluation.refused.awarded') : allow()),
   );

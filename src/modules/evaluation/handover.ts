@@ -9,7 +9,10 @@ import { awardOf } from './readers.ts';
 
 /**
  * The hand-over to the PPK (R12): once a winner stands — announced, the masa sanggah over, every sanggah and banding
- * answered (`awardOf`) — the contracts module receives it and the PPK can issue the SPPBJ. Nobody has to click: the
+ * answered (`awardOf`) — the contracts module receives it and the PPK can issue the SPPBJ. A bundle without a masa
+ * sanggah (`sanggah: null`: Tender Cepat, Pengadaan/Penunjukan Langsung) has nothing to wait for after the
+ * announcement — for a non-tender, the penetapan itself (`isAnnounced`) — so its award is handed over at the next run
+ * after the decision. Nobody has to click: the
  * standing of an award changes with the clock, so a job looks every few minutes. Each award is handed over once (the
  * contracts module refuses a second active winner for a tender); returns how many were handed over.
  */

@@ -47,10 +47,10 @@ export const evaluationModule = defineModule({
   locales: { id: evaluationId, en: evaluationEn },
   permissions: {
     'evaluation:evaluate': {
-      roles: ['POKJA'],
+      roles: ['POKJA', 'PEJABAT_PENGADAAN'],
       scope: 'agency',
       description:
-        "Evaluate a tender's bids, approve the evaluation together, invite to the pembuktian, negotiate, decide the winner below the threshold and answer sanggah (only the tender's Pokja members, in the schedule's stages)",
+        "Evaluate a tender's bids, approve the evaluation together, invite to the pembuktian, negotiate, decide the winner below the threshold and answer sanggah (only the tender's Pokja members — a Pengadaan Langsung's Pejabat Pengadaan — in the schedule's stages)",
     },
     'evaluation:decide_above_threshold': {
       roles: ['PA', 'KPA'],

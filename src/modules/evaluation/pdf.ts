@@ -31,7 +31,8 @@ export function officialContent(e: Evaluation, doc: OfficialDoc) {
           npwp: winner?.npwp ? maskNpwp(winner.npwp) : null,
           penawaran: e.award.nilaiPenawaran.toString(),
           terkoreksi: e.award.nilaiTerkoreksi.toString(),
-          negosiasi: winner?.bid.hargaNegosiasi?.toString() ?? null,
+          // A Tender Cepat's is the last auction price, kept on the award only.
+          negosiasi: (e.award.nilaiNegosiasi ?? winner?.bid.hargaNegosiasi)?.toString() ?? null,
           decidedAt: e.award.decidedAt.toISOString(),
           decidedAs: e.award.decidedAs,
         }

@@ -51,7 +51,51 @@ export const EVALUATION_ROLES: readonly Stage['role'][] = [
 
 export const evaluationSpan = (b: Bundle, s: readonly ScheduleRow[]) => spanOfRoles(b, s, EVALUATION_ROLES);
 export const negotiationSpan = (b: Bundle, s: readonly ScheduleRow[]) => spanOfRoles(b, s, ['negotiation']);
-export const decisionSpan = (b: Bundle, s: readonly ScheduleRow[]) => spanOfRoles(b, s, ['award_decision']);
+/**
+ * Where the winner is decided (penetapan): the bundle's Penetapan Pemenang stages (`award_decision`); when it has none,
+ * its announcement stages (Tender Cepat: SPSE's "Penetapan dan Pengumuman Pemenang" is one stage where the Pokja decides
+ * and the system announces); when it has neither (non-tender: Pengadaan/Penunjukan Langsung), the Klarifikasi Teknis
+ * dan Negosiasi stage, at whose end the official records the negotiated result and the penetapan.
+ */
+export function decisionSpan(b: Bundle, s: readonly ScheduleRow[]): Span | null {
+  return spanOfRoles(b, s, [decisionRole(b)]);
+}
+
+/** The stage role `decisionSpan` reads for this bundle. */
+export function decisionRole(b: Pick<Bundle, 'stages'>): Stage['role'] {
+  const has = (role: Stage['role']) => b.stages.some((x) => x.role === role);
+  return has('award_decision') ? 'award_decision' : has('award_announcement') ? 'award_announcement' : 'negotiation';
+}
+
+/** A Tender Cepat: the price is settled by the e-reverse auction, which runs in the evaluation stage. */
+export const isReverseAuction = (b: Pick<Bundle, 'evaluationMethods'>) =>
+  (b.evaluationMethods as readonly string[]).includes('harga_terendah_reverse_auction');
+
+/**
+ * Where results are recorded. A Tender Cepat's winner is known only at the auction's close, so its Pokja may record
+ * (and correct) results from the evaluation stage until the end of the decision span; every other bundle only in its
+ * evaluation stages.
+ */
+export function resultsSpan(b: Bundle, s: readonly ScheduleRow[]): Span | null {
+  const ev = evaluationSpan(b, s);
+  const d = isReverseAuction(b) ? decisionSpan(b, s) : null;
+  return ev && d ? { start: ev.start, end: d.end, names: `${ev.names}, ${d.names}` } : ev;
+}
+
+/**
+ * Where the evaluation is approved (kolektif kolegial). A Tender Cepat's only from the close of the auction (`auction`,
+ * the auction module's window) to the end of the decision span — what the Pokja approves is the auction's final
+ * ranking; every other bundle in its evaluation stages.
+ */
+export function approvalSpan(
+  b: Bundle,
+  s: readonly ScheduleRow[],
+  auction: { start: Date; end: Date } | null,
+): Span | null {
+  if (!isReverseAuction(b) || !auction) return evaluationSpan(b, s);
+  const r = resultsSpan(b, s);
+  return r ? { ...r, start: auction.end } : null;
+}
 export const announcementSpan = (b: Bundle, s: readonly ScheduleRow[]) => spanOfRoles(b, s, ['award_announcement']);
 export const sanggahSpan = (b: Bundle, s: readonly ScheduleRow[]) => spanOfRoles(b, s, ['sanggah']);
 

@@ -5,6 +5,7 @@ import { enforce } from '../../../platform/auth/policy.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { awardRanking } from '../../auction/index.ts';
+import { officialOf } from '../../tenders/index.ts';
 import { awardAuthority } from '../award-authority.ts';
 import { canDecide, canNegotiate } from '../evaluation.policy.ts';
 import { candidateOf } from '../evaluation.repository.ts';
@@ -108,6 +109,7 @@ export async function recordNegotiation(ctx: Ctx, tenderId: string, vendorId: st
         {
           ...e.tender,
           memberIds: e.memberIds,
+          official: officialOf(e.bundle),
           window: spanState(negotiationSpan(e.bundle, e.schedule), now),
           fmt: fmtOf(ctx),
         },
@@ -157,6 +159,7 @@ export async function decideAward(ctx: Ctx, tenderId: string): Promise<{ vendorI
         {
           ...e.tender,
           memberIds: e.memberIds,
+          official: officialOf(e.bundle),
           authority,
           window: decisionWindow(e, now),
           fmt: fmtOf(ctx),

@@ -3,10 +3,11 @@ import type { Db } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/errors.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
+import { auctionSpan } from '../../auction/index.ts';
 import { vendors } from '../../registration/registration.schema.ts';
 import { type Evaluation, loadEvaluation } from '../evaluation.repository.ts';
 import { evalAwards, evalState } from '../evaluation.schema.ts';
-import { decisionSpan, evaluationSpan, type SpanState, spanState } from '../windows.ts';
+import { approvalSpan, decisionSpan, isReverseAuction, resultsSpan, type SpanState, spanState } from '../windows.ts';
 
 /** An announced tender's evaluation, or 404 (a draft has none). */
 export async function evaluationOrNotFound(db: Db, tenderId: string): Promise<Evaluation> {
@@ -49,14 +50,34 @@ function reevaluationWindow(since: Date): SpanState {
   return { state: 'open', span: { start: since, end: new Date(8.64e15), names: 'Evaluasi Ulang' } };
 }
 
-/** Where results, proofs and approvals may be recorded: the evaluation stages, or a re-evaluation. */
+/**
+ * Where results and proofs may be recorded: the evaluation stages (a Tender Cepat: until the end of its decision span,
+ * `resultsSpan`), or a re-evaluation.
+ */
 export function evaluationWindow(e: Evaluation, now: Date): SpanState {
   return e.reevaluationSince
     ? reevaluationWindow(e.reevaluationSince)
-    : spanState(evaluationSpan(e.bundle, e.schedule), now);
+    : spanState(resultsSpan(e.bundle, e.schedule), now);
 }
 
-/** Where the winner may be decided: the Penetapan Pemenang stage, or a re-evaluation. */
+/**
+ * Where the evaluation may be approved: the evaluation stages, or a re-evaluation; a Tender Cepat's from the close of
+ * its e-reverse auction to the end of the decision span (`approvalSpan`). `auction` is the auction's window then (null
+ * for other bundles and in a re-evaluation): the policy refuses with its own code until it closes.
+ */
+export function approvalWindow(e: Evaluation, now: Date): { window: SpanState; auction: SpanState | null } {
+  if (e.reevaluationSince) return { window: reevaluationWindow(e.reevaluationSince), auction: null };
+  const auction = isReverseAuction(e.bundle) ? auctionSpan(e.bundle, e.schedule) : null;
+  return {
+    window: spanState(approvalSpan(e.bundle, e.schedule, auction), now),
+    auction: auction ? spanState({ ...auction, names: '' }, now) : null,
+  };
+}
+
+/**
+ * Where the winner may be decided: the Penetapan Pemenang stage (or what stands for it, `decisionSpan`), or a
+ * re-evaluation.
+ */
 export function decisionWindow(e: Evaluation, now: Date): SpanState {
   return e.reevaluationSince
     ? reevaluationWindow(e.reevaluationSince)

@@ -5,11 +5,12 @@ import { enforce } from '../../../platform/auth/policy.ts';
 import { badRequest, conflict, notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { formatRupiah } from '../../../platform/i18n/i18n.ts';
+import { officialOf } from '../../tenders/index.ts';
 import { checklistOf } from '../checklists.ts';
-import { canEvaluate } from '../evaluation.policy.ts';
+import { canApproveEvaluation, canEvaluate } from '../evaluation.policy.ts';
 import type { Evaluation } from '../evaluation.repository.ts';
 import { ASPECTS, type Aspect, type ChecklistItem, evalApprovals, evalResults } from '../evaluation.schema.ts';
-import { bumpVersion, evaluationOrNotFound, evaluationWindow, fmtOf } from './common.ts';
+import { approvalWindow, bumpVersion, evaluationOrNotFound, evaluationWindow, fmtOf } from './common.ts';
 
 /** The evaluation policy for this actor now (member, evaluation stages, not yet awarded). */
 export function enforceEvaluate(ctx: Ctx, e: Evaluation) {
@@ -20,6 +21,7 @@ export function enforceEvaluate(ctx: Ctx, e: Evaluation) {
       {
         ...e.tender,
         memberIds: e.memberIds,
+        official: officialOf(e.bundle),
         window: evaluationWindow(e, now),
         fmt: fmtOf(ctx),
         awarded: !!e.award,
@@ -105,7 +107,8 @@ export async function recordResult(ctx: Ctx, tenderId: string, input: ResultInpu
 }
 
 /**
- * Kolektif kolegial (R12): a member approves the evaluation as it stands. Every bidder must be finished (failed, or
+ * Kolektif kolegial (R12): a member approves the evaluation as it stands (a Tender Cepat's only once its e-reverse
+ * auction closed: `approvalWindow`). Every bidder must be finished (failed, or
  * passed all four aspects). The evaluation is approved when every member of the Pokja approved the same version.
  */
 export async function approveEvaluation(ctx: Ctx, tenderId: string): Promise<{ approved: boolean }> {
@@ -113,13 +116,26 @@ export async function approveEvaluation(ctx: Ctx, tenderId: string): Promise<{ a
   const actor = ctx.actor;
   return ctx.db.transaction(async (tx) => {
     const e = await evaluationOrNotFound(tx, tenderId);
-    enforceEvaluate(ctx, e);
+    const now = ctx.clock.now();
+    enforce(
+      canApproveEvaluation(
+        ctx.actor,
+        {
+          ...e.tender,
+          memberIds: e.memberIds,
+          official: officialOf(e.bundle),
+          ...approvalWindow(e, now),
+          fmt: fmtOf(ctx),
+          awarded: !!e.award,
+        },
+        now,
+      ),
+    );
     if (e.bidders.length === 0) throw conflict('EVAL_NO_BIDS', 'evaluation.refused.noBids');
     const open = e.bidders.filter((b) => !b.failed && !b.passedAll);
     if (open.length > 0) throw conflict('EVAL_INCOMPLETE', 'evaluation.refused.incomplete', { count: open.length });
     if (e.approvedBy.includes(actor.userId))
       throw conflict('EVAL_ALREADY_APPROVED', 'evaluation.refused.alreadyApproved');
-    const now = ctx.clock.now();
     await tx.insert(evalApprovals).values({ tenderId, userId: actor.userId, version: e.version, approvedAt: now });
     const count = (
       await tx

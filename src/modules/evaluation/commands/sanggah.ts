@@ -6,16 +6,23 @@ import { notFound } from '../../../platform/errors.ts';
 import type { UploadedBlob } from '../../../platform/files/documents.ts';
 import { insertDocument } from '../../../platform/files/documents.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
+import { officialOf } from '../../tenders/index.ts';
 import { canAnswerSanggah, canFileSanggah } from '../evaluation.policy.ts';
 import type { Evaluation } from '../evaluation.repository.ts';
 import { evalSanggah, type SanggahOutcome } from '../evaluation.schema.ts';
 import { announcementSpan, answerDeadline, sanggahSpan, spanState } from '../windows.ts';
 import { evaluationOrNotFound, fmtOf, vendorOfUser, withdrawAward } from './common.ts';
 
-/** The winner is announced once an award stands and the Pengumuman Pemenang stage has started. */
+/**
+ * The winner is announced once an award stands and the Pengumuman Pemenang stage has started (a Tender Cepat decides
+ * in that stage, so at once). A bundle with no announcement stage (non-tender: Pengadaan/Penunjukan Langsung) announces
+ * with the penetapan itself.
+ */
 export function isAnnounced(e: Evaluation, now: Date): boolean {
+  if (!e.award) return false;
+  if (!e.bundle.stages.some((s) => s.role === 'award_announcement')) return true;
   const span = announcementSpan(e.bundle, e.schedule);
-  return !!e.award && !!span && now.getTime() >= span.start.getTime();
+  return !!span && now.getTime() >= span.start.getTime();
 }
 
 /**
@@ -94,6 +101,7 @@ export async function answerSanggah(
         {
           ...e.tender,
           memberIds: e.memberIds,
+          official: officialOf(e.bundle),
           answered: !!s.answeredAt,
           deadline: span ? answerDeadline(e.bundle, span) : now,
           fmt: fmtOf(ctx),

@@ -88,6 +88,8 @@ export const evaluationEn: Record<keyof typeof evaluationId, string> = {
   'evaluation.approval.done': 'Every Pokja member approved the evaluation.',
   'evaluation.reevaluation':
     'Re-evaluation: the award was withdrawn on {at} after an upheld sanggah. The Pokja re-evaluates, approves the new version and decides again (or the tender is declared failed).',
+  'evaluation.approval.afterAuction':
+    'The Tender Cepat evaluation can be approved once the e-reverse auction closes ({at}).',
   'evaluation.approve': 'Approve the evaluation',
   'evaluation.approved': 'Your approval is recorded.',
   'evaluation.proof': 'Qualification proof',
@@ -163,7 +165,8 @@ export const evaluationEn: Record<keyof typeof evaluationId, string> = {
   'evaluation.error.bidderNotFound': 'This bidder is not in the tender.',
   'evaluation.error.proofNotFound': 'This bidder has not been invited to the proof.',
   'evaluation.error.sanggahNotFound': 'Complaint not found.',
-  'evaluation.refused.notMember': 'Only the Pokja members named for this tender may do this.',
+  'evaluation.refused.notMember':
+    'Only the Pokja members (or the Pejabat Pengadaan, for a Pengadaan Langsung) named for this tender may do this.',
   'evaluation.refused.notYet': '{stages} opens {at}.',
   'evaluation.refused.closed': '{stages} ended {at}.',
   'evaluation.refused.absent': "This tender's method has no such stage.",
@@ -182,6 +185,8 @@ export const evaluationEn: Record<keyof typeof evaluationId, string> = {
   'evaluation.refused.notAnnounced': 'The winner has not been announced.',
   'evaluation.refused.answered': 'This complaint has been answered.',
   'evaluation.refused.answerClosed': 'The answer period ended ({at}).',
+  'evaluation.refused.auctionNotClosed':
+    'A Tender Cepat evaluation can be approved only after the e-reverse auction closes ({at}): until then its ranking is not final.',
 
   'audit.event.evaluation.bid_recorded': 'Recorded an opened bid (corrected price {hargaTerkoreksi})',
   'audit.event.evaluation.result_recorded': 'Recorded the {aspect} evaluation of {vendor} in tender {kode}',

@@ -87,6 +87,8 @@ export const evaluationId = {
   'evaluation.approval.done': 'Hasil evaluasi disetujui seluruh anggota Pokja.',
   'evaluation.reevaluation':
     'Evaluasi ulang: penetapan pemenang dibatalkan pada {at} karena sanggah diterima. Pokja mengevaluasi ulang, menyetujui versi baru, dan menetapkan pemenang kembali (atau tender dinyatakan gagal).',
+  'evaluation.approval.afterAuction':
+    'Hasil evaluasi Tender Cepat dapat disetujui setelah e-reverse auction ditutup ({at}).',
   'evaluation.approve': 'Setujui hasil evaluasi',
   'evaluation.approved': 'Persetujuan Anda dicatat.',
   'evaluation.proof': 'Pembuktian Kualifikasi',
@@ -162,7 +164,8 @@ export const evaluationId = {
   'evaluation.error.bidderNotFound': 'Peserta tidak ditemukan pada tender ini.',
   'evaluation.error.proofNotFound': 'Peserta ini belum diundang pembuktian.',
   'evaluation.error.sanggahNotFound': 'Sanggah tidak ditemukan.',
-  'evaluation.refused.notMember': 'Hanya anggota Pokja yang ditetapkan untuk tender ini yang dapat melakukannya.',
+  'evaluation.refused.notMember':
+    'Hanya anggota Pokja (atau Pejabat Pengadaan, untuk Pengadaan Langsung) yang ditetapkan untuk tender ini yang dapat melakukannya.',
   'evaluation.refused.notYet': 'Tahap {stages} dibuka {at}.',
   'evaluation.refused.closed': 'Tahap {stages} sudah berakhir pada {at}.',
   'evaluation.refused.absent': 'Metode pemilihan tender ini tidak memiliki tahap tersebut.',
@@ -181,6 +184,8 @@ export const evaluationId = {
   'evaluation.refused.notAnnounced': 'Pemenang belum diumumkan.',
   'evaluation.refused.answered': 'Sanggah ini sudah dijawab.',
   'evaluation.refused.answerClosed': 'Batas waktu jawaban sanggah sudah lewat ({at}).',
+  'evaluation.refused.auctionNotClosed':
+    'Hasil evaluasi Tender Cepat baru dapat disetujui setelah e-reverse auction ditutup ({at}): sebelum itu peringkatnya belum final.',
 
   'audit.event.evaluation.bid_recorded': 'Mencatat penawaran yang dibuka (harga terkoreksi {hargaTerkoreksi})',
   'audit.event.evaluation.result_recorded': 'Mencatat evaluasi {aspect} untuk {vendor} pada tender {kode}',

@@ -136,6 +136,8 @@ export interface ManageProps {
   blockers: AwardBlocker[];
   gagalReason: string | null;
   hasNegotiation: boolean;
+  /** A Tender Cepat whose e-reverse auction has not closed yet: when the approval opens. */
+  approvalOpensAt: Date | null;
   state?: FormState;
 }
 
@@ -208,6 +210,11 @@ export function ManageView(props: ManageProps) {
                   version: e.version,
                 })}
           </p>
+          {props.approvalOpensAt && !e.approved && !e.award ? (
+            <p class="notice">
+              {p.t('evaluation.approval.afterAuction', { at: formatDateTime(props.approvalOpensAt, p.locale) })}
+            </p>
+          ) : null}
           {e.approved || e.award ? (
             <p>
               <a href={`${base}/bahp.pdf`}>{p.t('evaluation.pdf.bahp')}</a>
@@ -496,7 +503,12 @@ export function ResultView(props: { p: PageCtx; e: Evaluation; announced: boolea
               <dt>{p.t('evaluation.col.terkoreksi')}</dt>
               <dd>{formatRupiah(e.award!.nilaiTerkoreksi)}</dd>
               <dt>{p.t('evaluation.col.negosiasi')}</dt>
-              <dd>{winner.bid.hargaNegosiasi !== null ? formatRupiah(winner.bid.hargaNegosiasi) : '–'}</dd>
+              {/* A Tender Cepat's is the last auction price, kept on the award only. */}
+              <dd>
+                {(e.award!.nilaiNegosiasi ?? winner.bid.hargaNegosiasi) !== null
+                  ? formatRupiah((e.award!.nilaiNegosiasi ?? winner.bid.hargaNegosiasi)!)
+                  : '–'}
+              </dd>
             </dl>
           ) : null}
           <ResultTable p={p} e={e} />
