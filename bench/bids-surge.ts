@@ -32,10 +32,10 @@ interface Helpers {
 
 /** Where the surge's CPU went: a process's user + system seconds (Linux /proc; 100 ticks/s), and the machine's. */
 async function procCpu(pid: number | undefined) {
-  if (!pid) return 0;
+  if (!pid) return { user: 0, sys: 0 };
   const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100;
+  return { user: Number(f[11]) / 100, sys: Number(f[12]) / 100 };
 }
 async function machineCpu() {
   const line = (await fs.readFile('/proc/stat', 'utf8').catch(() => 'cpu 0')).split('\n')[0]!;
@@ -211,7 +211,10 @@ export async function benchBidsSurge({ say, runToEnd, startPlatform }: Helpers, 
     const seconds = (performance.now() - t0) / 1000;
     const m1 = await machineCpu();
     const cpu = {
-      server: (await procCpu(server.proc.child.pid)) - cpu0.server,
+      server: await procCpu(server.proc.child.pid).then((c) => ({
+        user: c.user - cpu0.server.user,
+        sys: c.sys - cpu0.server.sys,
+      })),
       client: (() => {
         const u = process.cpuUsage(cpu0.client);
         return (u.user + u.system) / 1e6;
@@ -261,7 +264,8 @@ export async function benchBidsSurge({ say, runToEnd, startPlatform }: Helpers, 
     );
     // Where the surge's CPU went (the vendors' uploads are this bench process; in life they are on other machines).
     say(
-      `  CPU during the surge (${seconds.toFixed(1)} s × 2 cores): server ${cpu.server.toFixed(1)} s, uploading ` +
+      `  CPU during the surge (${seconds.toFixed(1)} s × 2 cores): server ${(cpu.server.user + cpu.server.sys).toFixed(1)} s ` +
+        `(user ${cpu.server.user.toFixed(1)}, system ${cpu.server.sys.toFixed(1)}), uploading ` +
         `clients ${cpu.client.toFixed(1)} s, machine busy ${cpu.busy.toFixed(1)} s (incl. PostgreSQL and the kernel), ` +
         `idle ${cpu.idle.toFixed(1)} s, I/O wait ${cpu.iowait.toFixed(1)} s`,
     );
