@@ -56,7 +56,10 @@ function spawnNode(args: string[], env: Record<string, string | undefined>): Pro
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete fullEnv[k];
   // BENCH_PROFILE=<dir>: every process started here writes a V8 CPU profile there when it exits (to find a cost).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const flags = args[0] === 'src/main.ts' && args[1] === 'start' ? START_FLAGS : [];
+  const start = args[0] === 'src/main.ts' && args[1] === 'start';
+  const flags = start ? START_FLAGS : [];
+  // As `npm start` sets it (package.json), unless the bench's caller chose another.
+  if (start) fullEnv.UV_THREADPOOL_SIZE ??= '16';
   const child = spawn(process.execPath, [...profile, ...flags, '--import', 'tsx', ...args], {
     cwd: ROOT,
     env: fullEnv,
