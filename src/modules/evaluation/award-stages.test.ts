@@ -147,6 +147,8 @@ describe('Tender Cepat: approval after the auction closes, penetapan in the comb
     const pub = await t.app.inject({ method: 'GET', url: `/tender/${w.tender.kode}/hasil` });
     assert.match(pub.body, /Yasa Mandiri/, 'the public result names the winner at once');
     assert.match(pub.body, /930\.000\.000/, 'with its auction price as the price after negotiation');
+    assert.match(pub.body, /Harga Akhir E-Reverse Auction/, 'named as the auction price, not a negotiated one');
+    assert.match(pub.body, new RegExp(`/tender/${w.tender.kode}/lelang/hasil`), 'linked to the auction ranking');
     const standing = await awardOf(t.db, w.tender.id, t.clock.now());
     assert.equal(standing?.vendorId, y.vendor.id, 'the award stands: no masa sanggah to wait for');
     assert.equal(await handOverStandingAwards(t.db, t.clock), 1, 'handed over on the next run');

@@ -54,6 +54,10 @@ export const evaluationEn: Record<keyof typeof evaluationId, string> = {
   'evaluation.col.penawaran': 'Bid price',
   'evaluation.col.terkoreksi': 'Corrected price',
   'evaluation.col.negosiasi': 'Negotiated price',
+  'evaluation.result.auctionPrice': 'Final E-Reverse Auction Price',
+  'evaluation.result.auctionNote':
+    'Tender Cepat: the winner is the lowest price at the close of the e-reverse auction; the table below lists the bid prices opened before the auction.',
+  'evaluation.result.auctionLink': 'See the final e-reverse auction ranking',
   'evaluation.col.skor': 'Score',
   'evaluation.col.pemenang': 'W',
   'evaluation.col.reason': 'Reason',

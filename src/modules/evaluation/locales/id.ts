@@ -53,6 +53,10 @@ export const evaluationId = {
   'evaluation.col.penawaran': 'Harga Penawaran',
   'evaluation.col.terkoreksi': 'Harga Terkoreksi',
   'evaluation.col.negosiasi': 'Harga Negosiasi',
+  'evaluation.result.auctionPrice': 'Harga Akhir E-Reverse Auction',
+  'evaluation.result.auctionNote':
+    'Tender Cepat: pemenang ditetapkan dari harga terendah pada penutupan e-reverse auction; tabel di bawah memuat harga penawaran yang dibuka sebelum lelang.',
+  'evaluation.result.auctionLink': 'Lihat peringkat akhir e-reverse auction',
   'evaluation.col.skor': 'Skor',
   'evaluation.col.pemenang': 'P',
   'evaluation.col.reason': 'Alasan',

@@ -8,7 +8,7 @@ import type { ChecklistTemplateItem } from '../checklists.ts';
 import type { Bidder, Evaluation, SanggahRow } from '../evaluation.repository.ts';
 import { ASPECTS, type Aspect, type PriceLine } from '../evaluation.schema.ts';
 import type { AwardBlocker } from '../readers.ts';
-import type { Span } from '../windows.ts';
+import { isReverseAuction, type Span } from '../windows.ts';
 
 const hasErrors = (s?: FormState) => !!s && Object.keys(s.errors).length > 0;
 
@@ -476,6 +476,8 @@ export function ChecklistView(props: {
 export function ResultView(props: { p: PageCtx; e: Evaluation; announced: boolean; winnerAddress: string | null }) {
   const { p, e } = props;
   const winner = e.award ? e.bidders.find((b) => b.bid.vendorId === e.award!.vendorId) : undefined;
+  // A Tender Cepat is won at the e-reverse auction's close, not on the opened prices the table below lists.
+  const auction = isReverseAuction(e.bundle);
   return (
     <Layout p={p} title={`${p.t('evaluation.result.title')} — ${e.tender.nama}`}>
       <p>
@@ -502,7 +504,7 @@ export function ResultView(props: { p: PageCtx; e: Evaluation; announced: boolea
               <dd>{formatRupiah(e.award!.nilaiPenawaran)}</dd>
               <dt>{p.t('evaluation.col.terkoreksi')}</dt>
               <dd>{formatRupiah(e.award!.nilaiTerkoreksi)}</dd>
-              <dt>{p.t('evaluation.col.negosiasi')}</dt>
+              <dt>{p.t(auction ? 'evaluation.result.auctionPrice' : 'evaluation.col.negosiasi')}</dt>
               {/* A Tender Cepat's is the last auction price, kept on the award only. */}
               <dd>
                 {(e.award!.nilaiNegosiasi ?? winner.bid.hargaNegosiasi) !== null
@@ -510,6 +512,12 @@ export function ResultView(props: { p: PageCtx; e: Evaluation; announced: boolea
                   : '–'}
               </dd>
             </dl>
+          ) : null}
+          {auction ? (
+            <p>
+              {p.t('evaluation.result.auctionNote')}{' '}
+              <a href={`/tender/${e.tender.kode}/lelang/hasil`}>{p.t('evaluation.result.auctionLink')}</a>
+            </p>
           ) : null}
           <ResultTable p={p} e={e} />
           <p>
