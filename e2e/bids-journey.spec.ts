@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
+import { pdfText } from '../src/test/pdf-text.ts';
 import { checkA11y, expect, signInAt, submit, test, visit } from './support/lpse.ts';
 import { ROOT, type RunningApp, startApp } from './support/server.ts';
 
@@ -50,26 +50,6 @@ const signIn = (page: Page, username: string) => signInAt(page, app.baseUrl, use
 /** A "PDF" of `size` bytes: the header, then random filler (so the sealed file cannot be compressed away). */
 const pdf = (size: number, text: string) =>
   Buffer.concat([Buffer.from(`%PDF-1.4\n% ${text}\n`), randomBytes(size), Buffer.from('\n%%EOF\n')]);
-
-/** The text of a PDF made by pdfmake: inflate each content stream, then join the hex strings of its text operators. */
-function pdfText(bytes: Buffer): string {
-  let out = '';
-  const raw = bytes.toString('latin1');
-  const re = /stream\r?\n/g;
-  for (let m = re.exec(raw); m; m = re.exec(raw)) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf('endstream', start);
-    let body: string;
-    try {
-      body = inflateSync(bytes.subarray(start, end)).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const h of body.matchAll(/<([0-9a-fA-F]+)>/g)) out += Buffer.from(h[1]!, 'hex').toString('latin1');
-    for (const s of body.matchAll(/\((.*?)\)\s*Tj/g)) out += s[1];
-  }
-  return out;
-}
 
 const year = new Date().toISOString().slice(0, 4);
 const kode = `${year}70001`;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
+import { pdfText } from '../src/test/pdf-text.ts';
 import { expect, loginOn, screenshot, stageTimes, submit, test, visit } from './support/lpse.ts';
 import { type RunningApp, startApp } from './support/server.ts';
 
@@ -217,26 +217,6 @@ const passphraseOf = (username: string) => {
   if (!m) throw new Error(`no bid-key passphrase printed for ${username}`);
   return m[1]!;
 };
-
-/** The text of a PDF made by pdfmake: inflate each content stream, then join the hex strings of its text operators. */
-function pdfText(bytes: Buffer): string {
-  let out = '';
-  const raw = bytes.toString('latin1');
-  const re = /stream\r?\n/g;
-  for (let m = re.exec(raw); m; m = re.exec(raw)) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf('endstream', start);
-    let body: string;
-    try {
-      body = inflateSync(bytes.subarray(start, end)).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const h of body.matchAll(/<([0-9a-fA-F]+)>/g)) out += Buffer.from(h[1]!, 'hex').toString('latin1');
-    for (const t of body.matchAll(/\((.*?)\)\s*Tj/g)) out += t[1];
-  }
-  return out;
-}
 
 /** The code of the first stage of the public schedule. */
 async function firstStage(page: Page) {

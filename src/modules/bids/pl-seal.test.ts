@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { inflateSync } from 'node:zlib';
 import { and, eq, isNull } from 'drizzle-orm';
 import { buildAgency, buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
 import { postMultipart } from '../../test/multipart.ts';
+import { pdfText } from '../../test/pdf-text.ts';
 import { userRoles } from '../accounts/accounts.schema.ts';
 import { bidOpenings, bidSettings, bidSubmissions } from './bids.schema.ts';
 import { buildBidWorld, enrol, type Person, passOf, pdfWith, signedIn, submitBid } from './bids.test-support.ts';
@@ -29,26 +29,6 @@ import {
  * k ≥ 2: one member never opens it.
  */
 const MARK = 'LPSE-DEMO-PLAINTEXT';
-
-/** The text of a PDF made by pdfmake: inflate each content stream, then join the hex strings of its text operators. */
-function pdfText(bytes: Buffer): string {
-  let out = '';
-  const raw = bytes.toString('latin1');
-  const re = /stream\r?\n/g;
-  for (let m = re.exec(raw); m; m = re.exec(raw)) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf('endstream', start);
-    let body: string;
-    try {
-      body = inflateSync(bytes.subarray(start, end)).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const h of body.matchAll(/<([0-9a-fA-F]+)>/g)) out += Buffer.from(h[1]!, 'hex').toString('latin1');
-    for (const s of body.matchAll(/\((.*?)\)\s*Tj/g)) out += s[1];
-  }
-  return out;
-}
 
 /** What a member's browser does at the opening: unlock the key, open its own entries, post them. */
 async function openAs(m: Person, tenderId: string) {
