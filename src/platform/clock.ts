@@ -10,6 +10,13 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * The "now" to age files by. File modification times are the file system's (real) time, so a clock moved ahead — a
+ * browser test's or a demo's — must not make a file being written this second look a day old to a sweep.
+ */
+export const fileAgeNow = (clock: Clock): Date =>
+  new Date(Math.min(clock.now().getTime(), systemClock.now().getTime()));
+
 /** A clock that only moves when told to: for tests and demos. */
 export class ManualClock implements Clock {
   private current: number;

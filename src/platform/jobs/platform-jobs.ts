@@ -1,5 +1,5 @@
 import { and, inArray, lt, sql } from 'drizzle-orm';
-import { DAY, HOUR } from '../clock.ts';
+import { DAY, fileAgeNow, HOUR } from '../clock.ts';
 import { sweepOrphanBlobs } from '../files/sweep.ts';
 import { jobs } from './jobs.schema.ts';
 import { defineJob, type JobDefinition } from './jobs.ts';
@@ -32,7 +32,8 @@ export const sweepOrphanBlobsJob = defineJob({
   kind: 'files.sweep-orphans',
   recurring: { everyMs: DAY, offsetMs: 18 * HOUR },
   run: async (ctx) => {
-    const result = await sweepOrphanBlobs(ctx.db, ctx.files, new Date(ctx.clock.now().getTime() - DAY));
+    // File ages are the file system's: a clock moved ahead must not sweep a blob being written now (fileAgeNow).
+    const result = await sweepOrphanBlobs(ctx.db, ctx.files, new Date(fileAgeNow(ctx.clock).getTime() - DAY));
     ctx.log.info(result, 'berkas yatim dibersihkan');
   },
 });

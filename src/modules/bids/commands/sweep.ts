@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, lt } from 'drizzle-orm';
-import { type Clock, HOUR } from '../../../platform/clock.ts';
+import { type Clock, fileAgeNow, HOUR } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { defineJob } from '../../../platform/jobs/jobs.ts';
 import { bidUploads } from '../bids.schema.ts';
@@ -44,6 +44,7 @@ export async function sweepAbandonedUploads(
       if (removed) files += 1;
     }
   }
+  const fileCutoff = fileAgeNow(clock).getTime() - olderThanMs;
   const live = new Set(
     (await db.select({ id: bidUploads.id }).from(bidUploads).where(eq(bidUploads.status, 'partial'))).map((r) => r.id),
   );
@@ -52,7 +53,7 @@ export async function sweepAbandonedUploads(
     if (!m || live.has(m[1]!)) continue;
     const file = path.join(dir, name);
     const st = await fs.stat(file).catch(() => undefined);
-    if (!st || st.mtime.getTime() >= cutoff.getTime()) continue;
+    if (!st || st.mtime.getTime() >= fileCutoff) continue;
     await fs.rm(file, { force: true });
     files += 1;
   }
