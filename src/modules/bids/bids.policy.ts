@@ -1,6 +1,6 @@
 import { type Actor, hasRole } from '../../platform/auth/permissions.ts';
 import { allow, type Decision, firstRefusal, refuse } from '../../platform/auth/policy.ts';
-import { actsForTender } from '../tenders/index.ts';
+import { actsForTender, type Official } from '../tenders/index.ts';
 
 export const SUBMISSION_BASIS = 'Perpres 16/2018 jo. 12/2021 Pasal 50; Peraturan LKPP 12/2021: penyampaian penawaran';
 export const OPENING_BASIS =
@@ -42,7 +42,7 @@ export const canUpload = (_actor: Actor | null, r: UploadRef): Decision =>
 
 /** What decides who opens a tender's bids: its members and who runs it. */
 export interface OfficialRef {
-  official: 'POKJA' | 'PEJABAT_PENGADAAN';
+  official: Official;
   members: readonly { userId: string }[];
   tender: { agencyId: string; ukpbjAgencyId: string | null };
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/errors.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { vendors } from '../registration/registration.schema.ts';
-import { bundleOf, loadSchedule, officialOf, stageOfRole, stageWindow } from '../tenders/index.ts';
+import { bundleOf, loadSchedule, type Official, officialOf, stageOfRole, stageWindow } from '../tenders/index.ts';
 import { tenderMembers, tenderParticipants, tenders } from '../tenders/tenders.schema.ts';
 import { bidKeys, bidOpenings, bidSettings, bidSubmissions, bidWitnessReports } from './bids.schema.ts';
 import type { FileKind } from './crypto/sealed.ts';
@@ -24,8 +24,6 @@ export async function vendorOfUser(db: Db, userId: string) {
     .limit(1);
   return v;
 }
-
-export type Official = 'POKJA' | 'PEJABAT_PENGADAAN';
 
 /**
  * Whether k opens a tender of this official with n members: a Pokja needs 2 ≤ k ≤ n (never one member alone, whatever

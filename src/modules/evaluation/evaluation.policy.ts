@@ -1,6 +1,7 @@
 import { type Actor, canForAgency } from '../../platform/auth/permissions.ts';
 import { allow, type Decision, firstRefusal, type Policy, refuse } from '../../platform/auth/policy.ts';
 import type { MessageKey } from '../../registry.ts';
+import type { Official } from '../tenders/index.ts';
 import type { SpanState } from './windows.ts';
 
 /** Kolektif kolegial (Perpres 16/2018 jo. 12/2021 Pasal 13): the Pokja named in the SK evaluates and decides together. */
@@ -12,7 +13,7 @@ export interface TenderRef {
   agencyId: string;
   memberIds: readonly string[];
   /** Who runs the tender (tenders' `officialOf(bundle)`): the Pokja, or the Pejabat Pengadaan of a Pengadaan Langsung. */
-  official: 'POKJA' | 'PEJABAT_PENGADAAN';
+  official: Official;
 }
 
 /**

@@ -133,7 +133,7 @@ export const tendersModule = defineModule({
 });
 
 // The public surface: the rest of the engine and other modules read methods, schedules and stages from here.
-export { type Bundle, officialOf, type Stage } from './methods/bundle.ts';
+export { type Bundle, type Official, officialOf, type Stage } from './methods/bundle.ts';
 export { bundleOf, currentBundles, latestBundle } from './methods/index.ts';
 export {
   type AnnouncedTender,

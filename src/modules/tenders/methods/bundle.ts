@@ -218,11 +218,14 @@ export function parseBundle(input: unknown): Bundle {
   return r.data;
 }
 
+/** Who runs a tender: its Pokja, or a Pengadaan Langsung's Pejabat Pengadaan. */
+export type Official = 'POKJA' | 'PEJABAT_PENGADAAN';
+
 /**
  * Who runs a tender of this bundle: the Pejabat Pengadaan when its stages name one (Pengadaan Langsung), else the
  * Pokja. Only that role's members of the SULAP package build, approve and run it.
  */
-export function officialOf(b: Pick<Bundle, 'stages'>): 'POKJA' | 'PEJABAT_PENGADAAN' {
+export function officialOf(b: Pick<Bundle, 'stages'>): Official {
   return b.stages.some((s) => (s.actors as readonly string[]).includes('PEJABAT_PENGADAAN'))
     ? 'PEJABAT_PENGADAAN'
     : 'POKJA';
