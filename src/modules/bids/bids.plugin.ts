@@ -20,6 +20,7 @@ import {
   findSubmission,
   keyOf,
   openingOf,
+  singleOfficial,
   submissionsOfVendor,
   tenderContext,
   vendorOfUser,
@@ -482,7 +483,7 @@ export async function bidsPlugin(base: FastifyInstance) {
           nama: tc.tender.nama,
           openedAt: opening.openedAt,
           members: names,
-          single: tc.official === 'PEJABAT_PENGADAAN' && tc.members.length === 1,
+          single: singleOfficial(tc.official, tc.members.length),
           rows,
         },
       );

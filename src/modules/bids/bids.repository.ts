@@ -25,22 +25,25 @@ export async function vendorOfUser(db: Db, userId: string) {
   return v;
 }
 
+/** A Pengadaan Langsung run by one Pejabat Pengadaan: the only tender whose bids are sealed to a single key (k = 1). */
+export const singleOfficial = (official: Official, n: number) => official === 'PEJABAT_PENGADAAN' && n === 1;
+
 /**
  * Whether k opens a tender of this official with n members: a Pokja needs 2 ≤ k ≤ n (never one member alone, whatever
  * n is); a Pengadaan Langsung's single Pejabat Pengadaan (n = 1) has k = 1.
  */
 export const thresholdFits = (official: Official, k: number, n: number) =>
-  Number.isInteger(k) && (official === 'PEJABAT_PENGADAAN' && n === 1 ? k === 1 : k >= 2 && k <= n);
+  Number.isInteger(k) && (singleOfficial(official, n) ? k === 1 : k >= 2 && k <= n);
 
 /**
  * Default k: a majority of the Pokja (2 of 3, 3 of 5), never below 2; 1 for a tender run by a single Pejabat
  * Pengadaan (Pengadaan Langsung: the PP alone opens, after the deadline).
  */
 export const defaultThreshold = (n: number, official: Official = 'POKJA') =>
-  official === 'PEJABAT_PENGADAAN' && n === 1 ? 1 : Math.max(2, Math.floor(n / 2) + 1);
+  singleOfficial(official, n) ? 1 : Math.max(2, Math.floor(n / 2) + 1);
 
 /** The fewest members whose shares may open: one only for a single Pejabat Pengadaan, else two. */
-export const minOpeners = (official: Official, n: number) => (official === 'PEJABAT_PENGADAAN' && n === 1 ? 1 : 2);
+export const minOpeners = (official: Official, n: number) => (singleOfficial(official, n) ? 1 : 2);
 
 /** The file kinds a tender takes: one sealed file, or File I and File II for a 2-file method. */
 export function kindsOf(bundleId: string): FileKind[] {

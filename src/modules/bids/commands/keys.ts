@@ -6,7 +6,7 @@ import { AppError, badRequest, notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
 import { actsAsOfficial, canUpload } from '../bids.policy.ts';
-import { keyOf, tenderContext, thresholdFits } from '../bids.repository.ts';
+import { keyOf, singleOfficial, tenderContext, thresholdFits } from '../bids.repository.ts';
 import { bidKeys, bidSettings } from '../bids.schema.ts';
 import { fingerprint, fromB64, PBKDF2_ITERATIONS, type WrappedPrivateKey } from '../crypto/sealed.ts';
 
@@ -84,7 +84,7 @@ export async function setThreshold(ctx: Ctx, tenderId: string, k: number) {
     throw new AppError(
       'BIDS_THRESHOLD_RANGE',
       400,
-      tc.official === 'PEJABAT_PENGADAAN' && n === 1 ? 'bids.error.thresholdSingle' : 'bids.error.thresholdRange',
+      singleOfficial(tc.official, n) ? 'bids.error.thresholdSingle' : 'bids.error.thresholdRange',
       { n },
       { field: 'k' },
     );

@@ -3,7 +3,13 @@ import { formatDateTime, formatRupiah } from '../../../platform/i18n/i18n.ts';
 import { Button, Csrf, ErrorSummary } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
-import type { BidKeyRow, SubmissionRow, TenderContext, WitnessRow } from '../bids.repository.ts';
+import {
+  type BidKeyRow,
+  type SubmissionRow,
+  singleOfficial,
+  type TenderContext,
+  type WitnessRow,
+} from '../bids.repository.ts';
 import { formatFingerprint } from '../crypto/sealed.ts';
 
 const script = (name: string) => <script type="module" src={`/penawaran/js/${name}.js`} />;
@@ -111,7 +117,7 @@ function SubmissionTable(props: { p: PageCtx; rows: readonly SubmissionRow[]; ve
 }
 
 /** A Pengadaan Langsung run by its single Pejabat Pengadaan: k = 1, no split, the PP alone opens after the deadline. */
-const single = (tc: TenderContext) => tc.official === 'PEJABAT_PENGADAAN' && tc.members.length === 1;
+const single = (tc: TenderContext) => singleOfficial(tc.official, tc.members.length);
 const kSentence = (p: PageCtx, tc: TenderContext) =>
   single(tc) ? p.t('bids.submit.single') : p.t('bids.submit.k', { k: tc.threshold, n: tc.members.length });
 
