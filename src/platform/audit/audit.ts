@@ -72,29 +72,50 @@ export async function recordAudit<A extends AuditAction>(
   ctx: AuditContext,
   input: AuditInput<A>,
 ): Promise<void> {
+  await recordAudits(tx, [{ ctx, input }]);
+}
+
+/**
+ * Appends several events, in order, under one hold of the chain's lock: one read of the chain's end and one insert
+ * for all of them. For a transaction that commits many changes at once (the receipts of bids that arrive together at
+ * a deadline), so that they do not queue one by one on the lock.
+ */
+export async function recordAudits(tx: Db, events: readonly { ctx: AuditContext; input: AuditInput }[]): Promise<void> {
+  if (events.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const [last] = await tx
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
     .from(auditEvents)
     .orderBy(desc(auditEvents.seq))
     .limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const row = {
-    seq: (last?.seq ?? 0) + 1,
-    // Millisecond precision, so the value read back from timestamptz hashes the same.
-    at: new Date(ctx.clock.now().getTime()),
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.name,
-    actorRole: ctx.actor.role,
-    action: input.action,
-    objectType: input.objectType,
-    objectId: input.objectId ?? null,
-    summary: JSON.parse(JSON.stringify(input.summary ?? {})) as Record<string, unknown>,
-    requestId: ctx.requestId,
-  };
-  await tx.insert(auditEvents).values({ ...row, prevHash, hash: rowHash(prevHash, row) });
-  // The modules that react to this event (module contract `auditSubscribers`), in the same transaction.
-  for (const subscriber of registry().auditSubscribers.get(row.action) ?? []) await subscriber(tx, row, ctx);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  let seq = last?.seq ?? 0;
+  const rows = events.map(({ ctx, input }) => {
+    seq += 1;
+    const row = {
+      seq,
+      // Millisecond precision, so the value read back from timestamptz hashes the same.
+      at: new Date(ctx.clock.now().getTime()),
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.name,
+      actorRole: ctx.actor.role,
+      action: input.action,
+      objectType: input.objectType,
+      objectId: input.objectId ?? null,
+      summary: JSON.parse(JSON.stringify(input.summary ?? {})) as Record<string, unknown>,
+      requestId: ctx.requestId,
+    };
+    const hash = rowHash(prevHash, row);
+    const stored = { ...row, prevHash, hash };
+    prevHash = hash;
+    return stored;
+  });
+  await tx.insert(auditEvents).values(rows);
+  // The modules that react to these events (module contract `auditSubscribers`), in the same transaction.
+  for (const [i, row] of rows.entries()) {
+    for (const subscriber of registry().auditSubscribers.get(row.action) ?? [])
+      await subscriber(tx, row, events[i]!.ctx);
+  }
 }
 
 export type VerifyResult =

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { assertCan } from '../../../platform/auth/permissions.ts';
 import { enforce } from '../../../platform/auth/policy.ts';
@@ -8,7 +8,7 @@ import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
 import { canUpload } from '../bids.policy.ts';
 import { isParticipant, keyOf, type TenderContext, tenderContext, vendorOfUser } from '../bids.repository.ts';
-import { bidSubmissions, bidUploads, FILE_KINDS } from '../bids.schema.ts';
+import { bidUploads, FILE_KINDS } from '../bids.schema.ts';
 import {
   type EnvelopeHeader,
   type FileKind,
@@ -19,6 +19,7 @@ import {
 } from '../crypto/sealed.ts';
 import { signReceipt } from '../receipts.ts';
 import { commitSealed, forgetStreamedDigest, hashFile, readHead, takeStreamedDigest } from '../storage.ts';
+import { commitReceipt } from './receipt-commit.ts';
 
 /** The largest sealed bid accepted (the envelope adds 16 bytes per 64 KiB and a small header). */
 export const MAX_BID_BYTES = 200 * 1024 * 1024;
@@ -190,49 +191,20 @@ export async function finishUpload(ctx: Ctx, uploadId: string, file: string, che
     size,
     receivedAt: now.toISOString(),
   });
-  return ctx.db.transaction(async (tx) => {
-    const superseded = await tx
-      .update(bidSubmissions)
-      .set({ supersededAt: now })
-      .where(
-        and(
-          eq(bidSubmissions.tenderId, u.tenderId),
-          eq(bidSubmissions.vendorId, vendor.id),
-          eq(bidSubmissions.kind, u.kind),
-          isNull(bidSubmissions.supersededAt),
-        ),
-      )
-      .returning({ id: bidSubmissions.id });
-    const [row] = await tx
-      .insert(bidSubmissions)
-      .values({
-        tenderId: u.tenderId,
-        vendorId: vendor.id,
-        kind: u.kind,
-        uploadId,
-        sha256,
-        size,
-        storageKey,
-        header,
-        receivedAt: now,
-        receipt: receipt.text,
-        signature: receipt.signature,
-      })
-      .returning();
-    await tx.update(bidUploads).set({ status: 'received', finishedAt: now }).where(eq(bidUploads.id, uploadId));
-    await recordAudit(tx, auditContext(ctx), {
-      action: 'bids.received',
-      objectType: 'tender',
-      objectId: u.tenderId,
-      summary: {
-        kode: tc.kode,
-        vendor: vendor.name ?? vendor.id,
-        kind: u.kind,
-        sha256,
-        size,
-        replaces: superseded[0]?.id ?? null,
-      },
-    });
-    return row!;
+  // Receipts that arrive together at a deadline commit together (one hold of the audit chain's lock).
+  return commitReceipt(ctx.db, {
+    audit: auditContext(ctx),
+    tenderId: u.tenderId,
+    kode: tc.kode,
+    vendorId: vendor.id,
+    vendorName: vendor.name ?? vendor.id,
+    kind: u.kind,
+    uploadId,
+    sha256,
+    size,
+    storageKey,
+    header,
+    receivedAt: now,
+    receipt,
   });
 }
