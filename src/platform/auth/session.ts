@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sessions, userRoles, users } from '../../modules/accounts/accounts.schema.ts';
 import type { Clock } from '../clock.ts';
@@ -41,8 +41,16 @@ export async function loadActor(db: Db, clock: Clock, token: string | undefined)
   if (!token || token.length > 100) return null;
   const now = clock.now();
   const sessionId = sha256Hex(token);
+  // One round trip for the session, its person and the roles: every request asks, and at a bid deadline hundreds do
+  // at once while the event loop is busy with their uploads, so each round trip waits its turn.
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      roles: sql<{ role: string; agencyId: string | null }[]>`coalesce((
+        select json_agg(json_build_object('role', ${userRoles.role}, 'agencyId', ${userRoles.agencyId}))
+        from ${userRoles} where ${userRoles.userId} = ${users.id}), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
@@ -52,10 +60,7 @@ export async function loadActor(db: Db, clock: Clock, token: string | undefined)
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
-  const roles = await db
-    .select({ role: userRoles.role, agencyId: userRoles.agencyId })
-    .from(userRoles)
-    .where(eq(userRoles.userId, row.user.id));
+  const roles = row.roles;
   return {
     userId: row.user.id,
     username: row.user.username,
