@@ -54,11 +54,10 @@ export function kindsOf(bundleId: string): FileKind[] {
  * Everything the sealing and the gates need about one announced tender: its code, its Pokja with their enrolled
  * keys, k, the upload and opening windows at `now`.
  */
-export async function tenderContext(db: Db, tenderId: string, now: Date) {
-  if (!isUuid(tenderId)) return undefined;
+/** The rows a tender context is made of: the tender, its schedule, its members with their keys, its bid setting. */
+async function tenderRows(db: Db, tenderId: string) {
   const [t] = await db.select().from(tenders).where(eq(tenders.id, tenderId));
   if (!t?.kode || !t.announcedAt) return undefined;
-  const bundle = bundleOf(t.bundleId, t.bundleVersion);
   // Independent reads in parallel: at the deadline surge every completion runs this while the pool is busy, and
   // the waits add up when the reads go one after another.
   const [schedule, members, [setting]] = await Promise.all([
@@ -77,6 +76,37 @@ export async function tenderContext(db: Db, tenderId: string, now: Date) {
       .orderBy(asc(tenderMembers.userId)),
     db.select().from(bidSettings).where(eq(bidSettings.tenderId, tenderId)),
   ]);
+  return { t: { ...t, kode: t.kode }, schedule, members, setting };
+}
+
+// Reads of one tender's rows already on their way, per database handle.
+const inFlight = new WeakMap<Db, Map<string, ReturnType<typeof tenderRows>>>();
+
+/**
+ * The rows of a tender, shared with a read of the same tender already on its way (single flight): at a deadline
+ * hundreds of completions of the same tender ask at once. A joining request gets rows read at most one round trip
+ * before its own read would have been (what it would have seen had it come a moment earlier); nothing is kept once
+ * the read ends, so no later request sees them.
+ */
+function sharedTenderRows(db: Db, tenderId: string) {
+  let reads = inFlight.get(db);
+  if (!reads) {
+    reads = new Map();
+    inFlight.set(db, reads);
+  }
+  const pending = reads.get(tenderId);
+  if (pending) return pending;
+  const read = tenderRows(db, tenderId).finally(() => reads.delete(tenderId));
+  reads.set(tenderId, read);
+  return read;
+}
+
+export async function tenderContext(db: Db, tenderId: string, now: Date) {
+  if (!isUuid(tenderId)) return undefined;
+  const rows = await sharedTenderRows(db, tenderId);
+  if (!rows) return undefined;
+  const { t, schedule, members, setting } = rows;
+  const bundle = bundleOf(t.bundleId, t.bundleVersion);
   const uploadStage = bundle ? stageOfRole(bundle, 'bid_upload') : undefined;
   const upload = uploadStage ? stageWindow(schedule, uploadStage.code, now) : ({ state: 'absent' } as const);
   const uploadRow = schedule.find((r) => r.stage === uploadStage?.code);
