@@ -26,7 +26,9 @@ import {
   vendorOfUser,
   witnessReportsOf,
 } from './bids.repository.ts';
+import { FAILURE_DECISIONS } from './bids.schema.ts';
 import { bundle, ENTRIES, type Entry } from './browser-bundle.ts';
+import { decideFailedBid, failureDecisionsOf } from './commands/failure-decision.ts';
 import { enrolBidKey, setThreshold } from './commands/keys.ts';
 import { heldShares, openingMaterial, submitShares } from './commands/opening.ts';
 import { type PriceLineInput, transcribePrice } from './commands/price.ts';
@@ -38,7 +40,7 @@ import { openingReportPdf, receiptPdf, witnessReportPdf } from './pdf.ts';
 import { parseReceiptToken, publicKeyPem, receiptToken, verifyReceipt } from './receipts.ts';
 import { BidFileStore, forgetStreamedDigest, openSealed, tusDir, writeTemp } from './storage.ts';
 import { tusPatchHandler } from './tus-patch.ts';
-import { BidView, KeyView, OpeningView, VerifyView, WitnessView } from './views/bids.views.tsx';
+import { BidView, FailureDecisionView, KeyView, OpeningView, VerifyView, WitnessView } from './views/bids.views.tsx';
 
 const TUS_PATH = '/penawaran/unggah';
 
@@ -72,6 +74,21 @@ const PriceSchema = z.object({
       const lines = v ? parsePriceLines(v) : null;
       return lines && lines.length > 0 ? lines : null;
     }),
+});
+/** The official's decision on a bid that failed to open; the days only for a postponement. */
+const DecisionSchema = z.object({
+  decision: z.enum(FAILURE_DECISIONS, { error: 'bids.decision.chooseRequired' }),
+  reason: z
+    .string({ error: 'bids.decision.reasonShort' })
+    .trim()
+    .min(10, { message: 'bids.decision.reasonShort' })
+    .max(2000),
+  days: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^\d{1,2}$/.test(v), { message: 'bids.decision.days' })
+    .transform((v) => (v ? Number(v) : undefined)),
 });
 const ErrorOut = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 const TenderParams = z.object({ tenderId: z.uuid() });
@@ -371,7 +388,13 @@ export async function bidsPlugin(base: FastifyInstance) {
         ? await currentSubmissions(ctx.db, tenderId, kind)
         : [];
     const prices = opening ? await recordedBidPrices(ctx.db, tenderId) : undefined;
-    return { tc, now, rows, opening, held: heldShares(tenderId, kind), prices };
+    // A bid that failed: the LPSE's witness report on it and the official's decisions after it (R48).
+    const failed = rows.filter((r) => r.s.openResult === 'failed').map((r) => r.s.id);
+    const failures = {
+      reports: await witnessReportsOf(ctx.db, failed),
+      decisions: await failureDecisionsOf(ctx.db, failed),
+    };
+    return { tc, now, rows, opening, held: heldShares(tenderId, kind), prices, failures };
   }
   app.get<{ Params: { tenderId: string } }>(
     '/kelola/tender/:tenderId/pembukaan',
@@ -391,6 +414,40 @@ export async function bidsPlugin(base: FastifyInstance) {
         run: async ({ harga, rincian }) => {
           await transcribePrice(req.ctx, tenderId, submissionId, { harga, lines: rincian });
           return withFlash(`/kelola/tender/${tenderId}/pembukaan`, req.ctx.t('bids.price.saved'));
+        },
+      });
+    },
+  );
+  // R48, after the LPSE's witness report: the official's decision on a bid that failed, one page per bid.
+  async function decisionPage(ctx: Ctx, tenderId: string, submissionId: string) {
+    const data = await openingPage(ctx, tenderId);
+    const row = data.rows.find((r) => r.s.id === submissionId && r.s.openResult === 'failed');
+    if (!row) throw notFound('bids.error.submissionNotFound');
+    const reports = data.failures.reports.filter((r) => r.submissionId === submissionId);
+    return { tc: data.tc, row, reports, decisions: data.failures.decisions.get(submissionId) ?? [] };
+  }
+  const DECISION_URL = '/kelola/tender/:tenderId/pembukaan/:submissionId/keputusan';
+  app.get<{ Params: { tenderId: string; submissionId: string } }>(
+    DECISION_URL,
+    { config: allow('bids:open') },
+    async (req, reply) => {
+      const data = await decisionPage(req.ctx, req.params.tenderId, req.params.submissionId);
+      return sendHtml(reply, FailureDecisionView({ p: pageCtx(req, reply), ...data }));
+    },
+  );
+  app.post<{ Params: { tenderId: string; submissionId: string } }>(
+    DECISION_URL,
+    { config: allow('bids:open') },
+    async (req, reply) => {
+      const { tenderId, submissionId } = req.params;
+      const data = await decisionPage(req.ctx, tenderId, submissionId);
+      return handleForm(req, reply, {
+        schema: DecisionSchema,
+        render: (p, state) => FailureDecisionView({ p, ...data, state }),
+        run: async ({ decision, reason, days }) => {
+          await decideFailedBid(req.ctx, tenderId, submissionId, { decision, reason, postponeDays: days });
+          const saved = decision === 'tunda' ? 'bids.decision.savedTunda' : 'bids.decision.saved';
+          return withFlash(`/kelola/tender/${tenderId}/pembukaan`, req.ctx.t(saved));
         },
       });
     },

@@ -165,3 +165,38 @@ export const bidWitnessReports = pgTable('bid_witness_reports', {
   createdAt: ts('created_at').notNull(),
   createdBy: uuid('created_by').notNull(),
 });
+
+export const FAILURE_DECISIONS = ['gugur', 'tunda'] as const;
+
+/**
+ * What the tender's official decided about a bid that failed to open, once the LPSE's berita acara kesaksian is out
+ * (R48, DOMAIN §3): `gugur` — the bid is disqualified, the file being confirmed unreadable; `tunda` — the evaluation
+ * waits `postpone_days` days for a forensic test through LKPP (the schedule is changed on the tender's schedule page,
+ * citing the report). A `tunda` may later be followed by a `gugur`; a `gugur` is final. Rows are never changed.
+ */
+export const bidFailureDecisions = pgTable(
+  'bid_failure_decisions',
+  {
+    id: id(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => bidSubmissions.id),
+    witnessReportId: uuid('witness_report_id')
+      .notNull()
+      .references(() => bidWitnessReports.id),
+    decision: text('decision', { enum: FAILURE_DECISIONS }).notNull(),
+    reason: text('reason').notNull(),
+    postponeDays: integer('postpone_days'),
+    decidedAt: ts('decided_at').notNull(),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    index('bid_failure_decisions_submission_idx').on(t.submissionId, t.decidedAt),
+    check(
+      'bid_failure_decisions_days',
+      sql`(${t.decision} = 'tunda' and ${t.postponeDays} between 1 and 60) or (${t.decision} = 'gugur' and ${t.postponeDays} is null)`,
+    ),
+  ],
+);

@@ -52,7 +52,7 @@ export const bidsModule = defineModule({
       roles: ['POKJA', 'PEJABAT_PENGADAAN'],
       scope: 'agency',
       description:
-        "Set k for a tender and open its bids after the upload deadline with one's own key share (only the tender's Pokja members; for a Pengadaan Langsung its single Pejabat Pengadaan, acting for the tender, opens alone with k = 1)",
+        "Set k for a tender and open its bids after the upload deadline with one's own key share (only the tender's Pokja members; for a Pengadaan Langsung its single Pejabat Pengadaan, acting for the tender, opens alone with k = 1); after the LPSE's berita acara kesaksian, decide on a bid that failed to open (disqualify, or postpone for a forensic test)",
     },
     'bids:witness': {
       roles: ['ADMIN_SISTEM', 'KEPALA_LPSE'],
@@ -125,5 +125,12 @@ export const bidsModule = defineModule({
       messageKey: 'audit.event.bids.witness_recorded',
       link: () => '/admin/kesaksian-penawaran',
     }),
+    'bids.failure_decided': auditEvent<{
+      kode: string;
+      submission: string;
+      decision: string;
+      postponeDays: number | null;
+      reportSha256: string;
+    }>({ messageKey: 'audit.event.bids.failure_decided', link: tenderOpening }),
   },
 });

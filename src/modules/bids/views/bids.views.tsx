@@ -1,6 +1,6 @@
 import type { FormState } from '../../../platform/http/forms.ts';
 import { formatDateTime, formatRupiah } from '../../../platform/i18n/i18n.ts';
-import { Button, Csrf, ErrorSummary } from '../../../platform/ui/form.tsx';
+import { Button, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
 import {
@@ -10,6 +10,7 @@ import {
   type TenderContext,
   type WitnessRow,
 } from '../bids.repository.ts';
+import type { FailureDecisionRow } from '../commands/failure-decision.ts';
 import { formatFingerprint } from '../crypto/sealed.ts';
 
 const script = (name: string) => <script type="module" src={`/penawaran/js/${name}.js`} />;
@@ -235,6 +236,8 @@ export function OpeningView(props: {
   prices?: ReadonlyMap<string, bigint>;
   /** The price form that failed, with its submission id. */
   priceFor?: string;
+  /** For the bids that failed: the LPSE's witness reports and the decisions taken after them (R48). */
+  failures?: { reports: readonly WitnessRow[]; decisions: ReadonlyMap<string, readonly FailureDecisionRow[]> };
 }) {
   const { p, tc } = props;
   const priceCell = (s: SubmissionRow) => {
@@ -329,7 +332,10 @@ export function OpeningView(props: {
                       {p.t('bids.open.ok')} — <a href={`/berkas/${s.openedDocumentId}`}>{p.t('bids.open.download')}</a>
                     </>
                   ) : s.openResult === 'failed' ? (
-                    p.t('bids.open.failed', { reason: s.openReason ?? '' })
+                    <>
+                      {p.t('bids.open.failed', { reason: s.openReason ?? '' })}
+                      <FailureStatus p={p} tc={tc} s={s} failures={props.failures} />
+                    </>
                   ) : (
                     '—'
                   )}
@@ -479,6 +485,138 @@ export function WitnessView(props: {
           </section>
         );
       })}
+    </Layout>
+  );
+}
+
+/** A failed bid on the opening page: waiting for the LPSE's witness report, decided, or a link to decide (R48). */
+function FailureStatus(props: {
+  p: PageCtx;
+  tc: TenderContext;
+  s: SubmissionRow;
+  failures:
+    | { reports: readonly WitnessRow[]; decisions: ReadonlyMap<string, readonly FailureDecisionRow[]> }
+    | undefined;
+}) {
+  const { p, tc, s } = props;
+  const report = props.failures?.reports.find((r) => r.submissionId === s.id);
+  const last = props.failures?.decisions.get(s.id)?.[0];
+  return (
+    <>
+      <br />
+      {!report ? (
+        p.t('bids.decision.awaitWitness')
+      ) : (
+        <>
+          {p.t('bids.decision.witness', { findings: report.findings, hash: report.reportSha256.slice(0, 16) })}
+          <br />
+          {last ? <DecisionSentence p={p} d={last} /> : null}
+          {last?.decision !== 'gugur' ? (
+            <a href={`/kelola/tender/${tc.tender.id}/pembukaan/${s.id}/keputusan`}>{p.t('bids.decision.title')}</a>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
+
+function DecisionSentence({ p, d }: { p: PageCtx; d: FailureDecisionRow }) {
+  const at = formatDateTime(d.decidedAt, p.locale);
+  return (
+    <strong data-testid="failure-decision">
+      {d.decision === 'gugur'
+        ? p.t('bids.decision.decidedGugur', { at, reason: d.reason })
+        : p.t('bids.decision.decidedTunda', { at, reason: d.reason, days: d.postponeDays ?? 0 })}{' '}
+    </strong>
+  );
+}
+
+/** R48: the tender's official decides on one bid that failed to open, with the LPSE's witness report beside it. */
+export function FailureDecisionView(props: {
+  p: PageCtx;
+  tc: TenderContext;
+  row: { s: SubmissionRow; vendorName: string | null };
+  reports: readonly WitnessRow[];
+  decisions: readonly FailureDecisionRow[];
+  state?: FormState;
+}) {
+  const { p, tc, row } = props;
+  const report = props.reports[0];
+  const last = props.decisions[0];
+  const labels = {
+    decision: p.t('bids.decision.choose'),
+    reason: p.t('bids.decision.reason'),
+    days: p.t('bids.decision.daysLabel'),
+  };
+  return (
+    <Layout p={p} title={p.t('bids.decision.title')} hasErrors={!!props.state}>
+      <p>
+        <a href={`/kelola/tender/${tc.tender.id}/pembukaan`}>{p.t('bids.open.title')}</a>
+      </p>
+      <h1>{p.t('bids.decision.title')}</h1>
+      {props.state ? <ErrorSummary p={p} state={props.state} labels={labels} /> : null}
+      <dl class="summary">
+        <dt>{p.t('bids.col.vendor')}</dt>
+        <dd>{row.vendorName}</dd>
+        <dt>{p.t('bids.witness.reason')}</dt>
+        <dd>{row.s.openReason}</dd>
+        <dt>{p.t('bids.witness.receiptHash')}</dt>
+        <dd>
+          <code>{row.s.sha256}</code>
+        </dd>
+        {report ? (
+          <>
+            <dt>{p.t('bids.witness.findings')}</dt>
+            <dd>{report.findings}</dd>
+            <dt>{p.t('bids.witness.reportHash')}</dt>
+            <dd>
+              <code>{report.reportSha256}</code>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {props.decisions.length > 0 ? (
+        <ul>
+          {props.decisions.map((d) => (
+            <li key={d.id}>
+              <DecisionSentence p={p} d={d} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {last?.decision === 'tunda' ? (
+        <p>
+          <a href={`/kelola/tender/${tc.tender.id}`}>{p.t('bids.decision.scheduleLink')}</a>
+        </p>
+      ) : null}
+      {!report ? (
+        <p class="notice">{p.t('bids.decision.witnessFirst')}</p>
+      ) : last?.decision === 'gugur' ? null : (
+        <form method="post" novalidate>
+          <Csrf p={p} />
+          <SelectField
+            p={p}
+            name="decision"
+            label={labels.decision}
+            state={props.state}
+            options={[
+              { value: 'gugur', label: p.t('bids.decision.gugur') },
+              { value: 'tunda', label: p.t('bids.decision.tunda') },
+            ]}
+          />
+          <TextArea p={p} name="reason" label={labels.reason} state={props.state} rows={3} />
+          <TextField
+            p={p}
+            name="days"
+            label={labels.days}
+            state={props.state}
+            inputMode="numeric"
+            width="small"
+            optional
+          />
+          <Button>{p.t('bids.decision.submit')}</Button>
+        </form>
+      )}
     </Layout>
   );
 }
