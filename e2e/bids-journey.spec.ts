@@ -220,4 +220,22 @@ test('after the deadline two of three Pokja open; the Berita Acara lists every b
   expect(report.status()).toBe(200);
   expect(report.headers()['content-type']).toBe('application/pdf');
   expect(pdfText(await report.body())).toContain(hashes.get('penyedia.lantagi')!);
+
+  // The Pokja's decision after the report: the opening page links it; a postponement without its days is refused in
+  // Indonesian; the bid is then disqualified, which the opening page shows.
+  await signIn(page, 'pokja1');
+  await visit(page, `${app.baseUrl}/kelola/tender/${tenderId}/pembukaan`);
+  await expect(page.locator('main')).toContainText('STORED_FILE_DIFFERS_FROM_RECEIPT');
+  await page.getByRole('link', { name: 'Keputusan atas penawaran yang gagal dibuka' }).click();
+  await checkA11y(page);
+  await page.getByLabel('Keputusan', { exact: true }).selectOption('tunda');
+  await page.getByLabel('Alasan keputusan').fill('Menunggu uji forensik melalui LKPP');
+  await submit(page, 'Simpan keputusan');
+  await expect(page.locator('.error-summary')).toContainText('isikan 1 sampai 60 hari');
+  await checkA11y(page);
+  await page.getByLabel('Keputusan', { exact: true }).selectOption('gugur');
+  await page.getByLabel('Alasan keputusan').fill('Berkas tersimpan berbeda dari tanda terima (berita acara kesaksian)');
+  await submit(page, 'Simpan keputusan');
+  await expect(page.getByTestId('failure-decision')).toContainText('Digugurkan');
+  await checkA11y(page);
 });

@@ -79,7 +79,7 @@ describe('the decision on a bid that failed to open (R48)', () => {
     // Bad input, in Indonesian, nothing recorded: no days for a postponement, a reason too short, no decision.
     const noDays = await decide(member(0), { decision: 'tunda', reason: 'Menunggu uji forensik Lemsaneg', days: '' });
     assert.equal(noDays.statusCode, 400);
-    assert.match(noDays.body, /Lama penundaan harus 1 sampai 60 hari/);
+    assert.match(noDays.body, /Lama penundaan dalam hari[^:]*: isikan 1 sampai 60 hari/);
     const tooMany = await decide(member(0), {
       decision: 'tunda',
       reason: 'Menunggu uji forensik Lemsaneg',
@@ -88,7 +88,7 @@ describe('the decision on a bid that failed to open (R48)', () => {
     assert.equal(tooMany.statusCode, 400);
     const short = await decide(member(0), { decision: 'gugur', reason: 'rusak' });
     assert.equal(short.statusCode, 400);
-    assert.match(short.body, /minimal 10 karakter/);
+    assert.match(short.body, /Alasan keputusan: tuliskan minimal 10 karakter/);
     const none = await decide(member(0), { reason: 'Berkas rusak menurut LPSE' });
     assert.equal(none.statusCode, 400);
     assert.equal((await t.db.select().from(bidFailureDecisions)).length, 0);
