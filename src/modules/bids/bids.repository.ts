@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { isUuid } from '../../platform/errors.ts';
 import { users } from '../accounts/accounts.schema.ts';
@@ -127,12 +127,21 @@ export async function tenderContext(db: Db, tenderId: string, now: Date) {
 }
 export type TenderContext = NonNullable<Awaited<ReturnType<typeof tenderContext>>>;
 
-export async function isParticipant(db: Db, tenderId: string, vendorId: string) {
-  const [row] = await db
-    .select({ v: tenderParticipants.vendorId })
-    .from(tenderParticipants)
-    .where(and(eq(tenderParticipants.tenderId, tenderId), eq(tenderParticipants.vendorId, vendorId)));
-  return !!row;
+/**
+ * The person's vendor and whether it takes part in the tender, in one round trip: every bid's completion asks, and
+ * at a deadline each round trip waits behind hundreds of others. `tenderId` must be a uuid.
+ */
+export async function vendorInTender(db: Db, tenderId: string, userId: string) {
+  const [v] = await db
+    .select({
+      id: vendors.id,
+      name: vendors.name,
+      participant: sql<boolean>`exists (select 1 from ${tenderParticipants} where ${tenderParticipants.tenderId} = ${tenderId} and ${tenderParticipants.vendorId} = ${vendors.id})`,
+    })
+    .from(vendors)
+    .where(eq(vendors.userId, userId))
+    .limit(1);
+  return v;
 }
 
 /** The bids that count: the last complete one per vendor and kind. */

@@ -3,11 +3,11 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { assertCan } from '../../../platform/auth/permissions.ts';
 import { enforce } from '../../../platform/auth/policy.ts';
-import { AppError, badRequest, notFound } from '../../../platform/errors.ts';
+import { AppError, badRequest, isUuid, notFound } from '../../../platform/errors.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
 import { canUpload } from '../bids.policy.ts';
-import { isParticipant, keyOf, type TenderContext, tenderContext, vendorOfUser } from '../bids.repository.ts';
+import { keyOf, type TenderContext, tenderContext, vendorInTender } from '../bids.repository.ts';
 import { bidUploads, FILE_KINDS } from '../bids.schema.ts';
 import {
   type EnvelopeHeader,
@@ -35,12 +35,13 @@ export interface StartInput {
 async function gate(ctx: Ctx, tenderId: string) {
   assertCan(ctx.actor, 'bids:submit');
   const now = ctx.clock.now();
+  if (!isUuid(tenderId)) throw notFound('bids.error.tenderNotFound');
   const [tc, vendor] = await Promise.all([
     tenderContext(ctx.db, tenderId, now),
-    vendorOfUser(ctx.db, ctx.actor!.userId),
+    vendorInTender(ctx.db, tenderId, ctx.actor!.userId),
   ]);
   if (!tc) throw notFound('bids.error.tenderNotFound');
-  const participant = !!vendor && (await isParticipant(ctx.db, tenderId, vendor.id));
+  const participant = !!vendor?.participant;
   enforce(canUpload(ctx.actor, { participant, window: tc.upload, fmt: (d) => formatDateTime(d, ctx.locale) }));
   return { tc, vendor: vendor!, now };
 }
