@@ -1,6 +1,6 @@
-import { type Actor, hasRole } from '../../platform/auth/permissions.ts';
+import type { Actor } from '../../platform/auth/permissions.ts';
 import { allow, type Decision, firstRefusal, refuse } from '../../platform/auth/policy.ts';
-import { actsForTender, type Official } from '../tenders/index.ts';
+import { isTenderOfficial, type Official } from '../tenders/index.ts';
 
 export const SUBMISSION_BASIS = 'Perpres 16/2018 jo. 12/2021 Pasal 50; Peraturan LKPP 12/2021: penyampaian penawaran';
 export const OPENING_BASIS =
@@ -48,16 +48,17 @@ export interface OfficialRef {
 }
 
 /**
- * Whether the actor is one of the officials who hold this tender's key shares: a member of its Pokja, or — for a
- * Pengadaan Langsung — its Pejabat Pengadaan who still holds the role where the tender is run (`actsForTender`, the
- * same scope as building and scheduling it). A Pejabat Pengadaan never opens a Pokja's tender (not a member) and a
- * Pokja member never a PL's.
+ * Whether the actor is one of the officials who hold this tender's key shares and act on its opening: tenders'
+ * `isTenderOfficial` — a member of its Pokja who still holds POKJA in the UKPBJ, or a Pengadaan Langsung's Pejabat
+ * Pengadaan who still holds that role there or in the package's agency. A member who lost the role submits no share.
  */
 export const actsAsOfficial = (actor: Actor | null, r: OfficialRef) =>
-  !!actor &&
-  r.members.some((m) => m.userId === actor.userId) &&
-  (r.official === 'POKJA' ||
-    (hasRole(actor, 'PEJABAT_PENGADAAN') && actsForTender(actor, 'tenders:publish', r.tender)));
+  isTenderOfficial(actor, {
+    official: r.official,
+    memberIds: r.members.map((m) => m.userId),
+    agencyId: r.tender.agencyId,
+    ukpbjAgencyId: r.tender.ukpbjAgencyId,
+  });
 
 export interface OpeningRef {
   member: boolean;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, isNull } from 'drizzle-orm';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
-import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
+import { buildAgency, buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
+import { userRoles } from '../accounts/accounts.schema.ts';
 import { bidFailureDecisions, bidSubmissions } from './bids.schema.ts';
 import { buildBidWorld, enrol, type Person, passOf, pdfWith, signedIn, submitBid } from './bids.test-support.ts';
 import { openShare, parseHeader, toB64, unlockKey } from './crypto/sealed.ts';
@@ -117,6 +118,20 @@ describe('the decision on a bid that failed to open (R48)', () => {
     const outsider = await buildUser(t, { roles: ['POKJA'], agencyId: w.agency.id });
     const o = await signedIn(t, outsider.username);
     assert.equal((await o.get(url())).statusCode, 404);
+  });
+
+  test('a Pokja member who no longer holds POKJA in the UKPBJ no longer acts on the opening (isTenderOfficial)', async () => {
+    // Moved to another agency's Pokja: the permission stays, the membership in this tender's SK stays, the scope goes.
+    const m = member(2);
+    const elsewhere = await buildAgency(t);
+    await t.db
+      .update(userRoles)
+      .set({ agencyId: elsewhere.id })
+      .where(and(eq(userRoles.userId, m.id), eq(userRoles.role, 'POKJA')));
+    const again = await signedIn(t, m.username);
+    assert.equal((await again.get(`/kelola/tender/${w.tender.id}/pembukaan`)).statusCode, 404);
+    const mat = await again.api('GET', `/api/v1/penawaran/${w.tender.id}/pembukaan`);
+    assert.notEqual(mat.statusCode, 200, 'nor the opening material for a share');
   });
 
   test('a bid that opened cannot be decided on as failed', async () => {

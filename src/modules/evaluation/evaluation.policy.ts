@@ -1,7 +1,7 @@
 import { type Actor, canForAgency } from '../../platform/auth/permissions.ts';
 import { allow, type Decision, firstRefusal, type Policy, refuse } from '../../platform/auth/policy.ts';
 import type { MessageKey } from '../../registry.ts';
-import type { Official } from '../tenders/index.ts';
+import { isTenderOfficial, type Official } from '../tenders/index.ts';
 import type { SpanState } from './windows.ts';
 
 /** Kolektif kolegial (Perpres 16/2018 jo. 12/2021 Pasal 13): the Pokja named in the SK evaluates and decides together. */
@@ -16,20 +16,8 @@ export interface TenderRef {
   official: Official;
 }
 
-/**
- * A member of this tender's Pokja who still holds POKJA in the UKPBJ (the role alone is not enough); for a Pengadaan
- * Langsung its Pejabat Pengadaan, holding that role in the UKPBJ or in the package's own agency (as tenders'
- * `actsForTender`). A Pokja member is not the official of a PL, nor a Pejabat Pengadaan of a tender.
- */
-export const isMember = (actor: Actor | null, r: TenderRef) =>
-  !!actor &&
-  r.memberIds.includes(actor.userId) &&
-  actor.roles.some(
-    (x) =>
-      x.role === r.official &&
-      (x.agencyId === (r.ukpbjAgencyId ?? r.agencyId) ||
-        (r.official === 'PEJABAT_PENGADAAN' && x.agencyId === r.agencyId)),
-  );
+/** The tender's official now (tenders' `isTenderOfficial`: a member who still holds the official's role). */
+export const isMember = (actor: Actor | null, r: TenderRef) => isTenderOfficial(actor, r);
 
 const notMember = () => refuse('EVAL_NOT_POKJA_MEMBER', 'evaluation.refused.notMember', { basis: EVALUATION_BASIS });
 

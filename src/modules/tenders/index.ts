@@ -155,7 +155,7 @@ export {
   stageOfRole,
   stageWindow,
 } from './schedule.ts';
-export { actsForTender } from './tenders.policy.ts';
+export { actsForTender, isTenderOfficial, type OfficialOfTender } from './tenders.policy.ts';
 export { holidaySetFrom, loadSchedule } from './tenders.repository.ts';
 export {
   JENIS_KONTRAK,

@@ -1,5 +1,6 @@
 import { type Actor, canForAgency } from '../../platform/auth/permissions.ts';
 import { allow, type Decision, firstRefusal, type Policy, refuse } from '../../platform/auth/policy.ts';
+import type { Official } from './methods/bundle.ts';
 import type { StageWindow } from './schedule.ts';
 import type { TenderStatus } from './tenders.schema.ts';
 
@@ -32,6 +33,32 @@ export const actsForTender = (
 /** A member of this Pokja (or the PL's Pejabat Pengadaan) who still holds the role: the membership alone is not enough. */
 export const isTenderPokja = (actor: Actor | null, r: PublicationRef) =>
   !!actor && r.memberIds.includes(actor.userId) && actsForTender(actor, 'tenders:publish', r);
+
+/** What decides whether someone acts as a tender's official: who runs it, its members, where it is run. */
+export interface OfficialOfTender {
+  /** `officialOf(bundle)`: the Pokja, or the Pejabat Pengadaan of a Pengadaan Langsung. */
+  official: Official;
+  memberIds: readonly string[];
+  agencyId: string;
+  ukpbjAgencyId: string | null;
+}
+
+/**
+ * The one answer to "is this person the tender's official now", for every module that acts on a running tender
+ * (opening its bids, evaluating, deciding): a member of the tender who still holds the official's role where it is
+ * run — POKJA in the UKPBJ; PEJABAT_PENGADAAN there or in the package's own agency. The membership alone is not
+ * enough (a member who lost the role no longer acts), nor the role alone; a Pokja member is never a PL's official,
+ * nor a Pejabat Pengadaan a Pokja's.
+ */
+export const isTenderOfficial = (actor: Actor | null, r: OfficialOfTender) =>
+  !!actor &&
+  r.memberIds.includes(actor.userId) &&
+  actor.roles.some(
+    (x) =>
+      x.role === r.official &&
+      (x.agencyId === (r.ukpbjAgencyId ?? r.agencyId) ||
+        (r.official === 'PEJABAT_PENGADAAN' && x.agencyId === r.agencyId)),
+  );
 
 const notMember = (): Decision =>
   refuse('TENDER_NOT_POKJA_MEMBER', 'tenders.refused.notMember', { basis: POKJA_BASIS });
