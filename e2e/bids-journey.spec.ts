@@ -157,6 +157,34 @@ test('vendor 3 seals with the offline tool lpse-seal and uploads through the pla
   hashes.set('penyedia.lantagi', sha256!);
 });
 
+test('a Pokja member re-enrols a key; vendor 1 re-issues its shares in the page, without a new upload', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // pokja3 lost its passphrase and makes a new key: the bids sealed to the old one no longer fit the Pokja.
+  await signIn(page, 'pokja3');
+  await visit(page, `${app.baseUrl}/kunci-penawaran`);
+  const fresh = `${passphraseOf('pokja3')} baru`;
+  await page.locator('#pass1').fill(fresh);
+  await page.locator('#pass2').fill(fresh);
+  await submit(page, /Buat ulang/);
+  await expect(page.getByTestId('fingerprint')).toBeVisible({ timeout: 30_000 });
+
+  await signIn(page, 'penyedia.bahari');
+  await bidPage(page);
+  const before = await countingHash(page);
+  await expect(page.locator('#reseal-title')).toHaveText('Terbitkan ulang bagian kunci');
+  await checkA11y(page);
+  await page.locator('#resealpass').fill(passphraseOf('penyedia.bahari'));
+  await page.locator('#reseal-form button[name=submission]').first().click();
+  await expect(page.locator('#reseal-status')).toContainText('tanda terima baru', { timeout: 60_000 });
+  await page.waitForLoadState('load');
+  await expect(page.locator('#reseal-title')).toHaveCount(0, { timeout: 15_000 });
+  const after = await countingHash(page);
+  expect(after, 'a new envelope with a new receipt counts').not.toBe(before);
+  hashes.set('penyedia.bahari', after);
+});
+
 test('after the deadline two of three Pokja open; the Berita Acara lists every bid; a corrupted bid gets a berita acara kesaksian', async ({
   page,
 }) => {

@@ -6,7 +6,7 @@ import { vendors } from '../registration/registration.schema.ts';
 import { bundleOf, loadSchedule, type Official, officialOf, stageOfRole, stageWindow } from '../tenders/index.ts';
 import { tenderMembers, tenderParticipants, tenders } from '../tenders/tenders.schema.ts';
 import { bidKeys, bidOpenings, bidSettings, bidSubmissions, bidWitnessReports } from './bids.schema.ts';
-import type { FileKind } from './crypto/sealed.ts';
+import type { EnvelopeHeader, FileKind } from './crypto/sealed.ts';
 
 export type BidKeyRow = typeof bidKeys.$inferSelect;
 export type SubmissionRow = typeof bidSubmissions.$inferSelect;
@@ -126,6 +126,24 @@ export async function tenderContext(db: Db, tenderId: string, now: Date) {
   };
 }
 export type TenderContext = NonNullable<Awaited<ReturnType<typeof tenderContext>>>;
+
+/**
+ * Whether a header's shares still fit the tender: its k, and one entry per current member sealed to the member's
+ * current key. A bid sealed before a member was replaced or re-enrolled no longer fits: the completion refuses such a
+ * header, and the vendor's page offers to re-issue the shares of a receipted one (`resealBid`).
+ */
+export function sharesProblem(
+  tc: Pick<TenderContext, 'threshold' | 'members'>,
+  h: Pick<EnvelopeHeader, 'k' | 'shares'>,
+): 'k' | 'members' | null {
+  if (h.k !== tc.threshold) return 'k';
+  if (h.shares.length !== tc.members.length) return 'members';
+  for (const m of tc.members) {
+    const s = h.shares.find((x) => x.to === m.userId);
+    if (!s || !m.fingerprint || s.fp !== m.fingerprint) return 'members';
+  }
+  return null;
+}
 
 /**
  * The person's vendor and whether it takes part in the tender, in one round trip: every bid's completion asks, and

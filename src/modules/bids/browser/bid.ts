@@ -5,6 +5,7 @@ import {
   fromB64,
   openVendorKey,
   parseHeader,
+  reshare,
   seal,
   unlockKey,
   type WrappedPrivateKey,
@@ -145,3 +146,70 @@ for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-selfch
     }
   });
 }
+
+/** The envelope's start, up to its whole header, read from the stored bid without downloading the rest. */
+async function storedHeader(submissionId: string) {
+  const res = await fetch(`/penawaran/berkas/${submissionId}`, { credentials: 'same-origin' });
+  if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+  const reader = res.body.getReader();
+  let head = new Uint8Array(0);
+  for (;;) {
+    try {
+      return parseHeader(head).header;
+    } catch {
+      // Not the whole header yet: read on.
+    }
+    const { done, value } = await reader.read();
+    if (done) return parseHeader(head).header;
+    const next = new Uint8Array(head.length + value.length);
+    next.set(head);
+    next.set(value, head.length);
+    head = next;
+    if (head.length > 1024 * 1024) break;
+  }
+  await reader.cancel();
+  return parseHeader(head).header;
+}
+
+/**
+ * Re-issues a receipted bid's key shares to the tender's current officials (`resealBid` on the server): the content
+ * key is opened from the vendor's own copy in the header, split afresh, and only the new header is sent.
+ */
+async function reseal(submissionId: string, passphrase: string, csrf: string) {
+  const header = await storedHeader(submissionId);
+  const key = await api<{ userId: string; fingerprint: string; wrapped: WrappedPrivateKey }>(
+    '/api/v1/kunci-penawaran',
+    '',
+  );
+  const priv = await unlockKey(key.userId, key.fingerprint, key.wrapped, passphrase);
+  const contentKey = await openVendorKey(header, key.userId, priv);
+  priv.fill(0);
+  const p = await api<Params>(`/api/v1/penawaran/${resealForm?.dataset.tender ?? ''}/parameter`, '');
+  if (!p.vendorKey) throw new Error('Buat kunci penawaran Anda terlebih dahulu.');
+  const fresh = await reshare(header, contentKey, {
+    k: p.k,
+    members: p.members.map((m) => ({ userId: m.userId, publicKey: fromB64(m.publicKey ?? '') })),
+    vendorKey: { userId: p.vendorKey.userId, publicKey: fromB64(p.vendorKey.publicKey) },
+  });
+  contentKey.fill(0);
+  await api(`/api/v1/penawaran/segel-ulang/${submissionId}`, csrf, { header: fresh });
+}
+
+const resealForm = document.getElementById('reseal-form') as HTMLFormElement | null;
+resealForm?.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const button = (e as SubmitEvent).submitter as HTMLButtonElement | null;
+  const out = document.getElementById('reseal-status');
+  const pass = (resealForm.elements.namedItem('resealpass') as HTMLInputElement).value;
+  if (!button?.value || !pass) return;
+  button.setAttribute('disabled', '');
+  try {
+    say(out, resealForm.dataset.working ?? '');
+    await reseal(button.value, pass, csrfToken(resealForm));
+    say(out, resealForm.dataset.done ?? '', 'ok');
+    setTimeout(() => window.location.reload(), 1000);
+  } catch (err) {
+    say(out, (err as Error).message, 'error');
+    button.removeAttribute('disabled');
+  }
+});

@@ -7,7 +7,7 @@ import { AppError, badRequest, isUuid, notFound } from '../../../platform/errors
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
 import { canUpload } from '../bids.policy.ts';
-import { keyOf, type TenderContext, tenderContext, vendorInTender } from '../bids.repository.ts';
+import { keyOf, sharesProblem, type TenderContext, tenderContext, vendorInTender } from '../bids.repository.ts';
 import { bidUploads, FILE_KINDS } from '../bids.schema.ts';
 import {
   type EnvelopeHeader,
@@ -103,12 +103,8 @@ export async function headerProblem(
   if (h.tender !== tc.kode) return 'tender';
   if (h.vendor !== expect.vendorId) return 'vendor';
   if (h.kind !== expect.kind) return 'kind';
-  if (h.k !== tc.threshold) return 'k';
-  if (h.shares.length !== tc.members.length) return 'members';
-  for (const m of tc.members) {
-    const s = h.shares.find((x) => x.to === m.userId);
-    if (!s || !m.fingerprint || s.fp !== m.fingerprint) return 'members';
-  }
+  const shares = sharesProblem(tc, h);
+  if (shares) return shares;
   if (h.vendorKey.to !== expect.vendorUserId || h.vendorKey.fp !== expect.vendorFp) return 'vendorKey';
   return null;
 }

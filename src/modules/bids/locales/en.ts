@@ -89,6 +89,12 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
   'bids.decision.days': 'Enter 1 to 60 days.',
   'bids.decision.final': 'This bid has been disqualified; that decision is final.',
   'audit.event.bids.failure_decided': 'decided on a bid of tender {kode} that failed to open ({decision})',
+  'bids.reseal.title': 'Re-issue the key shares',
+  'bids.reseal.why':
+    'The Pokja (or Pejabat Pengadaan) of this tender, or one of their bid keys, changed after the bid below was sealed, so the current officials cannot open it. Re-issue its key shares before the deadline: the file does not change and is not uploaded again, the content key is opened from your own copy in this browser, and you receive a new receipt.',
+  'bids.reseal.button': 'Re-issue: {kind}, received {at}',
+  'bids.reseal.working': 'Re-issuing the key shares in your browser…',
+  'bids.reseal.done': 'Key shares re-issued; a new receipt has been issued.',
   'audit.event.bids.witness_recorded': 'issued a bid witness report ({findings})',
 
   'bids.kind.penawaran': 'Bid document',

@@ -88,6 +88,12 @@ export const bidsId = {
   'bids.decision.days': 'Isikan 1 sampai 60 hari.',
   'bids.decision.final': 'Penawaran ini sudah digugurkan; keputusan itu final.',
   'audit.event.bids.failure_decided': 'memutuskan penawaran tender {kode} yang gagal dibuka ({decision})',
+  'bids.reseal.title': 'Terbitkan ulang bagian kunci',
+  'bids.reseal.why':
+    'Susunan Pokja (atau Pejabat Pengadaan) tender ini atau kunci penawarannya berubah setelah penawaran di bawah ini disegel, sehingga penawaran itu tidak dapat dibuka oleh susunan yang sekarang. Terbitkan ulang bagian kuncinya sebelum batas akhir: isi berkas tidak berubah dan tidak perlu diunggah lagi, kunci isi dibuka dari salinan Anda sendiri di peramban ini, dan Anda menerima tanda terima baru.',
+  'bids.reseal.button': 'Terbitkan ulang: {kind}, diterima {at}',
+  'bids.reseal.working': 'Menerbitkan ulang bagian kunci di peramban Anda…',
+  'bids.reseal.done': 'Bagian kunci diterbitkan ulang; tanda terima baru telah diterbitkan.',
   'audit.event.bids.witness_recorded': 'menerbitkan berita acara kesaksian ({findings})',
 
   'bids.kind.penawaran': 'Dokumen penawaran',

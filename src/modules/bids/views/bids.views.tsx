@@ -6,12 +6,13 @@ import type { PageCtx } from '../../../platform/ui/page.ts';
 import {
   type BidKeyRow,
   type SubmissionRow,
+  sharesProblem,
   singleOfficial,
   type TenderContext,
   type WitnessRow,
 } from '../bids.repository.ts';
 import type { FailureDecisionRow } from '../commands/failure-decision.ts';
-import { formatFingerprint } from '../crypto/sealed.ts';
+import { type EnvelopeHeader, formatFingerprint } from '../crypto/sealed.ts';
 
 const script = (name: string) => <script type="module" src={`/penawaran/js/${name}.js`} />;
 
@@ -212,10 +213,57 @@ export function BidView(props: { p: PageCtx; tc: TenderContext; hasKey: boolean;
           <Button variant="secondary">{p.t('bids.plain.button')}</Button>
         </form>
       ) : null}
+      {open && props.hasKey && keysReady ? <ResealForm p={p} tc={tc} rows={props.rows} /> : null}
       <h2>{p.t('bids.submit.mine')}</h2>
       <SubmissionTable p={p} rows={props.rows} vendor />
       {script('bid')}
     </Layout>
+  );
+}
+
+/**
+ * The vendor's receipted bids that no longer fit the tender's officials (one replaced, or a key re-enrolled after the
+ * sealing): the page re-issues their shares in the browser (`resealBid`), before the deadline, without a new upload.
+ */
+function ResealForm(props: { p: PageCtx; tc: TenderContext; rows: readonly SubmissionRow[] }) {
+  const { p, tc } = props;
+  const stale = props.rows.filter((s) => !s.supersededAt && sharesProblem(tc, s.header as EnvelopeHeader));
+  if (stale.length === 0) return null;
+  return (
+    <section aria-labelledby="reseal-title">
+      <h2 id="reseal-title">{p.t('bids.reseal.title')}</h2>
+      <p class="notice warning">{p.t('bids.reseal.why')}</p>
+      <form
+        id="reseal-form"
+        data-working={p.t('bids.reseal.working')}
+        data-done={p.t('bids.reseal.done')}
+        data-tender={tc.tender.id}
+      >
+        <Csrf p={p} />
+        <p>
+          <label for="resealpass">{p.t('bids.open.passphrase')}</label>
+          <input
+            class="input"
+            id="resealpass"
+            name="resealpass"
+            type="password"
+            required
+            autocomplete="current-password"
+          />
+        </p>
+        <p id="reseal-status" role="status" aria-live="polite" />
+        {stale.map((s) => (
+          <p key={s.id}>
+            <button type="submit" class="button" name="submission" value={s.id}>
+              {p.t('bids.reseal.button', {
+                kind: p.t(`bids.kind.${s.kind}`),
+                at: formatDateTime(s.receivedAt, p.locale),
+              })}
+            </button>
+          </p>
+        ))}
+      </form>
+    </section>
   );
 }
 
