@@ -394,7 +394,7 @@ export async function bidsPlugin(base: FastifyInstance) {
       reports: await witnessReportsOf(ctx.db, failed),
       decisions: await failureDecisionsOf(ctx.db, failed),
     };
-    return { tc, now, rows, opening, held: heldShares(tenderId, kind), prices, failures };
+    return { tc, kind, now, rows, opening, held: heldShares(tenderId, kind), prices, failures };
   }
   app.get<{ Params: { tenderId: string } }>(
     '/kelola/tender/:tenderId/pembukaan',

@@ -50,10 +50,6 @@ export function kindsOf(bundleId: string): FileKind[] {
   return /2-file|2-tahap/.test(bundleId) ? ['file_i', 'file_ii'] : ['penawaran'];
 }
 
-/**
- * Everything the sealing and the gates need about one announced tender: its code, its Pokja with their enrolled
- * keys, k, the upload and opening windows at `now`.
- */
 /** The rows a tender context is made of: the tender, its schedule, its members with their keys, its bid setting. */
 async function tenderRows(db: Db, tenderId: string) {
   const [t] = await db.select().from(tenders).where(eq(tenders.id, tenderId));
@@ -101,6 +97,10 @@ function sharedTenderRows(db: Db, tenderId: string) {
   return read;
 }
 
+/**
+ * Everything the sealing and the gates need about one announced tender: its code, its Pokja with their enrolled
+ * keys, k, the upload and opening windows at `now`.
+ */
 export async function tenderContext(db: Db, tenderId: string, now: Date) {
   if (!isUuid(tenderId)) return undefined;
   const rows = await sharedTenderRows(db, tenderId);

@@ -2,7 +2,7 @@ import { Agent } from '../../test/agent.ts';
 import { buildAgency, buildUser, type TestApp } from '../../test/harness.ts';
 import { registrations, vendors } from '../registration/registration.schema.ts';
 import { tenderMembers, tenderParticipants, tenderSchedule, tenders } from '../tenders/tenders.schema.ts';
-import { concat, enrolKey, fromB64, seal, toB64, unlockKey, utf8 } from './crypto/sealed.ts';
+import { concat, enrolKey, type FileKind, fromB64, seal, toB64, unlockKey, utf8 } from './crypto/sealed.ts';
 
 /**
  * Test world for sealed bids, built straight in the database (the tender engine's own tests cover how a tender gets
@@ -48,7 +48,13 @@ export async function enrol(_t: TestApp, p: Person) {
  */
 export async function buildBidWorld(
   t: TestApp,
-  opts: { members?: number; vendors?: number; official?: 'POKJA' | 'PEJABAT_PENGADAAN' } = {},
+  opts: {
+    members?: number;
+    vendors?: number;
+    official?: 'POKJA' | 'PEJABAT_PENGADAAN';
+    /** A Pokja tender's method (default the 1-file pascakualifikasi); a 2-file one takes File I and File II. */
+    bundleId?: string;
+  } = {},
 ) {
   const now = t.clock.now();
   const agency = await buildAgency(t);
@@ -65,7 +71,7 @@ export async function buildBidWorld(
     .values({
       kode,
       nama: `${pl ? 'Pengadaan Buku Uji' : 'Pembangunan Jalan Uji'} ${seq}`,
-      bundleId: pl ? 'pengadaan-langsung' : 'tender-pascakualifikasi-1-file',
+      bundleId: pl ? 'pengadaan-langsung' : (opts.bundleId ?? 'tender-pascakualifikasi-1-file'),
       bundleVersion: '2021.1',
       status: 'berlangsung',
       agencyId: agency.id,
@@ -144,14 +150,14 @@ export async function buildBidWorld(
 export const pdfWith = (text: string, repeat = 3000) => utf8(`%PDF-1.4\n${`${text}\n`.repeat(repeat)}%%EOF\n`);
 
 /** Seals a plaintext for `vendor` exactly as the browser does, from the tender's public parameters. */
-export async function sealFor(vendor: Person, tenderId: string, plain: Uint8Array) {
+export async function sealFor(vendor: Person, tenderId: string, plain: Uint8Array, kind: FileKind = 'penawaran') {
   const res = await vendor.agent.api('GET', `/api/v1/penawaran/${tenderId}/parameter`);
   if (res.statusCode !== 200) throw new Error(`parameter: ${res.statusCode} ${res.body}`);
   const p = res.json();
   const sealed = await seal({
     tender: p.tender,
     vendor: p.vendor,
-    kind: 'penawaran',
+    kind,
     size: plain.length,
     read: async (o, l) => plain.slice(o, o + l),
     k: p.k,
@@ -202,9 +208,9 @@ export async function tusPatch(agent: Agent, location: string, offset: number, b
 }
 
 /** Seals and uploads in one PATCH; returns the tus answers. */
-export async function submitBid(vendor: Person, tenderId: string, plain: Uint8Array) {
-  const s = await sealFor(vendor, tenderId, plain);
-  const { res, location } = await tusCreate(vendor.agent, { tenderId, sha256: s.sha256 }, s.size);
+export async function submitBid(vendor: Person, tenderId: string, plain: Uint8Array, kind: FileKind = 'penawaran') {
+  const s = await sealFor(vendor, tenderId, plain, kind);
+  const { res, location } = await tusCreate(vendor.agent, { tenderId, sha256: s.sha256, kind }, s.size);
   if (!location) return { sealed: s, create: res, patch: undefined };
   const patch = await tusPatch(vendor.agent, location, 0, s.bytes);
   return { sealed: s, create: res, patch, submissionId: patch.headers['bid-submission'] as string | undefined };

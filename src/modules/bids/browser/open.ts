@@ -16,12 +16,14 @@ form?.addEventListener('submit', async (e) => {
   e.preventDefault();
   const tender = form.dataset.tender ?? '';
   const user = form.dataset.user ?? '';
+  // The file this page opens: the bid of a 1-file tender, or File I of a 2-file one (the page says which).
+  const kind = form.dataset.kind ?? 'penawaran';
   const pass = (form.elements.namedItem('openpass') as HTMLInputElement).value;
   const button = form.querySelector('button');
   button?.setAttribute('disabled', '');
   try {
     say(status, 'Membuka kunci privat Anda…');
-    const m = await api<Material>(`/api/v1/penawaran/${tender}/pembukaan`, '');
+    const m = await api<Material>(`/api/v1/penawaran/${tender}/pembukaan?kind=${encodeURIComponent(kind)}`, '');
     if (!m.key) throw new Error('Anda belum memiliki kunci penawaran.');
     const priv = await unlockKey(user, m.key.fingerprint, m.key.wrapped, pass);
     const shares: Record<string, string> = {};
@@ -32,7 +34,7 @@ form?.addEventListener('submit', async (e) => {
     const r = await api<{ members: number; needed: number; opened: boolean }>(
       `/api/v1/penawaran/${tender}/pembukaan`,
       csrfToken(form),
-      { kind: 'penawaran', shares },
+      { kind, shares },
     );
     say(status, r.opened ? 'Penawaran dibuka.' : `Bagian kunci diterima (${r.members} dari ${r.needed}).`, 'ok');
     window.location.reload();

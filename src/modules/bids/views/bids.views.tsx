@@ -12,7 +12,7 @@ import {
   type WitnessRow,
 } from '../bids.repository.ts';
 import type { FailureDecisionRow } from '../commands/failure-decision.ts';
-import { type EnvelopeHeader, formatFingerprint } from '../crypto/sealed.ts';
+import { type EnvelopeHeader, type FileKind, formatFingerprint } from '../crypto/sealed.ts';
 
 const script = (name: string) => <script type="module" src={`/penawaran/js/${name}.js`} />;
 
@@ -275,6 +275,8 @@ export interface OpeningRow {
 export function OpeningView(props: {
   p: PageCtx;
   tc: TenderContext;
+  /** The file kind this page opens: the bid of a 1-file tender, File I of a 2-file one. */
+  kind: FileKind;
   now: Date;
   rows: readonly OpeningRow[];
   opening?: { openedAt: Date; opened: number; failed: number };
@@ -415,7 +417,7 @@ export function OpeningView(props: {
           <noscript>
             <p class="notice warning">{p.t('bids.open.needsJs')}</p>
           </noscript>
-          <form id="open-form" data-tender={tc.tender.id} data-user={p.actor?.userId}>
+          <form id="open-form" data-tender={tc.tender.id} data-user={p.actor?.userId} data-kind={props.kind}>
             <Csrf p={p} />
             <p>
               <label for="openpass">{p.t('bids.open.passphrase')}</label>
