@@ -64,6 +64,7 @@ export const auctionModule = defineModule({
 });
 
 export { placeAuctionBid } from './commands/bid.ts';
+export { fileOnePassed } from './file-one.ts';
 export { type AwardRanking, awardRanking } from './outcome.ts';
 export { type AuctionBid, minDecrement, type Standing, standings } from './reverse/rules.ts';
 export { formatScore, rank, SELEKSI_METHODS, type SeleksiMethod, technicalScore } from './seleksi/scoring.ts';

@@ -374,13 +374,14 @@ export async function bidsPlugin(base: FastifyInstance) {
   });
 
   // ---- Pokja: k, opening
-  async function openingPage(ctx: Ctx, tenderId: string) {
+  /** `berkas`: which file kind the page opens — File II of a 2-file tender when asked, else the tender's first kind. */
+  async function openingPage(ctx: Ctx, tenderId: string, berkas?: unknown) {
     assertCan(ctx.actor, 'bids:open');
     const now = ctx.clock.now();
     const tc = await tenderContext(ctx.db, tenderId, now);
     if (!tc) throw notFound('bids.error.tenderNotFound');
     if (!actsAsOfficial(ctx.actor, tc)) throw notFound('bids.error.tenderNotFound');
-    const kind = tc.kinds[0]!;
+    const kind = tc.kinds.find((k) => k === berkas) ?? tc.kinds[0]!;
     const opening = await openingOf(ctx.db, tenderId, kind);
     // Before the deadline the Pokja sees that bids exist, not who sent them: names and hashes come with the opening.
     const rows =
@@ -400,7 +401,13 @@ export async function bidsPlugin(base: FastifyInstance) {
     '/kelola/tender/:tenderId/pembukaan',
     { config: allow('bids:open') },
     async (req, reply) =>
-      sendHtml(reply, OpeningView({ p: pageCtx(req, reply), ...(await openingPage(req.ctx, req.params.tenderId)) })),
+      sendHtml(
+        reply,
+        OpeningView({
+          p: pageCtx(req, reply),
+          ...(await openingPage(req.ctx, req.params.tenderId, (req.query as { berkas?: unknown }).berkas)),
+        }),
+      ),
   );
   app.post<{ Params: { tenderId: string; submissionId: string } }>(
     '/kelola/tender/:tenderId/pembukaan/:submissionId/harga',
@@ -530,7 +537,11 @@ export async function bidsPlugin(base: FastifyInstance) {
     '/kelola/tender/:tenderId/berita-acara-pembukaan',
     { config: allow('bids:open') },
     async (req, reply) => {
-      const { tc, rows, opening } = await openingPage(req.ctx, req.params.tenderId);
+      const { tc, rows, opening } = await openingPage(
+        req.ctx,
+        req.params.tenderId,
+        (req.query as { berkas?: unknown }).berkas,
+      );
       if (!opening) throw notFound();
       const names = tc.members.filter((m) => opening.members.includes(m.userId)).map((m) => m.name ?? m.userId);
       const pdf = await openingReportPdf(

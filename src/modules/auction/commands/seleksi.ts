@@ -170,9 +170,10 @@ export async function approveSeleksi(
 }
 
 /**
- * File II (biaya) of a bidder who passed the ambang, after File I is approved. The sealed-bid module does not open
- * File II yet (`BIDS_FILE_II_NOT_YET`), so the Pokja records the price read from the opened File II here, through the
- * same seam the evaluation uses for opened bids (`recordOpenedBid`, audited there as `evaluation.bid_recorded`).
+ * File II (biaya) of a bidder who passed the ambang, after File I is approved. The sealed-bid module opens File II
+ * for exactly these bidders (`fileOnePassed`) and links here: the Pokja records the price read from the opened File II,
+ * through the same seam the evaluation uses for opened bids (`recordOpenedBid`, audited there as
+ * `evaluation.bid_recorded`).
  * A bidder below the ambang is refused (`SELEKSI_NOT_PASSED`): its File II stays closed.
  */
 export async function recordFile2Price(ctx: Ctx, tenderId: string, vendorId: string, harga: bigint) {

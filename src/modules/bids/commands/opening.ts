@@ -8,8 +8,17 @@ import { AppError, badRequest, conflict, notFound } from '../../../platform/erro
 import { insertDocument, type UploadedBlob, uploadBlob } from '../../../platform/files/documents.ts';
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
+import { fileOnePassed } from '../../auction/index.ts';
+import { bundleOf, loadSchedule, stageOfRole } from '../../tenders/index.ts';
 import { actsAsOfficial, canOpen } from '../bids.policy.ts';
-import { currentSubmissions, keyOf, minOpeners, openingOf, tenderContext } from '../bids.repository.ts';
+import {
+  currentSubmissions,
+  keyOf,
+  minOpeners,
+  openingOf,
+  type TenderContext,
+  tenderContext,
+} from '../bids.repository.ts';
 import { bidOpenings, bidSubmissions } from '../bids.schema.ts';
 import {
   decryptBody,
@@ -48,16 +57,41 @@ async function openingGate(ctx: Ctx, tenderId: string, kind: FileKind) {
   if (!tc.kinds.includes(kind)) throw badRequest('BIDS_KIND_INVALID', 'bids.error.kindInvalid');
   const member = actsAsOfficial(ctx.actor, tc);
   enforce(canOpen(ctx.actor, { member, deadline: tc.deadline, fmt: (d) => formatDateTime(d, ctx.locale) }, now));
-  // File II waits for the File I evaluation (not built yet): refused rather than opened early.
-  if (kind === 'file_ii') throw conflict('BIDS_FILE_II_NOT_YET', 'bids.refused.fileIiNotYet');
-  return { tc, now };
+  return { tc, now, only: kind === 'file_ii' ? await fileTwoBidders(ctx, tc, now) : null };
+}
+
+/**
+ * File II (price) of a 2-file seleksi opens only after File I was opened and its evaluation approved by the whole
+ * Pokja, from the start of its own stage (Pembukaan dan Evaluasi File II), and only for the bidders who passed the
+ * ambang (auction's `fileOnePassed`): the others' File II stays sealed. Refused otherwise, saying why.
+ */
+async function fileTwoBidders(ctx: Ctx, tc: TenderContext, now: Date): Promise<Set<string>> {
+  const notYet = () => conflict('BIDS_FILE_II_NOT_YET', 'bids.refused.fileIiNotYet');
+  if (!(await openingOf(ctx.db, tc.tender.id, 'file_i'))) throw notYet();
+  const passed = await fileOnePassed(ctx.db, tc.tender.id);
+  if (!passed) throw notYet();
+  const bundle = bundleOf(tc.tender.bundleId, tc.tender.bundleVersion);
+  const stage = bundle ? stageOfRole(bundle, 'price_opening') : undefined;
+  const start = stage
+    ? (await loadSchedule(ctx.db, tc.tender.id)).find((r) => r.stage === stage.code)?.start
+    : undefined;
+  if (!start) throw notYet();
+  if (now.getTime() < start.getTime())
+    throw conflict('BIDS_OPENING_NOT_YET', 'bids.refused.openingNotYet', { at: formatDateTime(start, ctx.locale) });
+  return new Set(passed);
+}
+
+/** The bids that count for this opening: every current one, or for File II those of the bidders who passed File I. */
+async function openable(ctx: Ctx, tenderId: string, kind: FileKind, only: Set<string> | null) {
+  const subs = await currentSubmissions(ctx.db, tenderId, kind);
+  return only ? subs.filter(({ s }) => only.has(s.vendorId)) : subs;
 }
 
 /** What a member's browser needs to open its shares: the wrapped key and the headers of the bids that count. */
 export async function openingMaterial(ctx: Ctx, tenderId: string, kind: FileKind) {
-  const { tc } = await openingGate(ctx, tenderId, kind);
+  const { tc, only } = await openingGate(ctx, tenderId, kind);
   const key = await keyOf(ctx.db, ctx.actor!.userId);
-  const subs = await currentSubmissions(ctx.db, tenderId, kind);
+  const subs = await openable(ctx, tenderId, kind, only);
   const opened = await openingOf(ctx.db, tenderId, kind);
   const session = sessions.get(sessionKey(tenderId, kind));
   return {
@@ -83,10 +117,10 @@ export async function submitShares(
   kind: FileKind,
   shares: Record<string, string>,
 ): Promise<OpeningOutcome> {
-  const { tc } = await openingGate(ctx, tenderId, kind);
+  const { tc, only } = await openingGate(ctx, tenderId, kind);
   if (await openingOf(ctx.db, tenderId, kind)) throw conflict('BIDS_ALREADY_OPENED', 'bids.error.alreadyOpened');
   const userId = ctx.actor!.userId;
-  const subs = await currentSubmissions(ctx.db, tenderId, kind);
+  const subs = await openable(ctx, tenderId, kind, only);
   const mine = new Map<string, Uint8Array>();
   for (const { s } of subs) {
     const b64 = shares[s.id];

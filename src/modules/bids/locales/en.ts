@@ -95,6 +95,8 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
   'bids.reseal.button': 'Re-issue: {kind}, received {at}',
   'bids.reseal.working': 'Re-issuing the key shares in your browser…',
   'bids.reseal.done': 'Key shares re-issued; a new receipt has been issued.',
+  'bids.open.fileIiLink': 'File II (price) opening: only the bidders who passed the File I evaluation',
+  'bids.open.fileIiPrice': 'Record the price in the seleksi scoring',
   'audit.event.bids.witness_recorded': 'issued a bid witness report ({findings})',
 
   'bids.kind.penawaran': 'Bid document',
@@ -147,7 +149,7 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
   'bids.refused.notMember': 'Only Pokja members (or the Pejabat Pengadaan) of this tender can do this.',
   'bids.refused.openingNotYet': 'Bids cannot be opened yet. The opening starts {at}.',
   'bids.refused.fileIiNotYet':
-    'File II (price) is opened only for bidders who passed the File I evaluation, at its own stage.',
+    'File II (price) is opened after File I has been opened and its evaluation approved by the whole Pokja, only for the bidders above the passing grade, at its own stage.',
 
   'bids.error.keyMalformed': 'The key data is not valid.',
   'bids.error.tenderNotFound': 'Tender not found.',

@@ -94,6 +94,8 @@ export const bidsId = {
   'bids.reseal.button': 'Terbitkan ulang: {kind}, diterima {at}',
   'bids.reseal.working': 'Menerbitkan ulang bagian kunci di peramban Anda…',
   'bids.reseal.done': 'Bagian kunci diterbitkan ulang; tanda terima baru telah diterbitkan.',
+  'bids.open.fileIiLink': 'Pembukaan File II (harga): hanya peserta yang lulus evaluasi File I',
+  'bids.open.fileIiPrice': 'Catat harga di penilaian seleksi',
   'audit.event.bids.witness_recorded': 'menerbitkan berita acara kesaksian ({findings})',
 
   'bids.kind.penawaran': 'Dokumen penawaran',
@@ -146,7 +148,7 @@ export const bidsId = {
   'bids.refused.notMember': 'Hanya anggota Pokja (atau Pejabat Pengadaan) tender ini yang dapat melakukannya.',
   'bids.refused.openingNotYet': 'Penawaran belum dapat dibuka. Pembukaan dimulai {at}.',
   'bids.refused.fileIiNotYet':
-    'File II (harga) dibuka hanya untuk peserta yang lulus evaluasi File I, pada tahapnya sendiri.',
+    'File II (harga) dibuka setelah File I dibuka dan hasil evaluasinya disetujui seluruh Pokja, hanya untuk peserta yang lulus ambang batas, pada tahapnya sendiri.',
 
   'bids.error.keyMalformed': 'Data kunci tidak valid.',
   'bids.error.tenderNotFound': 'Tender tidak ditemukan.',

@@ -294,6 +294,9 @@ export function OpeningView(props: {
     const recorded = props.prices?.get(s.vendorId);
     if (recorded !== undefined) return <span data-testid="price">{formatRupiah(recorded)}</span>;
     if (s.openResult !== 'opened' || s.kind === 'file_i') return '—';
+    // A seleksi's File II price is recorded in its own scoring, which keeps the ranking's approvals in step.
+    if (s.kind === 'file_ii')
+      return <a href={`/kelola/tender/${tc.tender.id}/seleksi/${s.vendorId}/harga`}>{p.t('bids.open.fileIiPrice')}</a>;
     const st = props.priceFor === s.id ? props.state : undefined;
     return (
       <form method="post" action={`/kelola/tender/${tc.tender.id}/pembukaan/${s.id}/harga`}>
@@ -327,6 +330,7 @@ export function OpeningView(props: {
       </p>
       <h1>{p.t('bids.open.title')}</h1>
       {props.state ? <ErrorSummary p={p} state={props.state} /> : null}
+      {tc.kinds.length > 1 ? <p data-testid="opening-kind">{p.t(`bids.kind.${props.kind}`)}</p> : null}
       <h2>{p.t(single(tc) ? 'bids.open.membersSingle' : 'bids.open.members')}</h2>
       <ul>
         {tc.members.map((m) => (
@@ -406,8 +410,15 @@ export function OpeningView(props: {
             })}
           </p>
           <p>
-            <a href={`/kelola/tender/${tc.tender.id}/berita-acara-pembukaan`}>{p.t('bids.open.baPdf')}</a>
+            <a href={`/kelola/tender/${tc.tender.id}/berita-acara-pembukaan?berkas=${props.kind}`}>
+              {p.t('bids.open.baPdf')}
+            </a>
           </p>
+          {props.kind === 'file_i' && tc.kinds.includes('file_ii') ? (
+            <p>
+              <a href={`/kelola/tender/${tc.tender.id}/pembukaan?berkas=file_ii`}>{p.t('bids.open.fileIiLink')}</a>
+            </p>
+          ) : null}
         </>
       ) : !canOpenNow ? (
         <p class="notice">{p.t('bids.open.notYet', { at: formatDateTime(tc.deadline, p.locale) })}</p>
