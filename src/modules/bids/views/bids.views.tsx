@@ -151,6 +151,8 @@ export function BidView(props: { p: PageCtx; tc: TenderContext; hasKey: boolean;
       <noscript>
         <p class="notice warning">{p.t('bids.submit.needsJs')}</p>
       </noscript>
+      {/* First: a receipted bid the current officials cannot open matters more than sending another one. */}
+      {open && props.hasKey && keysReady ? <ResealForm p={p} tc={tc} rows={props.rows} /> : null}
       {open && props.hasKey && keysReady ? (
         <form id="bid-form" data-tender={tc.tender.id} data-user={p.actor?.userId}>
           <Csrf p={p} />
@@ -213,7 +215,6 @@ export function BidView(props: { p: PageCtx; tc: TenderContext; hasKey: boolean;
           <Button variant="secondary">{p.t('bids.plain.button')}</Button>
         </form>
       ) : null}
-      {open && props.hasKey && keysReady ? <ResealForm p={p} tc={tc} rows={props.rows} /> : null}
       <h2>{p.t('bids.submit.mine')}</h2>
       <SubmissionTable p={p} rows={props.rows} vendor />
       {script('bid')}
