@@ -97,6 +97,7 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
   'bids.reseal.done': 'Key shares re-issued; a new receipt has been issued.',
   'bids.open.fileIiLink': 'File II (price) opening: only the bidders who passed the File I evaluation',
   'bids.open.fileIiPrice': 'Record the price in the seleksi scoring',
+  'bids.submit.sendTitle': 'Seal and upload a bid',
   'audit.event.bids.witness_recorded': 'issued a bid witness report ({findings})',
 
   'bids.kind.penawaran': 'Bid document',

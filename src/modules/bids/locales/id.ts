@@ -96,6 +96,7 @@ export const bidsId = {
   'bids.reseal.done': 'Bagian kunci diterbitkan ulang; tanda terima baru telah diterbitkan.',
   'bids.open.fileIiLink': 'Pembukaan File II (harga): hanya peserta yang lulus evaluasi File I',
   'bids.open.fileIiPrice': 'Catat harga di penilaian seleksi',
+  'bids.submit.sendTitle': 'Segel dan unggah penawaran',
   'audit.event.bids.witness_recorded': 'menerbitkan berita acara kesaksian ({findings})',
 
   'bids.kind.penawaran': 'Dokumen penawaran',

@@ -153,6 +153,7 @@ export function BidView(props: { p: PageCtx; tc: TenderContext; hasKey: boolean;
       </noscript>
       {/* First: a receipted bid the current officials cannot open matters more than sending another one. */}
       {open && props.hasKey && keysReady ? <ResealForm p={p} tc={tc} rows={props.rows} /> : null}
+      {open && props.hasKey && keysReady ? <h2>{p.t('bids.submit.sendTitle')}</h2> : null}
       {open && props.hasKey && keysReady ? (
         <form id="bid-form" data-tender={tc.tender.id} data-user={p.actor?.userId}>
           <Csrf p={p} />
