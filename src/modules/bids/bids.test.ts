@@ -85,6 +85,19 @@ describe('sealed bids (R12)', () => {
     assert.equal(weak.json().error.code, 'BIDS_KEY_MALFORMED');
   });
 
+  test('no passphrase field has a name: a form sent without its script never carries a passphrase', async () => {
+    const pages = [
+      await member(0).agent.get('/kunci-penawaran'),
+      await vendor(0).agent.get(`/penawaran/${w.tender.id}`),
+    ];
+    for (const page of pages) {
+      assert.equal(page.statusCode, 200);
+      const fields = page.body.match(/<input[^>]*type="password"[^>]*>/g) ?? [];
+      assert.ok(fields.length > 0, 'the page has a passphrase field');
+      for (const f of fields) assert.doesNotMatch(f, /\sname=/, f);
+    }
+  });
+
   test('a sealed bid is receipted: Ed25519 receipt verifies at the public endpoint, PDF served, tampered receipt fails', async () => {
     const r = await submitBid(vendor(0), w.tender.id, pdfWith(`${MARK} vendor 0 first`));
     assert.equal(r.create.statusCode, 201, r.create.body);

@@ -39,6 +39,9 @@ describe('a 2-file tender opens File I on its opening page (R12)', () => {
     const page = await members[0]!.agent.get(`/kelola/tender/${w.tender.id}/pembukaan`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /id="open-form"[^>]*data-kind="file_i"/, 'the browser code is told to open File I');
+    // Its passphrase field has no name: the form sent without its script carries no passphrase.
+    assert.match(page.body, /<input[^>]*id="openpass"[^>]*>/);
+    assert.doesNotMatch(page.body.match(/<input[^>]*id="openpass"[^>]*>/)![0], /\sname=/);
 
     // What the page's script does with it, for two members.
     for (const m of members.slice(0, 2)) {

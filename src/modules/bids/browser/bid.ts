@@ -123,7 +123,7 @@ form?.addEventListener('submit', async (e) => {
     const blob = new Blob(sealed.parts, { type: 'application/octet-stream' });
     const id = await upload(blob, { tenderId, kind, sha256: sealed.sha256 }, p.upload, csrfToken(form));
     say(status, `Penawaran diterima. SHA-256 ${sealed.sha256}.`, 'ok');
-    const pass = (form.elements.namedItem('selfpass') as HTMLInputElement).value;
+    const pass = (document.getElementById('selfpass') as HTMLInputElement).value;
     if (id && pass) say(status, await selfCheck(id, pass, file), 'ok');
     // The submission list (with the receipt) is rendered by the server.
     setTimeout(() => window.location.reload(), pass ? 1500 : 300);
@@ -200,7 +200,7 @@ resealForm?.addEventListener('submit', async (e) => {
   e.preventDefault();
   const button = (e as SubmitEvent).submitter as HTMLButtonElement | null;
   const out = document.getElementById('reseal-status');
-  const pass = (resealForm.elements.namedItem('resealpass') as HTMLInputElement).value;
+  const pass = (document.getElementById('resealpass') as HTMLInputElement).value;
   if (!button?.value || !pass) return;
   button.setAttribute('disabled', '');
   try {

@@ -6,8 +6,8 @@ const form = document.getElementById('enrol-form') as HTMLFormElement | null;
 const status = document.getElementById('enrol-status');
 form?.addEventListener('submit', async (e) => {
   e.preventDefault();
-  const p1 = (form.elements.namedItem('pass1') as HTMLInputElement).value;
-  const p2 = (form.elements.namedItem('pass2') as HTMLInputElement).value;
+  const p1 = (document.getElementById('pass1') as HTMLInputElement).value;
+  const p2 = (document.getElementById('pass2') as HTMLInputElement).value;
   if (p1.length < 12) return say(status, 'Frasa sandi minimal 12 karakter.', 'error');
   if (p1 !== p2) return say(status, 'Kedua frasa sandi tidak sama.', 'error');
   const button = form.querySelector('button');

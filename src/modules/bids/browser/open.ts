@@ -18,7 +18,7 @@ form?.addEventListener('submit', async (e) => {
   const user = form.dataset.user ?? '';
   // The file this page opens: the bid of a 1-file tender, or File I of a 2-file one (the page says which).
   const kind = form.dataset.kind ?? 'penawaran';
-  const pass = (form.elements.namedItem('openpass') as HTMLInputElement).value;
+  const pass = (document.getElementById('openpass') as HTMLInputElement).value;
   const button = form.querySelector('button');
   button?.setAttribute('disabled', '');
   try {

@@ -14,6 +14,20 @@ import {
 import type { FailureDecisionRow } from '../commands/failure-decision.ts';
 import { type EnvelopeHeader, type FileKind, formatFingerprint } from '../crypto/sealed.ts';
 
+/**
+ * The bid key's passphrase, which only the page's own script reads (it unlocks the key in the browser). No `name`, like
+ * the enrolment's fields: a form sent without its script — JavaScript off, or not loaded yet — then carries no
+ * passphrase to the server, not even in a URL.
+ */
+function PassphraseField({ p, id, required }: { p: PageCtx; id: string; required?: boolean }) {
+  return (
+    <p>
+      <label for={id}>{p.t('bids.open.passphrase')}</label>
+      <input class="input" id={id} type="password" required={required} autocomplete="current-password" />
+    </p>
+  );
+}
+
 const script = (name: string) => <script type="module" src={`/penawaran/js/${name}.js`} />;
 
 export function KeyView(props: { p: PageCtx; key?: BidKeyRow }) {
@@ -44,27 +58,11 @@ export function KeyView(props: { p: PageCtx; key?: BidKeyRow }) {
         {key ? <p class="notice warning">{p.t('bids.key.recreateWarning')}</p> : null}
         <p>
           <label for="pass1">{p.t('bids.key.passphrase')}</label>
-          <input
-            class="input"
-            id="pass1"
-            name="pass1"
-            type="password"
-            minLength={12}
-            required
-            autocomplete="new-password"
-          />
+          <input class="input" id="pass1" type="password" minLength={12} required autocomplete="new-password" />
         </p>
         <p>
           <label for="pass2">{p.t('bids.key.passphrase2')}</label>
-          <input
-            class="input"
-            id="pass2"
-            name="pass2"
-            type="password"
-            minLength={12}
-            required
-            autocomplete="new-password"
-          />
+          <input class="input" id="pass2" type="password" minLength={12} required autocomplete="new-password" />
         </p>
         <p id="enrol-status" role="status" aria-live="polite" />
         <Button>{key ? p.t('bids.key.recreate') : p.t('bids.key.create')}</Button>
@@ -169,10 +167,7 @@ export function BidView(props: { p: PageCtx; tc: TenderContext; hasKey: boolean;
             <label for="bidfile">{p.t('bids.submit.file')}</label>
             <input class="input" id="bidfile" name="bidfile" type="file" accept=".pdf,.zip,.docx,.xlsx" required />
           </p>
-          <p>
-            <label for="selfpass">{p.t('bids.open.passphrase')}</label>
-            <input class="input" id="selfpass" name="selfpass" type="password" autocomplete="current-password" />
-          </p>
+          <PassphraseField p={p} id="selfpass" />
           <p class="hint">{p.t('bids.submit.selfCheckHelp')}</p>
           <p>
             <progress id="bid-progress" max={100} value={0} aria-label={p.t('bids.submit.button')} />
@@ -242,17 +237,7 @@ function ResealForm(props: { p: PageCtx; tc: TenderContext; rows: readonly Submi
         data-tender={tc.tender.id}
       >
         <Csrf p={p} />
-        <p>
-          <label for="resealpass">{p.t('bids.open.passphrase')}</label>
-          <input
-            class="input"
-            id="resealpass"
-            name="resealpass"
-            type="password"
-            required
-            autocomplete="current-password"
-          />
-        </p>
+        <PassphraseField p={p} id="resealpass" required />
         <p id="reseal-status" role="status" aria-live="polite" />
         {stale.map((s) => (
           <p key={s.id}>
@@ -432,17 +417,7 @@ export function OpeningView(props: {
           </noscript>
           <form id="open-form" data-tender={tc.tender.id} data-user={p.actor?.userId} data-kind={props.kind}>
             <Csrf p={p} />
-            <p>
-              <label for="openpass">{p.t('bids.open.passphrase')}</label>
-              <input
-                class="input"
-                id="openpass"
-                name="openpass"
-                type="password"
-                required
-                autocomplete="current-password"
-              />
-            </p>
+            <PassphraseField p={p} id="openpass" required />
             <p id="open-status" role="status" aria-live="polite" />
             <Button>{p.t('bids.open.submit')}</Button>
           </form>
