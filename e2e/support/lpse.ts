@@ -113,16 +113,17 @@ export async function visit(page: Page, path: string, expectedStatus = 200): Pro
 }
 
 /**
- * Presses the button named `name` inside <main> from the keyboard (focus + Enter, as a keyboard user does), waits for
- * the resulting page, and scans it. Not a mouse click: document previews (PDF frames) that finish loading while the
- * pointer moves shift the layout, and a click could land beside the button without submitting anything.
+ * Submits the form of the button named `name` inside <main> with that button as the submitter (its name, value and
+ * formaction count, as when it is pressed), waits for the resulting page, and scans it. Neither a mouse click nor the
+ * keyboard: document previews (PDF frames) that finish loading shift the layout under the pointer, and Chromium's PDF
+ * viewer takes the focus when it loads, so a click or an Enter could land in a frame and submit nothing (CI saw both).
  */
 export async function submit(page: Page, name: string | RegExp): Promise<void> {
   const button = page.locator('main').getByRole('button', { name, exact: typeof name === 'string' });
-  await button.focus();
+  await expect(button).toBeEnabled();
   await Promise.all([
     page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }),
-    button.press('Enter'),
+    button.evaluate((b: HTMLButtonElement) => b.form?.requestSubmit(b)),
   ]);
   await checkA11y(page);
 }
