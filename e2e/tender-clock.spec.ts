@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { checkA11y, expect, loginOn, screenshot, stageTimes, submit, test, visit } from './support/lpse.ts';
+import { expect, loginOn, screenshot, stageTimes, submit, submitWith, test, visit } from './support/lpse.ts';
 import { type RunningApp, startApp } from './support/server.ts';
 
 /**
@@ -47,15 +47,6 @@ async function approveAll(page: Page, url: string) {
     await submit(page, `Simpan reviu ${label}`);
     await expect(page.locator('.notice.success').first()).toContainText('Reviu tersimpan');
   }
-}
-
-async function pressIn(page: Page, button: ReturnType<Page['getByRole']>) {
-  await button.focus();
-  await Promise.all([
-    page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }),
-    button.press('Enter'),
-  ]);
-  await checkA11y(page);
 }
 
 test('publish with all Pokja approvals, join, a question holding the upload end, addendum, outage extension', async ({
@@ -188,7 +179,7 @@ test('publish with all Pokja approvals, join, a question holding the upload end,
   await submit(admin, 'Catat gangguan');
   await expect(admin.locator('.notice.success')).toContainText('Gangguan tercatat');
   await visit(pokjaLate, manage);
-  await pressIn(pokjaLate, pokjaLate.locator('#gangguan ~ ul li', { hasText: what }).getByRole('button'));
+  await submitWith(pokjaLate, pokjaLate.locator('#gangguan ~ ul li', { hasText: what }).getByRole('button'));
   await expect(pokjaLate.locator('.notice.success')).toContainText('diperpanjang 120 menit');
 
   // The public page: the addendum, the schedule history with both reasons, the outage cited, two participants.

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { checkA11y, e2eState, expect, loginWithForm, submit, test, visit } from './support/lpse.ts';
+import { e2eState, expect, loginWithForm, submit, submitWith, test, visit } from './support/lpse.ts';
 
 /**
  * The tender engine on the demo data (issue 9), without moving the clock: the demo places "Rehabilitasi Gedung
@@ -89,13 +89,7 @@ test('join, a blacklisted vendor refused, a blocking question, extension + adden
   await submit(admin, 'Catat gangguan');
   await expect(admin.locator('.notice.success')).toContainText('Gangguan tercatat');
   await visit(pokja, manage!);
-  const button = pokja.locator('#gangguan ~ ul li', { hasText: what }).getByRole('button');
-  await button.focus();
-  await Promise.all([
-    pokja.waitForEvent('framenavigated', { predicate: (f) => f === pokja.mainFrame() }),
-    button.press('Enter'),
-  ]);
-  await checkA11y(pokja);
+  await submitWith(pokja, pokja.locator('#gangguan ~ ul li', { hasText: what }).getByRole('button'));
   await expect(pokja.locator('.notice.success')).toContainText('diperpanjang 120 menit');
 
   // The public page shows the addendum and every schedule change with its reason, the outage cited.

@@ -31,7 +31,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Browser, test as base, type Cookie, expect, type Page } from '@playwright/test';
+import { type Browser, test as base, type Cookie, expect, type Locator, type Page } from '@playwright/test';
 import type { DemoCredential } from './server.ts';
 
 export { expect };
@@ -119,7 +119,11 @@ export async function visit(page: Page, path: string, expectedStatus = 200): Pro
  * viewer takes the focus when it loads, so a click or an Enter could land in a frame and submit nothing (CI saw both).
  */
 export async function submit(page: Page, name: string | RegExp): Promise<void> {
-  const button = page.locator('main').getByRole('button', { name, exact: typeof name === 'string' });
+  await submitWith(page, page.locator('main').getByRole('button', { name, exact: typeof name === 'string' }));
+}
+
+/** `submit` for a button found otherwise (several of one name on the page): its form, sent with it as submitter. */
+export async function submitWith(page: Page, button: Locator): Promise<void> {
   await expect(button).toBeEnabled();
   await Promise.all([
     page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }),
