@@ -110,6 +110,7 @@ export async function tenderContext(db: Db, tenderId: string, now: Date) {
   const uploadStage = bundle ? stageOfRole(bundle, 'bid_upload') : undefined;
   const upload = uploadStage ? stageWindow(schedule, uploadStage.code, now) : ({ state: 'absent' } as const);
   const uploadRow = schedule.find((r) => r.stage === uploadStage?.code);
+  const priceStage = bundle ? stageOfRole(bundle, 'price_opening') : undefined;
   const official: Official = bundle ? officialOf(bundle) : 'POKJA';
   return {
     tender: t,
@@ -122,6 +123,8 @@ export async function tenderContext(db: Db, tenderId: string, now: Date) {
     upload,
     /** The end of the upload stage: the earliest opening time. */
     deadline: uploadRow?.end ?? null,
+    /** The start of File II's own opening stage (a 2-file tender), else null. */
+    priceOpening: schedule.find((r) => priceStage && r.stage === priceStage.code)?.start ?? null,
     kinds: kindsOf(t.bundleId),
   };
 }

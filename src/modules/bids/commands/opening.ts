@@ -9,7 +9,6 @@ import { insertDocument, type UploadedBlob, uploadBlob } from '../../../platform
 import { auditContext, type Ctx } from '../../../platform/http/context.ts';
 import { formatDateTime } from '../../../platform/i18n/i18n.ts';
 import { fileOnePassed } from '../../auction/index.ts';
-import { bundleOf, loadSchedule, stageOfRole } from '../../tenders/index.ts';
 import { actsAsOfficial, canOpen } from '../bids.policy.ts';
 import {
   currentSubmissions,
@@ -70,11 +69,7 @@ async function fileTwoBidders(ctx: Ctx, tc: TenderContext, now: Date): Promise<S
   if (!(await openingOf(ctx.db, tc.tender.id, 'file_i'))) throw notYet();
   const passed = await fileOnePassed(ctx.db, tc.tender.id);
   if (!passed) throw notYet();
-  const bundle = bundleOf(tc.tender.bundleId, tc.tender.bundleVersion);
-  const stage = bundle ? stageOfRole(bundle, 'price_opening') : undefined;
-  const start = stage
-    ? (await loadSchedule(ctx.db, tc.tender.id)).find((r) => r.stage === stage.code)?.start
-    : undefined;
+  const start = tc.priceOpening;
   if (!start) throw notYet();
   if (now.getTime() < start.getTime())
     throw conflict('BIDS_OPENING_NOT_YET', 'bids.refused.openingNotYet', { at: formatDateTime(start, ctx.locale) });
