@@ -12,7 +12,7 @@ import { awardRanking } from '../auction/index.ts';
 import { CONTRACT_DOCS, type ContractDoc, contractDocHash, contractDocOfTender } from '../contracts/index.ts';
 import { vendors } from '../registration/registration.schema.ts';
 import { parseRupiah } from '../rup/index.ts';
-import { officialOf } from '../tenders/index.ts';
+import { isTenderOfficial, officialOf } from '../tenders/index.ts';
 import { awardAuthority } from './award-authority.ts';
 import { checklistOf } from './checklists.ts';
 import { decideAward, inviteToProof, recordNegotiation, recordProofResult } from './commands/award.ts';
@@ -20,7 +20,6 @@ import { answerBanding, bandingDeadline, bandingRule, fileBanding } from './comm
 import { approvalWindow, evaluationOrNotFound, vendorOfUser, witaLocal } from './commands/common.ts';
 import { approveEvaluation, recordResult } from './commands/evaluate.ts';
 import { answerSanggah, fileSanggah, isAnnounced } from './commands/sanggah.ts';
-import { isMember } from './evaluation.policy.ts';
 import { candidateOf, type Evaluation, findTenderByKode } from './evaluation.repository.ts';
 import { ASPECTS, type Aspect, SANGGAH_OUTCOMES } from './evaluation.schema.ts';
 import { contentHash, OFFICIAL_DOCS, type OfficialDoc, officialContent, officialPdf } from './pdf.ts';
@@ -82,7 +81,7 @@ export async function evaluationPlugin(app: FastifyInstance) {
   async function forMember(req: FastifyRequest, id: string): Promise<Evaluation> {
     if (!isUuid(id)) throw notFound('evaluation.error.notFound');
     const e = await evaluationOrNotFound(req.ctx.db, id);
-    if (!isMember(req.ctx.actor, { ...e.tender, memberIds: e.memberIds, official: officialOf(e.bundle) }))
+    if (!isTenderOfficial(req.ctx.actor, { ...e.tender, memberIds: e.memberIds, official: officialOf(e.bundle) }))
       throw notFound('evaluation.error.notFound');
     return e;
   }

@@ -16,9 +16,6 @@ export interface TenderRef {
   official: Official;
 }
 
-/** The tender's official now (tenders' `isTenderOfficial`: a member who still holds the official's role). */
-export const isMember = (actor: Actor | null, r: TenderRef) => isTenderOfficial(actor, r);
-
 const notMember = () => refuse('EVAL_NOT_POKJA_MEMBER', 'evaluation.refused.notMember', { basis: EVALUATION_BASIS });
 
 /** A refusal naming the window: when it opens, or when it closed. */
@@ -55,7 +52,7 @@ const EVAL_CODES = { notYet: 'EVAL_NOT_YET', closed: 'EVAL_CLOSED', absent: 'EVA
 /** Record a result, approve, invite to the pembuktian: a member, within the evaluation stages, before the award. */
 export const canEvaluate: Policy<EvaluateRef> = (actor, r) =>
   firstRefusal(
-    () => (isMember(actor, r) ? allow() : notMember()),
+    () => (isTenderOfficial(actor, r) ? allow() : notMember()),
     () => inWindow(r.window, r.fmt, EVAL_CODES),
     () => (r.awarded ? refuse('EVAL_ALREADY_AWARDED', 'evaluation.refused.awarded') : allow()),
   );
@@ -75,7 +72,7 @@ export const AUCTION_BASIS =
  */
 export const canApproveEvaluation: Policy<ApproveRef> = (actor, r) =>
   firstRefusal(
-    () => (isMember(actor, r) ? allow() : notMember()),
+    () => (isTenderOfficial(actor, r) ? allow() : notMember()),
     () =>
       r.auction && r.auction.state !== 'closed' && r.auction.state !== 'absent'
         ? refuse('EVAL_AUCTION_NOT_CLOSED', 'evaluation.refused.auctionNotClosed', {
@@ -91,7 +88,7 @@ export const canApproveEvaluation: Policy<ApproveRef> = (actor, r) =>
 /** Record a negotiated price: a member, within the negotiation stage (only bundles that have one). */
 export const canNegotiate: Policy<TenderRef & { window: SpanState; fmt: (d: Date) => string }> = (actor, r) =>
   firstRefusal(
-    () => (isMember(actor, r) ? allow() : notMember()),
+    () => (isTenderOfficial(actor, r) ? allow() : notMember()),
     () =>
       inWindow(r.window, r.fmt, {
         notYet: 'EVAL_NEGOTIATION_NOT_YET',
@@ -122,7 +119,7 @@ export const canDecide: Policy<DecideRef> = (actor, r) =>
         return canForAgency(actor, 'evaluation:decide_above_threshold', r.agencyId)
           ? allow()
           : refusal('EVAL_DECIDED_BY_PA_KPA', 'evaluation.refused.paKpa');
-      return isMember(actor, r) ? allow() : notMember();
+      return isTenderOfficial(actor, r) ? allow() : notMember();
     },
     () =>
       inWindow(r.window, r.fmt, {
@@ -164,7 +161,7 @@ export const canAnswerSanggah: Policy<TenderRef & { answered: boolean; deadline:
   now,
 ) =>
   firstRefusal(
-    () => (isMember(actor, r) ? allow() : notMember()),
+    () => (isTenderOfficial(actor, r) ? allow() : notMember()),
     () => (r.answered ? refusal('SANGGAH_ANSWERED', 'evaluation.refused.answered') : allow()),
     () =>
       now.getTime() >= r.deadline.getTime()
