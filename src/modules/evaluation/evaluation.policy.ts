@@ -1,4 +1,4 @@
-import { type Actor, canForAgency } from '../../platform/auth/permissions.ts';
+import { canForAgency } from '../../platform/auth/permissions.ts';
 import { allow, type Decision, firstRefusal, type Policy, refuse } from '../../platform/auth/policy.ts';
 import type { MessageKey } from '../../registry.ts';
 import { isTenderOfficial, type Official } from '../tenders/index.ts';
