@@ -427,11 +427,13 @@ export async function bidsPlugin(base: FastifyInstance) {
   );
   // R48, after the LPSE's witness report: the official's decision on a bid that failed, one page per bid.
   async function decisionPage(ctx: Ctx, tenderId: string, submissionId: string) {
-    const data = await openingPage(ctx, tenderId);
+    // The opening the bid belongs to: a 2-file tender's failed File II is on the File II opening, not the first.
+    const kind = (await findSubmission(ctx.db, submissionId))?.kind;
+    const data = await openingPage(ctx, tenderId, kind);
     const row = data.rows.find((r) => r.s.id === submissionId && r.s.openResult === 'failed');
     if (!row) throw notFound('bids.error.submissionNotFound');
     const reports = data.failures.reports.filter((r) => r.submissionId === submissionId);
-    return { tc: data.tc, row, reports, decisions: data.failures.decisions.get(submissionId) ?? [] };
+    return { tc: data.tc, kind: data.kind, row, reports, decisions: data.failures.decisions.get(submissionId) ?? [] };
   }
   const DECISION_URL = '/kelola/tender/:tenderId/pembukaan/:submissionId/keputusan';
   app.get<{ Params: { tenderId: string; submissionId: string } }>(
@@ -454,7 +456,7 @@ export async function bidsPlugin(base: FastifyInstance) {
         run: async ({ decision, reason, days }) => {
           await decideFailedBid(req.ctx, tenderId, submissionId, { decision, reason, postponeDays: days });
           const saved = decision === 'tunda' ? 'bids.decision.savedTunda' : 'bids.decision.saved';
-          return withFlash(`/kelola/tender/${tenderId}/pembukaan`, req.ctx.t(saved));
+          return withFlash(`/kelola/tender/${tenderId}/pembukaan?berkas=${data.kind}`, req.ctx.t(saved));
         },
       });
     },

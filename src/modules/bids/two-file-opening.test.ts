@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
@@ -6,7 +8,23 @@ import { seleksiScores, seleksiSetup } from '../auction/auction.schema.ts';
 import { tenderSchedule } from '../tenders/tenders.schema.ts';
 import { bidSubmissions } from './bids.schema.ts';
 import { buildBidWorld, enrol, type Person, passOf, pdfWith, signedIn, submitBid } from './bids.test-support.ts';
-import { openShare, toB64, unlockKey } from './crypto/sealed.ts';
+import { openShare, parseHeader, toB64, unlockKey } from './crypto/sealed.ts';
+
+/** What each member's browser does at an opening of `kind`: unlock the key, open its own shares, post them. */
+async function openAs(tenderId: string, members: Person[], kind: 'file_i' | 'file_ii') {
+  const out = [];
+  for (const m of members) {
+    const mat = await m.agent.api('GET', `/api/v1/penawaran/${tenderId}/pembukaan?kind=${kind}`);
+    if (mat.statusCode !== 200) return { status: mat.statusCode, code: mat.json().error.code as string, offered: 0 };
+    const body = mat.json();
+    const priv = await unlockKey(m.id, body.key.fingerprint, body.key.wrapped, passOf(m.username));
+    const shares: Record<string, string> = {};
+    for (const b of body.bids) shares[b.id] = toB64(await openShare(b.header, m.id, priv));
+    out.push(await m.agent.api('POST', `/api/v1/penawaran/${tenderId}/pembukaan`, { kind, shares }));
+    if (out.at(-1)!.statusCode !== 200) return { status: out.at(-1)!.statusCode, code: '', offered: body.bids.length };
+  }
+  return { status: 200, code: '', offered: out.length };
+}
 
 /**
  * A 2-file tender (seleksi): its bids are File I and File II, sealed separately. The opening page opens File I and
@@ -75,23 +93,6 @@ describe('File II of a 2-file seleksi opens after the File I evaluation, only fo
   });
   after(() => t.close());
 
-  /** What each member's browser does at an opening of `kind`, for the first two members. */
-  async function openAs(members: Person[], kind: 'file_i' | 'file_ii') {
-    const out = [];
-    for (const m of members) {
-      const mat = await m.agent.api('GET', `/api/v1/penawaran/${w.tender.id}/pembukaan?kind=${kind}`);
-      if (mat.statusCode !== 200) return { status: mat.statusCode, code: mat.json().error.code as string, offered: 0 };
-      const body = mat.json();
-      const priv = await unlockKey(m.id, body.key.fingerprint, body.key.wrapped, passOf(m.username));
-      const shares: Record<string, string> = {};
-      for (const b of body.bids) shares[b.id] = toB64(await openShare(b.header, m.id, priv));
-      out.push(await m.agent.api('POST', `/api/v1/penawaran/${w.tender.id}/pembukaan`, { kind, shares }));
-      if (out.at(-1)!.statusCode !== 200)
-        return { status: out.at(-1)!.statusCode, code: '', offered: body.bids.length };
-    }
-    return { status: 200, code: '', offered: out.length };
-  }
-
   test('refused before the File I approval and before its stage; then opened for the bidder above the ambang only', async () => {
     const [good, weak] = w.bidders as [Person, Person];
     for (const v of [good, weak])
@@ -110,13 +111,13 @@ describe('File II of a 2-file seleksi opens after the File I evaluation, only fo
     const members: Person[] = [];
     for (const m of w.members) members.push({ ...m, agent: await signedIn(t, m.username) });
     // File II before File I is even opened, then before the File I evaluation is approved: not yet.
-    assert.deepEqual(await openAs(members.slice(0, 1), 'file_ii'), {
+    assert.deepEqual(await openAs(w.tender.id, members.slice(0, 1), 'file_ii'), {
       status: 409,
       code: 'BIDS_FILE_II_NOT_YET',
       offered: 0,
     });
-    assert.equal((await openAs(members.slice(0, 2), 'file_i')).status, 200);
-    assert.equal((await openAs(members.slice(0, 1), 'file_ii')).code, 'BIDS_FILE_II_NOT_YET');
+    assert.equal((await openAs(w.tender.id, members.slice(0, 2), 'file_i')).status, 200);
+    assert.equal((await openAs(w.tender.id, members.slice(0, 1), 'file_ii')).code, 'BIDS_FILE_II_NOT_YET');
 
     // The Pokja's File I result, approved by all: one bidder at 80 (ambang 70), one at 50.
     await t.db.insert(seleksiSetup).values({
@@ -142,13 +143,13 @@ describe('File II of a 2-file seleksi opens after the File I evaluation, only fo
           recordedAt: t.clock.now(),
         });
     // Before its own stage: refused, naming when it starts.
-    assert.equal((await openAs(members.slice(0, 1), 'file_ii')).code, 'BIDS_OPENING_NOT_YET');
+    assert.equal((await openAs(w.tender.id, members.slice(0, 1), 'file_ii')).code, 'BIDS_OPENING_NOT_YET');
 
     t.clock.set(new Date(fileIiStart.getTime() + 1000));
     for (const m of members) m.agent = await signedIn(t, m.username);
     const mat = await members[0]!.agent.api('GET', `/api/v1/penawaran/${w.tender.id}/pembukaan?kind=file_ii`);
     assert.equal(mat.json().bids.length, 1, 'only the File II of the bidder who passed is offered');
-    assert.equal((await openAs(members.slice(1, 3), 'file_ii')).status, 200);
+    assert.equal((await openAs(w.tender.id, members.slice(1, 3), 'file_ii')).status, 200);
     const fileII = async (v: Person) =>
       (
         await t.db
@@ -162,5 +163,71 @@ describe('File II of a 2-file seleksi opens after the File I evaluation, only fo
     const page = await members[1]!.agent.get(`/kelola/tender/${w.tender.id}/pembukaan?berkas=file_ii`);
     assert.match(page.body, /File II \(harga\)/);
     assert.match(page.body, new RegExp(`/seleksi/${good.vendorId}/harga`), 'the price is recorded in the seleksi');
+  });
+});
+
+describe('a File II that fails to open reaches the decision after the witness report (R48)', () => {
+  let t: TestApp;
+  let w: Awaited<ReturnType<typeof buildBidWorld>>;
+
+  before(async () => {
+    t = await createTestApp();
+    w = await buildBidWorld(t, { members: 3, vendors: 1, bundleId: 'seleksi-prakualifikasi-2-file' });
+    for (const p of [...w.members, ...w.bidders]) await enrol(t, p);
+  });
+  after(() => t.close());
+
+  test('the failed File II waits for the report, and its decision page finds it', async () => {
+    const v = w.bidders[0] as Person;
+    for (const kind of ['file_i', 'file_ii'] as const)
+      assert.equal((await submitBid(v, w.tender.id, pdfWith(`${v.username} ${kind}`), kind)).patch?.statusCode, 204);
+    const fileIiStart = new Date(w.deadline.getTime() + 2 * 86400_000);
+    await t.db.insert(tenderSchedule).values({
+      tenderId: w.tender.id,
+      stage: 'pembukaan_evaluasi_file_2',
+      ord: 6,
+      startsAt: fileIiStart,
+      endsAt: new Date(fileIiStart.getTime() + 86400_000),
+    });
+    t.clock.set(new Date(w.deadline.getTime() + 1000));
+    const members: Person[] = [];
+    for (const m of w.members) members.push({ ...m, agent: await signedIn(t, m.username) });
+    assert.equal((await openAs(w.tender.id, members.slice(0, 2), 'file_i')).status, 200);
+    await t.db.insert(seleksiSetup).values({
+      tenderId: w.tender.id,
+      method: 'kualitas',
+      criteria: [{ code: 'teknis', label: 'Teknis', bobot: 100 }],
+      ambang: 70,
+      bobotTeknis: 100,
+      file1ApprovedAt: t.clock.now(),
+      setBy: members[0]!.id,
+      setAt: t.clock.now(),
+    });
+    for (const m of members)
+      await t.db.insert(seleksiScores).values({
+        tenderId: w.tender.id,
+        vendorId: v.vendorId!,
+        memberId: m.id,
+        scores: { teknis: 85 },
+        recordedAt: t.clock.now(),
+      });
+    // The stored File II gets a flipped byte; its opening fails.
+    const [sub] = await t.db
+      .select()
+      .from(bidSubmissions)
+      .where(and(eq(bidSubmissions.vendorId, v.vendorId!), eq(bidSubmissions.kind, 'file_ii')));
+    const file = path.join(t.dataDir, 'bids', sub!.storageKey);
+    const bytes = await fs.readFile(file);
+    bytes[parseHeader(new Uint8Array(bytes)).bodyOffset + 20]! ^= 0xff;
+    await fs.writeFile(file, bytes);
+    t.clock.set(new Date(fileIiStart.getTime() + 1000));
+    for (const m of members) m.agent = await signedIn(t, m.username);
+    assert.equal((await openAs(w.tender.id, members.slice(0, 2), 'file_ii')).status, 200);
+
+    const page = await members[0]!.agent.get(`/kelola/tender/${w.tender.id}/pembukaan?berkas=file_ii`);
+    assert.match(page.body, /Menunggu berita acara kesaksian dari LPSE/, 'the failed File II waits for the report');
+    const decision = await members[0]!.agent.get(`/kelola/tender/${w.tender.id}/pembukaan/${sub!.id}/keputusan`);
+    assert.equal(decision.statusCode, 200, 'the decision page finds a File II bid');
+    assert.match(decision.body, /setelah LPSE menerbitkan berita acara kesaksian/);
   });
 });

@@ -573,6 +573,8 @@ function DecisionSentence({ p, d }: { p: PageCtx; d: FailureDecisionRow }) {
 export function FailureDecisionView(props: {
   p: PageCtx;
   tc: TenderContext;
+  /** The opening the bid belongs to (its file kind), for the way back. */
+  kind: FileKind;
   row: { s: SubmissionRow; vendorName: string | null };
   reports: readonly WitnessRow[];
   decisions: readonly FailureDecisionRow[];
@@ -589,7 +591,7 @@ export function FailureDecisionView(props: {
   return (
     <Layout p={p} title={p.t('bids.decision.title')} hasErrors={!!props.state}>
       <p>
-        <a href={`/kelola/tender/${tc.tender.id}/pembukaan`}>{p.t('bids.open.title')}</a>
+        <a href={`/kelola/tender/${tc.tender.id}/pembukaan?berkas=${props.kind}`}>{p.t('bids.open.title')}</a>
       </p>
       <h1>{p.t('bids.decision.title')}</h1>
       {props.state ? <ErrorSummary p={p} state={props.state} labels={labels} /> : null}
