@@ -125,6 +125,8 @@ export function BidView(props: { p: PageCtx; tc: TenderContext; hasKey: boolean;
   const { p, tc } = props;
   const keysReady = tc.members.every((m) => m.fingerprint);
   const open = tc.upload.state === 'open';
+  // The page can seal here: the stage is open and the vendor's and the officials' keys exist.
+  const canSeal = open && props.hasKey && keysReady;
   return (
     <Layout p={p} title={p.t('bids.submit.title')}>
       <p>
@@ -150,9 +152,9 @@ export function BidView(props: { p: PageCtx; tc: TenderContext; hasKey: boolean;
         <p class="notice warning">{p.t('bids.submit.needsJs')}</p>
       </noscript>
       {/* First: a receipted bid the current officials cannot open matters more than sending another one. */}
-      {open && props.hasKey && keysReady ? <ResealForm p={p} tc={tc} rows={props.rows} /> : null}
-      {open && props.hasKey && keysReady ? <h2>{p.t('bids.submit.sendTitle')}</h2> : null}
-      {open && props.hasKey && keysReady ? (
+      {canSeal ? <ResealForm p={p} tc={tc} rows={props.rows} /> : null}
+      {canSeal ? <h2>{p.t('bids.submit.sendTitle')}</h2> : null}
+      {canSeal ? (
         <form id="bid-form" data-tender={tc.tender.id} data-user={p.actor?.userId}>
           <Csrf p={p} />
           <p>
@@ -254,6 +256,9 @@ function ResealForm(props: { p: PageCtx; tc: TenderContext; rows: readonly Submi
   );
 }
 
+/** For the bids that failed at an opening: the LPSE's witness reports and the decisions taken after them (R48). */
+type Failures = { reports: readonly WitnessRow[]; decisions: ReadonlyMap<string, readonly FailureDecisionRow[]> };
+
 export interface OpeningRow {
   s: SubmissionRow;
   vendorName: string | null;
@@ -274,7 +279,7 @@ export function OpeningView(props: {
   /** The price form that failed, with its submission id. */
   priceFor?: string;
   /** For the bids that failed: the LPSE's witness reports and the decisions taken after them (R48). */
-  failures?: { reports: readonly WitnessRow[]; decisions: ReadonlyMap<string, readonly FailureDecisionRow[]> };
+  failures?: Failures;
 }) {
   const { p, tc } = props;
   const priceCell = (s: SubmissionRow) => {
@@ -528,14 +533,7 @@ export function WitnessView(props: {
 }
 
 /** A failed bid on the opening page: waiting for the LPSE's witness report, decided, or a link to decide (R48). */
-function FailureStatus(props: {
-  p: PageCtx;
-  tc: TenderContext;
-  s: SubmissionRow;
-  failures:
-    | { reports: readonly WitnessRow[]; decisions: ReadonlyMap<string, readonly FailureDecisionRow[]> }
-    | undefined;
-}) {
+function FailureStatus(props: { p: PageCtx; tc: TenderContext; s: SubmissionRow; failures: Failures | undefined }) {
   const { p, tc, s } = props;
   const report = props.failures?.reports.find((r) => r.submissionId === s.id);
   const last = props.failures?.decisions.get(s.id)?.[0];
