@@ -57,8 +57,21 @@ async function fill(page: Page, values: Record<string, string>) {
   for (const [name, value] of Object.entries(values)) {
     const el = page.locator(`main [name="${name}"]`);
     if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(value);
-    else await el.fill(value);
+    else await typeSteadily(el, value);
   }
+}
+
+/**
+ * Fills a field on a page that may hold document previews: `fill` focuses the field and then inserts the text where
+ * the focus is, and Chromium's PDF viewer takes the focus when a lazily loading preview finishes, so the text can land
+ * in the frame and the form is sent without it (CI saw a rejection refused as "Wajib diisi"). Fill again until the
+ * field holds the text, as a person would retype it.
+ */
+async function typeSteadily(field: Locator, value: string) {
+  await expect(async () => {
+    await field.fill(value);
+    await expect(field).toHaveValue(value, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 async function signIn(page: Page, username: string, password: string) {
@@ -170,7 +183,7 @@ test('a revision round, then a rejection with a reason', async ({ page, browser 
   const v = await vctx.newPage();
   await signIn(v, 'verifikator', cred('verifikator').password);
   await openInQueue(v, number);
-  await v.locator('textarea[name^="note_"]').first().fill('Scan KTP buram, unggah ulang.');
+  await typeSteadily(v.locator('textarea[name^="note_"]').first(), 'Scan KTP buram, unggah ulang.');
   await submit(v, 'Kirim permintaan perbaikan');
   await expect(v.locator('main')).toContainText('Permintaan perbaikan terkirim');
 

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { text } from 'node:stream/consumers';
 import { after, before, describe, test } from 'node:test';
-import { eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { getDocument } from '../../platform/files/documents.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { tenders } from '../tenders/tenders.schema.ts';
-import { bidKeys, bidSubmissions } from './bids.schema.ts';
+import { bidKeys, bidSubmissions, bidWitnessReports } from './bids.schema.ts';
 import {
   decryptEnvelope,
   type EnvelopeHeader,
@@ -14,7 +16,7 @@ import {
   unlockKey,
   type WrappedPrivateKey,
 } from './crypto/sealed.ts';
-import { DEMO_PLAINTEXT_MARKER as MARK } from './demo.ts';
+import { DEMO_OPENED_TEXT, DEMO_PLAINTEXT_MARKER as MARK } from './demo.ts';
 import { sealedPath } from './storage.ts';
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -116,8 +118,12 @@ describe('sealed-bid demo (R12): LPSE-DEMO-PLAINTEXT is nowhere in the database 
     }
     assert.equal(pass.size, 7, `seven bid-key passphrases printed (${[...pass.keys()].join(', ')})`);
     assert.ok(pass.has('pp.disdik'), "the PL's Pejabat Pengadaan has a demo bid key");
-    const [sub] = await t.db.select().from(bidSubmissions).where(isNull(bidSubmissions.supersededAt)).limit(1);
-    assert.ok(sub, 'a demo bid');
+    const [sub] = await t.db
+      .select()
+      .from(bidSubmissions)
+      .where(and(isNull(bidSubmissions.supersededAt), isNull(bidSubmissions.openResult)))
+      .limit(1);
+    assert.ok(sub, 'a demo bid not yet opened');
     const header = sub.header as EnvelopeHeader;
     const shares = new Map<string, Uint8Array>();
     for (const username of ['pokja1', 'pokja2']) {
@@ -131,5 +137,34 @@ describe('sealed-bid demo (R12): LPSE-DEMO-PLAINTEXT is nowhere in the database 
     const key = await reconstructKey(header, shares);
     const plain = await decryptEnvelope(await fs.readFile(sealedPath(t.dataDir, sub.storageKey)), key);
     assert.ok(Buffer.from(plain).toString('utf8').includes(MARK), 'the opened demo bid holds the marker');
+  });
+
+  test('a demo tender past its opening: 2 of 3 Pokja members opened it, a damaged bid failed and was witnessed', async () => {
+    const year = new Date().toISOString().slice(0, 4);
+    const [tender] = await t.db
+      .select()
+      .from(tenders)
+      .where(eq(tenders.kode, `${year}70003`));
+    assert.ok(tender, 'the opened demo tender exists');
+    const subs = await t.db.select().from(bidSubmissions).where(eq(bidSubmissions.tenderId, tender.id));
+    const current = subs.filter((s) => s.supersededAt === null);
+    assert.equal(current.length, 3, 'three receipted bids');
+    const opened = current.filter((s) => s.openResult === 'opened');
+    const failed = current.filter((s) => s.openResult === 'failed');
+    assert.equal(opened.length, 2, 'two bids opened');
+    assert.equal(failed.length, 1, 'one bid failed to open');
+    for (const s of opened) {
+      const doc = await getDocument(t.db, s.openedDocumentId!);
+      assert.ok(doc, 'the opened bid is stored for the Pokja');
+      const plain = await text(await t.files.openVerified(doc));
+      assert.ok(plain.includes(DEMO_OPENED_TEXT), 'an opened demo bid holds the opened tender text');
+      assert.ok(!plain.includes(MARK), 'and not the marker of bids still sealed');
+    }
+    const [report] = await t.db
+      .select()
+      .from(bidWitnessReports)
+      .where(eq(bidWitnessReports.submissionId, failed[0]!.id));
+    assert.ok(report, 'the LPSE recorded the berita acara kesaksian of the failed bid');
+    assert.notEqual(report.storedSha256, report.receiptSha256, 'the witness found the stored file changed');
   });
 });
