@@ -37,6 +37,7 @@ const EnvSchema = z.object({
   LPSE_NAME: z.string().min(3).default('LPSE Kabupaten Konawe Kepulauan'),
   MAIL_POLL_MS: z.coerce.number().int().min(100).default(5000),
   JOBS_POLL_MS: z.coerce.number().int().min(100).default(5000),
+  BID_STREAMS: z.coerce.number().int().min(1).max(1000).default(16),
   MASTER_KEY_FILE: z.string().min(1).optional(),
   OCDS_PREFIX: z
     .string()
@@ -67,6 +68,8 @@ export type Config = {
   lpseName: string;
   mailPollMs: number;
   jobsPollMs: number;
+  /** How many sealed-bid bodies stream at once; the rest wait their turn, a bid's last byte never (bids/admission.ts). */
+  bidStreams: number;
   /** The keyring that wraps the data keys of encrypted documents (default DATA_DIR/keys/master.json). */
   masterKeyFile: string;
   /** The ocid prefix of this LPSE's OCDS publication (R02): registered with the OCP, never LKPP's. */
@@ -114,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lpseName: e.LPSE_NAME,
     mailPollMs: e.MAIL_POLL_MS,
     jobsPollMs: e.JOBS_POLL_MS,
+    bidStreams: e.BID_STREAMS,
     masterKeyFile: path.resolve(e.MASTER_KEY_FILE ?? path.join(e.DATA_DIR, 'keys', 'master.json')),
     ocdsPrefix: e.OCDS_PREFIX ?? OCDS_PLACEHOLDER_PREFIX,
     ocdsPrefixIsPlaceholder: e.OCDS_PREFIX === undefined,

@@ -13,6 +13,7 @@ import { handleForm, withFlash } from '../../platform/http/handle-form.ts';
 import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
 import { recordedBidPrices } from '../evaluation/index.ts';
 import { parseRupiah } from '../rup/index.ts';
+import { Admission } from './admission.ts';
 import { actsAsOfficial } from './bids.policy.ts';
 import {
   currentSubmissions,
@@ -205,6 +206,7 @@ export async function bidsPlugin(base: FastifyInstance) {
 
   const store = new BidFileStore(tusDir(base.services.config.dataDir));
   const locker = new MemoryLocker();
+  const admission = new Admission(base.services.config.bidStreams);
   const tus = new TusServer({
     path: TUS_PATH,
     datastore: store,
@@ -253,6 +255,7 @@ export async function bidsPlugin(base: FastifyInstance) {
     tusPatchHandler({
       store,
       locker,
+      admission,
       authorize: (req, uploadId) => assertOwnUpload(req.ctx, uploadId),
       finish: async (req, upload, file) => {
         const row = await finishUpload(req.ctx, upload.id, file, upload);

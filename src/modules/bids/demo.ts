@@ -245,7 +245,11 @@ export async function loadBidsDemo(ctx: DemoContext): Promise<void> {
       as('admin.sistem', 'ADMIN_SISTEM', null, new ManualClock(new Date(opening.getTime() + 3 * 3_600_000))),
       damaged.id,
       {
-        attendees: ['Rahmat Saleh (Admin Sistem LPSE)', 'Irwan Tamrin (Pokja Pemilihan)', 'Andi Syahrul (PT Lantagi Sarana Teknik)'],
+        attendees: [
+          'Rahmat Saleh (Admin Sistem LPSE)',
+          'Irwan Tamrin (Pokja Pemilihan)',
+          'Andi Syahrul (PT Lantagi Sarana Teknik)',
+        ],
         notes: 'Pembukaan diulang di hadapan saksi; berkas tetap tidak dapat dibuka.',
       },
     );

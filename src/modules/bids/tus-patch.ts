@@ -1,6 +1,7 @@
 import type { Locker } from '@tus/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
+import type { Admission } from './admission.ts';
 import type { OwnUpload } from './commands/upload.ts';
 import type { BidFileStore } from './storage.ts';
 
@@ -22,6 +23,8 @@ export const TUS_VERSION = '1.0.0';
 export interface PatchDeps {
   store: BidFileStore;
   locker: Locker;
+  /** How many bodies stream at once; a PATCH that brings the last byte goes first (admission.ts says why). */
+  admission: Admission;
   /** The upload's owner and state are checked before a byte is read (`assertOwnUpload`). */
   authorize: (req: FastifyRequest, uploadId: string) => Promise<OwnUpload>;
   /** The last byte is in: the bid is checked and receipted, or refused; the headers go into the 204. */
@@ -54,7 +57,7 @@ export function tusPatchHandler(deps: PatchDeps) {
   };
 }
 
-function patchBid({ store, locker, authorize, finish }: PatchDeps) {
+function patchBid({ store, locker, admission, authorize, finish }: PatchDeps) {
   return async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
     if (req.headers['tus-resumable'] !== TUS_VERSION) {
       reply.header('tus-version', TUS_VERSION);
@@ -70,10 +73,17 @@ function patchBid({ store, locker, authorize, finish }: PatchDeps) {
     if (!store.validId(id)) throw notFound('bids.error.uploadNotFound');
     const own = await authorize(req, id);
 
-    const lock = locker.newLock(id);
     const stop = new AbortController();
     const onClose = () => stop.abort();
     req.raw.once('close', onClose);
+    let leave: () => void;
+    try {
+      leave = await admission.enter(Number(offsetHeader) + Number(lengthHeader) === own.declaredSize, stop.signal);
+    } catch {
+      req.raw.off('close', onClose);
+      throw protocolError(400, 'TUS_ABORTED');
+    }
+    const lock = locker.newLock(id);
     try {
       // A newer PATCH of the same upload (a client that reconnected) asks this one to let go: stop reading; what
       // reached the disk stays and the newer PATCH continues from there.
@@ -82,6 +92,7 @@ function patchBid({ store, locker, authorize, finish }: PatchDeps) {
       });
     } catch {
       req.raw.off('close', onClose);
+      leave();
       throw protocolError(423, 'TUS_LOCKED');
     }
     let offset: number;
@@ -101,6 +112,7 @@ function patchBid({ store, locker, authorize, finish }: PatchDeps) {
       });
     } finally {
       req.raw.off('close', onClose);
+      leave();
       await lock.unlock();
     }
     reply.header('upload-offset', String(offset));
