@@ -2,6 +2,7 @@ import type { Content } from 'pdfmake';
 import { formatDateTime, type Locale, type Translate } from '../../platform/i18n/i18n.ts';
 import { pdfmake } from '../../platform/pdf.ts';
 import type { SubmissionRow, WitnessRow } from './bids.repository.ts';
+import { explainReason } from './reasons.ts';
 
 interface P {
   t: Translate;
@@ -81,7 +82,9 @@ export function openingReportPdf(
       formatDateTime(s.receivedAt, p.locale),
       { text: s.sha256, fontSize: 6 },
       String(s.size),
-      s.openResult === 'opened' ? p.t('bids.open.ok') : p.t('bids.open.failed', { reason: s.openReason ?? '' }),
+      s.openResult === 'opened'
+        ? p.t('bids.open.ok')
+        : p.t('bids.open.failed', { reason: explainReason(p.t, s.openReason) }),
     ]),
   ];
   return pdfmake
@@ -120,10 +123,10 @@ export function witnessReportPdf(
           ['Nama tender', r.nama],
           [p.t('bids.col.vendor'), r.vendorName],
           [p.t('bids.col.time'), formatDateTime(r.w.createdAt, p.locale)],
-          [p.t('bids.witness.reason'), r.w.failureReason],
+          [p.t('bids.witness.reason'), explainReason(p.t, r.w.failureReason)],
           [p.t('bids.witness.receiptHash'), r.w.receiptSha256],
           [p.t('bids.witness.storedHash'), r.w.storedSha256 ?? '—'],
-          [p.t('bids.witness.findings'), r.w.findings],
+          [p.t('bids.witness.findings'), explainReason(p.t, r.w.findings)],
           [p.t('bids.witness.notes'), r.w.notes ?? '—'],
         ]),
         { text: p.t('bids.witness.attendees'), bold: true, margin: [0, 10, 0, 4] },

@@ -58,6 +58,21 @@ export const bidsId = {
   'bids.witness.submit': 'Periksa dan terbitkan berita acara',
   'bids.witness.reports': 'Berita acara yang sudah terbit',
   'bids.witness.findings': 'Hasil pemeriksaan',
+  'bids.reason.ENVELOPE_TAMPERED':
+    'isi berkas tidak lolos pemeriksaan keutuhan (ada bagian yang berubah setelah disegel)',
+  'bids.reason.ENVELOPE_MALFORMED': 'berkas bukan amplop penawaran yang utuh',
+  'bids.reason.KEY_MISMATCH': 'kunci yang disusun dari bagian kunci Pokja tidak cocok dengan amplop',
+  'bids.reason.PLAINTEXT_MISMATCH': 'isi yang dibuka tidak sama dengan hash yang dinyatakan penyedia',
+  'bids.reason.SHARES_INSUFFICIENT': 'bagian kunci yang dikirim anggota Pokja belum cukup',
+  'bids.reason.SHARE_INVALID': 'bagian kunci tidak cocok dengan komitmennya di amplop',
+  'bids.reason.RECEIPT_HASH_MISMATCH': 'berkas tersimpan berbeda dari hash pada tanda terima',
+  'bids.reason.FILE_MISSING': 'berkas tersimpan tidak ditemukan',
+  'bids.reason.STORED_FILE_DIFFERS_FROM_RECEIPT':
+    'berkas tersimpan berbeda dari hash pada tanda terima (rusak atau diubah setelah diterima)',
+  'bids.reason.STORED_FILE_MATCHES_RECEIPT':
+    'berkas tersimpan sama dengan yang diterima; kegagalan berasal dari amplopnya sendiri',
+  'bids.reason.STORED_FILE_MISSING': 'berkas tersimpan tidak ditemukan',
+  'bids.reason.HEADER_INVALID': 'kepala amplop tidak dapat dibaca',
   'bids.witness.reason': 'Alasan gagal dibuka',
   'bids.witness.receiptHash': 'SHA-256 pada tanda terima',
   'bids.witness.storedHash': 'SHA-256 berkas tersimpan',

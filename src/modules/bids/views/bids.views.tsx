@@ -13,6 +13,7 @@ import {
 } from '../bids.repository.ts';
 import type { FailureDecisionRow } from '../commands/failure-decision.ts';
 import { type EnvelopeHeader, type FileKind, formatFingerprint } from '../crypto/sealed.ts';
+import { explainReason } from '../reasons.ts';
 
 /**
  * The bid key's passphrase, which only the page's own script reads (it unlocks the key in the browser). No `name`, like
@@ -379,7 +380,7 @@ export function OpeningView(props: {
                     </>
                   ) : s.openResult === 'failed' ? (
                     <>
-                      {p.t('bids.open.failed', { reason: s.openReason ?? '' })}
+                      {p.t('bids.open.failed', { reason: explainReason(p.t, s.openReason) })}
                       <FailureStatus p={p} tc={tc} s={s} failures={props.failures} />
                     </>
                   ) : (
@@ -492,7 +493,7 @@ export function WitnessView(props: {
             </h2>
             <dl>
               <dt>{p.t('bids.witness.reason')}</dt>
-              <dd>{s.openReason}</dd>
+              <dd>{explainReason(p.t, s.openReason)}</dd>
               <dt>{p.t('bids.witness.receiptHash')}</dt>
               <dd>
                 <code>{s.sha256}</code>
@@ -504,7 +505,8 @@ export function WitnessView(props: {
                 <ul>
                   {reports.map((r) => (
                     <li key={r.id}>
-                      {formatDateTime(r.createdAt, p.locale)} — {p.t('bids.witness.findings')}: {r.findings} —{' '}
+                      {formatDateTime(r.createdAt, p.locale)} — {p.t('bids.witness.findings')}:{' '}
+                      {explainReason(p.t, r.findings)} —{' '}
                       <a href={`/admin/kesaksian-penawaran/laporan/${r.id}/pdf`}>{p.t('bids.witness.pdf')}</a>
                     </li>
                   ))}
@@ -544,7 +546,10 @@ function FailureStatus(props: { p: PageCtx; tc: TenderContext; s: SubmissionRow;
         p.t('bids.decision.awaitWitness')
       ) : (
         <>
-          {p.t('bids.decision.witness', { findings: report.findings, hash: report.reportSha256.slice(0, 16) })}
+          {p.t('bids.decision.witness', {
+            findings: explainReason(p.t, report.findings),
+            hash: report.reportSha256.slice(0, 16),
+          })}
           <br />
           {last ? <DecisionSentence p={p} d={last} /> : null}
           {last?.decision !== 'gugur' ? (
@@ -597,7 +602,7 @@ export function FailureDecisionView(props: {
         <dt>{p.t('bids.col.vendor')}</dt>
         <dd>{row.vendorName}</dd>
         <dt>{p.t('bids.witness.reason')}</dt>
-        <dd>{row.s.openReason}</dd>
+        <dd>{explainReason(p.t, row.s.openReason)}</dd>
         <dt>{p.t('bids.witness.receiptHash')}</dt>
         <dd>
           <code>{row.s.sha256}</code>
@@ -605,7 +610,7 @@ export function FailureDecisionView(props: {
         {report ? (
           <>
             <dt>{p.t('bids.witness.findings')}</dt>
-            <dd>{report.findings}</dd>
+            <dd>{explainReason(p.t, report.findings)}</dd>
             <dt>{p.t('bids.witness.reportHash')}</dt>
             <dd>
               <code>{report.reportSha256}</code>
