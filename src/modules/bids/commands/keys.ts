@@ -9,6 +9,7 @@ import { actsAsOfficial, canUpload } from '../bids.policy.ts';
 import { keyOf, singleOfficial, tenderContext, thresholdFits } from '../bids.repository.ts';
 import { bidKeys, bidSettings } from '../bids.schema.ts';
 import { fingerprint, fromB64, PBKDF2_ITERATIONS, type WrappedPrivateKey } from '../crypto/sealed.ts';
+import { noticeReshare, tendersOfOfficial } from './reshare-notice.ts';
 
 export interface EnrolInput {
   publicKey: string;
@@ -22,7 +23,8 @@ const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
  * Enrols (or re-enrols) the signed-in person's sealing key (R12). The browser sends only the public key and the
  * private key wrapped under the person's passphrase; the server checks the shape and that the wrapping is at least
  * PBKDF2-SHA256 600,000. A re-enrolment replaces the key: bids already sealed to the old key keep naming the old
- * fingerprint (the opening page says so); for a tender still in its upload stage vendors re-seal (see notes).
+ * fingerprint (the opening page says so); for a tender still in its upload stage its vendors are told to re-issue their
+ * shares (`noticeReshare`).
  */
 export async function enrolBidKey(ctx: Ctx, input: EnrolInput) {
   assertCan(ctx.actor, 'bids:key');
@@ -62,6 +64,8 @@ export async function enrolBidKey(ctx: Ctx, input: EnrolInput) {
       objectId: actor.userId,
       summary: { fingerprint: fp, previous: old?.fingerprint ?? null },
     });
+    // Bids sealed to this official's previous key (or before the official joined) no longer fit: their vendors hear.
+    await noticeReshare(tx, ctx, await tendersOfOfficial(tx, actor.userId));
     return { fingerprint: fp, version: (old?.version ?? 0) + 1 };
   });
 }
@@ -102,5 +106,6 @@ export async function setThreshold(ctx: Ctx, tenderId: string, k: number) {
       objectId: tenderId,
       summary: { kode: tc.kode, k, n },
     });
+    await noticeReshare(tx, ctx, [tenderId]);
   });
 }

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { DAY } from '../../platform/clock.ts';
+import { mailOutbox } from '../../platform/mail/mail.schema.ts';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { users } from '../accounts/accounts.schema.ts';
+import { notifications } from '../notifications/notifications.schema.ts';
+import { buildBidWorld, enrol, pdfWith, signedIn, submitBid } from './bids.test-support.ts';
+
+describe('a vendor is told to re-issue its key shares when the keys that open its bid change (R12)', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  const noticesOf = (userId: string) =>
+    t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), eq(notifications.messageKey, 'bids.notice.reshare')));
+  const mailsTo = async (userId: string) => {
+    const [u] = await t.db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    return t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, u!.email));
+  };
+
+  test('a member re-enrols before the deadline: the vendor with a bid hears (inbox and mail), once per change', async () => {
+    const w = await buildBidWorld(t, { members: 3, vendors: 2 });
+    for (const p of [...w.members, ...w.bidders]) await enrol(t, p);
+    const [withBid, without] = w.bidders as [(typeof w.bidders)[0], (typeof w.bidders)[0]];
+    assert.ok((await submitBid(withBid, w.tender.id, pdfWith('notice', 300))).submissionId, 'a receipted bid');
+    assert.equal((await noticesOf(withBid.id)).length, 0, 'no notice while the bid fits');
+
+    await enrol(t, w.members[1]!);
+    const [n] = await noticesOf(withBid.id);
+    assert.ok(n, 'the vendor whose bid no longer fits is told');
+    assert.equal(n.link, `/penawaran/${w.tender.id}`, 'the notice leads to the bid page, where the re-issue is');
+    const mails = await mailsTo(withBid.id);
+    assert.equal(mails.length, 1, 'and mailed');
+    assert.match(mails[0]!.bodyText, /Terbitkan ulang bagian kunci/);
+    assert.equal((await noticesOf(without.id)).length, 0, 'a vendor without a bid is not');
+
+    await enrol(t, w.members[1]!);
+    assert.equal((await noticesOf(withBid.id)).length, 2, 'a second change, a second notice');
+  });
+
+  test('after the upload stage has ended no notice: a re-issue is refused then, and k shares still open', async () => {
+    const w = await buildBidWorld(t, { members: 3, vendors: 1 });
+    for (const p of [...w.members, ...w.bidders]) await enrol(t, p);
+    assert.ok((await submitBid(w.bidders[0]!, w.tender.id, pdfWith('late', 300))).submissionId);
+    t.clock.advance(2 * DAY);
+    try {
+      const member = w.members[2]!;
+      await enrol(t, { ...member, agent: await signedIn(t, member.username) });
+      assert.equal((await noticesOf(w.bidders[0]!.id)).length, 0);
+    } finally {
+      t.clock.advance(-2 * DAY);
+    }
+  });
+});
