@@ -37,7 +37,7 @@ const EnvSchema = z.object({
   LPSE_NAME: z.string().min(3).default('LPSE Kabupaten Konawe Kepulauan'),
   MAIL_POLL_MS: z.coerce.number().int().min(100).default(5000),
   JOBS_POLL_MS: z.coerce.number().int().min(100).default(5000),
-  BID_STREAMS: z.coerce.number().int().min(1).max(1000).default(16),
+  BID_STREAMS: z.coerce.number().int().min(1).max(1000).default(8),
   MASTER_KEY_FILE: z.string().min(1).optional(),
   OCDS_PREFIX: z
     .string()
@@ -68,7 +68,7 @@ export type Config = {
   lpseName: string;
   mailPollMs: number;
   jobsPollMs: number;
-  /** How many sealed-bid bodies stream at once; the rest wait their turn, a bid's last byte never (bids/admission.ts). */
+  /** Sealed-bid bodies that always stream; more are let in while the event loop keeps up (bids/admission.ts). */
   bidStreams: number;
   /** The keyring that wraps the data keys of encrypted documents (default DATA_DIR/keys/master.json). */
   masterKeyFile: string;

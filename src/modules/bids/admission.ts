@@ -1,28 +1,42 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
 /**
  * How many bid bodies stream at once (tus PATCH). At the deadline surge (issue 11: 300 vendors × 20 MB on 2 cores) the
- * CPU is saturated whatever we do, and every active socket adds its read, hash and write to each turn of the event
- * loop: with 300 streaming at once a turn grows long, and a completion — a dozen awaits (its queries, the rename, the
- * signature) — waits a whole turn for each. So only `limit` bodies stream at a time; the others wait their turn in
- * arrival order with their bytes unread (TCP holds them at the vendor's side: nothing is buffered here). A PATCH that
- * brings an upload's last byte never waits: finishing a bid that is nearly in goes before starting more bytes, which
- * is what a deadline needs. The total ingest is the same (it is CPU-bound); what changes is that receipts come out
- * while the surge goes on.
+ * CPU is saturated whatever we do, and every busy socket adds its read, hash and write to each turn of the event loop:
+ * with 300 streaming at once a turn grows long, and a completion — a dozen awaits (its queries, the rename, the
+ * signature) — waits a whole turn for each (the bench's p99 from last byte to receipt was 5–6 s).
+ *
+ * So bodies are let in by the event loop's own measure, not by a count: `floor` bodies always stream; beyond them one
+ * more is let in per `intervalMs` while the loop keeps up (`busy()` false: its delay is under a bound), and the others
+ * wait in arrival order with their bytes unread (TCP holds them at the vendor's side: nothing is buffered here). Slow
+ * island connections cost the loop little, so many of them stream together and a few never hold the rest back; fast
+ * ones fill the loop, so few do. A PATCH that brings an upload's last byte never waits: finishing a bid that is nearly
+ * in goes before starting more bytes, which is what a deadline needs.
  */
+export interface AdmissionOptions {
+  /** Bodies that stream whatever the load. */
+  floor: number;
+  /** How often waiting bodies are reconsidered; above the floor at most one is let in per interval. */
+  intervalMs: number;
+  /** True while the event loop is too busy to take one more body (`eventLoopPressure`). */
+  busy: () => boolean;
+}
+
 export class Admission {
   private active = 0;
   private readonly queue: (() => void)[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private lastLetIn = 0;
 
-  constructor(readonly limit: number) {}
+  constructor(private readonly opts: AdmissionOptions) {}
 
   /**
-   * Waits for a slot (at once when `final`); resolves to the function that gives it back (call it exactly once). When
-   * `signal` aborts while waiting (the client went away), the wait ends with the signal's reason and takes no slot.
+   * Waits for a turn (at once when `final`); resolves to the function that ends it (call it once; more calls do
+   * nothing). When `signal` aborts while waiting (the client went away), the wait ends with the signal's reason.
    */
   async enter(final: boolean, signal: AbortSignal): Promise<() => void> {
-    if (final || this.active < this.limit) {
-      if (!final) this.active += 1;
-      return final ? () => {} : this.releaser();
-    }
+    if (final) return () => {};
+    if (this.queue.length === 0 && this.mayLetIn(Date.now())) return this.letIn();
     signal.throwIfAborted();
     await new Promise<void>((resolve, reject) => {
       const turn = () => {
@@ -36,13 +50,41 @@ export class Admission {
       };
       signal.addEventListener('abort', abort, { once: true });
       this.queue.push(turn);
+      this.tick();
     });
     return this.releaser();
   }
 
-  /** Bodies streaming now, and PATCHes waiting for a slot (for tests and the bench). */
+  /** Bodies streaming now, and PATCHes waiting for their turn (for tests and the bench). */
   get state() {
     return { active: this.active, waiting: this.queue.length };
+  }
+
+  private mayLetIn(now: number) {
+    if (this.active < this.opts.floor) return true;
+    return now - this.lastLetIn >= this.opts.intervalMs && !this.opts.busy();
+  }
+
+  private letIn() {
+    this.active += 1;
+    if (this.active > this.opts.floor) this.lastLetIn = Date.now();
+    return this.releaser();
+  }
+
+  /** Lets the first in line in when it may, and keeps checking while anyone waits. */
+  private tick() {
+    while (this.queue.length > 0 && this.mayLetIn(Date.now())) {
+      this.active += 1;
+      if (this.active > this.opts.floor) this.lastLetIn = Date.now();
+      this.queue.shift()!();
+    }
+    if (this.queue.length > 0 && !this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.tick();
+      }, this.opts.intervalMs);
+      this.timer.unref();
+    }
   }
 
   private releaser() {
@@ -50,10 +92,39 @@ export class Admission {
     return () => {
       if (done) return;
       done = true;
-      // The slot passes straight to the next in line (`active` unchanged), else it is freed.
-      const next = this.queue.shift();
-      if (next) next();
-      else this.active -= 1;
+      this.active -= 1;
+      this.tick();
     };
   }
+}
+
+const SAMPLE_MS = 10;
+
+/**
+ * Whether the event loop is falling behind: the mean delay of its timers since the last look (at least `windowMs`
+ * ago) above `maxLagMs` (node's event-loop delay histogram, sampled every 10 ms from the first look). `stop` ends the
+ * sampling (the app's close).
+ */
+export function eventLoopPressure(maxLagMs: number, windowMs = 100): { busy: () => boolean; stop: () => void } {
+  let h: ReturnType<typeof monitorEventLoopDelay> | undefined;
+  let busy = false;
+  let since = 0;
+  return {
+    busy: () => {
+      const now = Date.now();
+      if (!h) {
+        h = monitorEventLoopDelay({ resolution: SAMPLE_MS });
+        h.enable();
+        since = now;
+      } else if (now - since >= windowMs) {
+        // A sample is the time between two ticks of a SAMPLE_MS timer (an idle loop records ~SAMPLE_MS); no sample yet
+        // is not a busy loop.
+        busy = h.count > 0 && h.mean / 1e6 - SAMPLE_MS > maxLagMs;
+        h.reset();
+        since = now;
+      }
+      return busy;
+    },
+    stop: () => h?.disable(),
+  };
 }

@@ -13,7 +13,7 @@ import { handleForm, withFlash } from '../../platform/http/handle-form.ts';
 import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
 import { recordedBidPrices } from '../evaluation/index.ts';
 import { parseRupiah } from '../rup/index.ts';
-import { Admission } from './admission.ts';
+import { Admission, eventLoopPressure } from './admission.ts';
 import { actsAsOfficial } from './bids.policy.ts';
 import {
   currentSubmissions,
@@ -206,7 +206,10 @@ export async function bidsPlugin(base: FastifyInstance) {
 
   const store = new BidFileStore(tusDir(base.services.config.dataDir));
   const locker = new MemoryLocker();
-  const admission = new Admission(base.services.config.bidStreams);
+  // Bid bodies are let in while the event loop keeps up (admission.ts): a mean timer delay over 10 ms is falling behind.
+  const pressure = eventLoopPressure(10);
+  base.addHook('onClose', async () => pressure.stop());
+  const admission = new Admission({ floor: base.services.config.bidStreams, intervalMs: 25, busy: pressure.busy });
   const tus = new TusServer({
     path: TUS_PATH,
     datastore: store,
