@@ -56,7 +56,7 @@ export const passphraseLine = (username: string, passphrase: string) =>
 /**
  * Sealed-bid demo (issue 11): bid keys for the SULAP demo's Pokja (pokja1–3), its Pejabat Pengadaan (pp.disdik, so the
  * newcomer's Pengadaan Langsung can take a sealed bid at once) and the demo bidders, each wrapped under a random
- * passphrase printed once (like the passwords), and two tenders of Dinas PUPR with sealed bids uploaded
+ * passphrase printed once (like the passwords), and three tenders of Dinas PUPR with sealed bids uploaded
  * through the same commands as the tus route, sealed in Node with the browser's `crypto/sealed.ts`:
  * - one in its upload stage today: two of its three participants have uploaded (the third has not);
  * - one whose upload stage has ended, not yet opened: all three uploaded (during the stage, on a manual clock);
