@@ -36,7 +36,10 @@ export class Admission {
    */
   async enter(final: boolean, signal: AbortSignal): Promise<() => void> {
     if (final) return () => {};
-    if (this.queue.length === 0 && this.mayLetIn(Date.now())) return this.letIn();
+    if (this.queue.length === 0 && this.mayLetIn(Date.now())) {
+      this.take();
+      return this.releaser();
+    }
     signal.throwIfAborted();
     await new Promise<void>((resolve, reject) => {
       const turn = () => {
@@ -65,17 +68,16 @@ export class Admission {
     return now - this.lastLetIn >= this.opts.intervalMs && !this.opts.busy();
   }
 
-  private letIn() {
+  /** One more body streams; above the floor that starts the interval before the next may. */
+  private take() {
     this.active += 1;
     if (this.active > this.opts.floor) this.lastLetIn = Date.now();
-    return this.releaser();
   }
 
   /** Lets the first in line in when it may, and keeps checking while anyone waits. */
   private tick() {
     while (this.queue.length > 0 && this.mayLetIn(Date.now())) {
-      this.active += 1;
-      if (this.active > this.opts.floor) this.lastLetIn = Date.now();
+      this.take();
       this.queue.shift()!();
     }
     if (this.queue.length > 0 && !this.timer) {
