@@ -26,6 +26,64 @@ async function openAs(tenderId: string, members: Person[], kind: 'file_i' | 'fil
   return { status: 200, code: '', offered: out.length };
 }
 
+type World = Awaited<ReturnType<typeof buildBidWorld>>;
+
+/** Each vendor uploads File I and File II; the File II stage is put two days after the deadline. Returns its start. */
+async function uploadBothFiles(t: TestApp, w: World, vendors: Person[]): Promise<Date> {
+  for (const v of vendors)
+    for (const kind of ['file_i', 'file_ii'] as const)
+      assert.equal((await submitBid(v, w.tender.id, pdfWith(`${v.username} ${kind}`), kind)).patch?.statusCode, 204);
+  const fileIiStart = new Date(w.deadline.getTime() + 2 * 86400_000);
+  await t.db.insert(tenderSchedule).values({
+    tenderId: w.tender.id,
+    stage: 'pembukaan_evaluasi_file_2',
+    ord: 6,
+    startsAt: fileIiStart,
+    endsAt: new Date(fileIiStart.getTime() + 86400_000),
+  });
+  return fileIiStart;
+}
+
+/** The clock just past the upload deadline, and the Pokja signed in again there. */
+async function membersAfterDeadline(t: TestApp, w: World): Promise<Person[]> {
+  t.clock.set(new Date(w.deadline.getTime() + 1000));
+  const members: Person[] = [];
+  for (const m of w.members) members.push({ ...m, agent: await signedIn(t, m.username) });
+  return members;
+}
+
+/** The Pokja's File I result, approved by all (ambang 70): each vendor's score from every member. */
+async function approveFileOne(t: TestApp, w: World, members: Person[], scores: (readonly [Person, number])[]) {
+  await t.db.insert(seleksiSetup).values({
+    tenderId: w.tender.id,
+    method: 'kualitas',
+    criteria: [{ code: 'teknis', label: 'Teknis', bobot: 100 }],
+    ambang: 70,
+    bobotTeknis: 100,
+    file1ApprovedAt: t.clock.now(),
+    setBy: members[0]!.id,
+    setAt: t.clock.now(),
+  });
+  for (const [v, score] of scores)
+    for (const m of members)
+      await t.db.insert(seleksiScores).values({
+        tenderId: w.tender.id,
+        vendorId: v.vendorId!,
+        memberId: m.id,
+        scores: { teknis: score },
+        recordedAt: t.clock.now(),
+      });
+}
+
+/** A vendor's File II submission. */
+async function fileIiOf(t: TestApp, v: Person) {
+  const [sub] = await t.db
+    .select()
+    .from(bidSubmissions)
+    .where(and(eq(bidSubmissions.vendorId, v.vendorId!), eq(bidSubmissions.kind, 'file_ii')));
+  return sub;
+}
+
 /**
  * A 2-file tender (seleksi): its bids are File I and File II, sealed separately. The opening page opens File I and
  * tells its browser code so (`data-kind`); File II stays closed (`BIDS_FILE_II_NOT_YET`) until the File I evaluation.
@@ -95,21 +153,9 @@ describe('File II of a 2-file seleksi opens after the File I evaluation, only fo
 
   test('refused before the File I approval and before its stage; then opened for the bidder above the ambang only', async () => {
     const [good, weak] = w.bidders as [Person, Person];
-    for (const v of [good, weak])
-      for (const kind of ['file_i', 'file_ii'] as const)
-        assert.equal((await submitBid(v, w.tender.id, pdfWith(`${v.username} ${kind}`), kind)).patch?.statusCode, 204);
-    const fileIiStart = new Date(w.deadline.getTime() + 2 * 86400_000);
-    await t.db.insert(tenderSchedule).values({
-      tenderId: w.tender.id,
-      stage: 'pembukaan_evaluasi_file_2',
-      ord: 6,
-      startsAt: fileIiStart,
-      endsAt: new Date(fileIiStart.getTime() + 86400_000),
-    });
+    const fileIiStart = await uploadBothFiles(t, w, [good, weak]);
 
-    t.clock.set(new Date(w.deadline.getTime() + 1000));
-    const members: Person[] = [];
-    for (const m of w.members) members.push({ ...m, agent: await signedIn(t, m.username) });
+    const members = await membersAfterDeadline(t, w);
     // File II before File I is even opened, then before the File I evaluation is approved: not yet.
     assert.deepEqual(await openAs(w.tender.id, members.slice(0, 1), 'file_ii'), {
       status: 409,
@@ -120,28 +166,10 @@ describe('File II of a 2-file seleksi opens after the File I evaluation, only fo
     assert.equal((await openAs(w.tender.id, members.slice(0, 1), 'file_ii')).code, 'BIDS_FILE_II_NOT_YET');
 
     // The Pokja's File I result, approved by all: one bidder at 80 (ambang 70), one at 50.
-    await t.db.insert(seleksiSetup).values({
-      tenderId: w.tender.id,
-      method: 'kualitas',
-      criteria: [{ code: 'teknis', label: 'Teknis', bobot: 100 }],
-      ambang: 70,
-      bobotTeknis: 100,
-      file1ApprovedAt: t.clock.now(),
-      setBy: members[0]!.id,
-      setAt: t.clock.now(),
-    });
-    for (const [v, score] of [
+    await approveFileOne(t, w, members, [
       [good, 80],
       [weak, 50],
-    ] as const)
-      for (const m of members)
-        await t.db.insert(seleksiScores).values({
-          tenderId: w.tender.id,
-          vendorId: v.vendorId!,
-          memberId: m.id,
-          scores: { teknis: score },
-          recordedAt: t.clock.now(),
-        });
+    ]);
     // Before its own stage: refused, naming when it starts.
     assert.equal((await openAs(w.tender.id, members.slice(0, 1), 'file_ii')).code, 'BIDS_OPENING_NOT_YET');
 
@@ -150,15 +178,8 @@ describe('File II of a 2-file seleksi opens after the File I evaluation, only fo
     const mat = await members[0]!.agent.api('GET', `/api/v1/penawaran/${w.tender.id}/pembukaan?kind=file_ii`);
     assert.equal(mat.json().bids.length, 1, 'only the File II of the bidder who passed is offered');
     assert.equal((await openAs(w.tender.id, members.slice(1, 3), 'file_ii')).status, 200);
-    const fileII = async (v: Person) =>
-      (
-        await t.db
-          .select()
-          .from(bidSubmissions)
-          .where(and(eq(bidSubmissions.vendorId, v.vendorId!), eq(bidSubmissions.kind, 'file_ii')))
-      )[0];
-    assert.equal((await fileII(good))?.openResult, 'opened');
-    assert.equal((await fileII(weak))?.openResult, null, 'below the ambang: its File II stays sealed');
+    assert.equal((await fileIiOf(t, good))?.openResult, 'opened');
+    assert.equal((await fileIiOf(t, weak))?.openResult, null, 'below the ambang: its File II stays sealed');
 
     const page = await members[1]!.agent.get(`/kelola/tender/${w.tender.id}/pembukaan?berkas=file_ii`);
     assert.match(page.body, /File II \(harga\)/);
@@ -179,43 +200,12 @@ describe('a File II that fails to open reaches the decision after the witness re
 
   test('the failed File II waits for the report, and its decision page finds it', async () => {
     const v = w.bidders[0] as Person;
-    for (const kind of ['file_i', 'file_ii'] as const)
-      assert.equal((await submitBid(v, w.tender.id, pdfWith(`${v.username} ${kind}`), kind)).patch?.statusCode, 204);
-    const fileIiStart = new Date(w.deadline.getTime() + 2 * 86400_000);
-    await t.db.insert(tenderSchedule).values({
-      tenderId: w.tender.id,
-      stage: 'pembukaan_evaluasi_file_2',
-      ord: 6,
-      startsAt: fileIiStart,
-      endsAt: new Date(fileIiStart.getTime() + 86400_000),
-    });
-    t.clock.set(new Date(w.deadline.getTime() + 1000));
-    const members: Person[] = [];
-    for (const m of w.members) members.push({ ...m, agent: await signedIn(t, m.username) });
+    const fileIiStart = await uploadBothFiles(t, w, [v]);
+    const members = await membersAfterDeadline(t, w);
     assert.equal((await openAs(w.tender.id, members.slice(0, 2), 'file_i')).status, 200);
-    await t.db.insert(seleksiSetup).values({
-      tenderId: w.tender.id,
-      method: 'kualitas',
-      criteria: [{ code: 'teknis', label: 'Teknis', bobot: 100 }],
-      ambang: 70,
-      bobotTeknis: 100,
-      file1ApprovedAt: t.clock.now(),
-      setBy: members[0]!.id,
-      setAt: t.clock.now(),
-    });
-    for (const m of members)
-      await t.db.insert(seleksiScores).values({
-        tenderId: w.tender.id,
-        vendorId: v.vendorId!,
-        memberId: m.id,
-        scores: { teknis: 85 },
-        recordedAt: t.clock.now(),
-      });
+    await approveFileOne(t, w, members, [[v, 85]]);
     // The stored File II gets a flipped byte; its opening fails.
-    const [sub] = await t.db
-      .select()
-      .from(bidSubmissions)
-      .where(and(eq(bidSubmissions.vendorId, v.vendorId!), eq(bidSubmissions.kind, 'file_ii')));
+    const sub = await fileIiOf(t, v);
     const file = path.join(t.dataDir, 'bids', sub!.storageKey);
     const bytes = await fs.readFile(file);
     bytes[parseHeader(new Uint8Array(bytes)).bodyOffset + 20]! ^= 0xff;
