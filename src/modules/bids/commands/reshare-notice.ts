@@ -1,18 +1,22 @@
 import { createHash } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
 import { notify } from '../../notifications/index.ts';
 import { vendors } from '../../registration/registration.schema.ts';
-import { tenderMembers } from '../../tenders/tenders.schema.ts';
+import { tenderMembers, tenders } from '../../tenders/tenders.schema.ts';
 import { currentSubmissions, sharesProblem, tenderContext } from '../bids.repository.ts';
 
-/** The tenders a person opens as an official (Pokja member, or a Pengadaan Langsung's Pejabat Pengadaan). */
+/**
+ * The running tenders a person opens as an official (Pokja member, or a Pengadaan Langsung's Pejabat Pengadaan): an
+ * official's finished, failed and cancelled tenders pile up over the years, and none of them takes a re-issue.
+ */
 export async function tendersOfOfficial(db: Db, userId: string): Promise<string[]> {
   const rows = await db
     .select({ tenderId: tenderMembers.tenderId })
     .from(tenderMembers)
-    .where(eq(tenderMembers.userId, userId));
+    .innerJoin(tenders, eq(tenders.id, tenderMembers.tenderId))
+    .where(and(eq(tenderMembers.userId, userId), eq(tenders.status, 'berlangsung')));
   return rows.map((r) => r.tenderId);
 }
 
