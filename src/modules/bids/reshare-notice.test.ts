@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { DAY } from '../../platform/clock.ts';
 import { mailOutbox } from '../../platform/mail/mail.schema.ts';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { notifications } from '../notifications/notifications.schema.ts';
 import { buildBidWorld, enrol, pdfWith, signedIn, submitBid } from './bids.test-support.ts';
@@ -43,6 +43,32 @@ describe('a vendor is told to re-issue its key shares when the keys that open it
 
     await enrol(t, w.members[1]!);
     assert.equal((await noticesOf(withBid.id)).length, 2, 'a second change, a second notice');
+  });
+
+  test('the Kepala UKPBJ replaces a member by one who already had a key: the vendor with a bid hears', async () => {
+    const w = await buildBidWorld(t, { members: 3, vendors: 1 });
+    const successor = await buildUser(t, { roles: ['POKJA'], agencyId: w.agency.id });
+    const kepala = await buildUser(t, { roles: ['KEPALA_ULP'], agencyId: w.agency.id });
+    for (const p of [...w.members, ...w.bidders]) await enrol(t, p);
+    // The successor enrolled long ago (another tender): no enrolment now that would set the notice off.
+    await enrol(t, { id: successor.id, username: successor.username, agent: await signedIn(t, successor.username) });
+    const vendor = w.bidders[0]!;
+    assert.ok((await submitBid(vendor, w.tender.id, pdfWith('replaced', 300))).submissionId);
+
+    const a = await signedIn(t, kepala.username);
+    await a.get(`/tender/${w.kode}/ukpbj`);
+    const res = await a.post(`/tender/${w.kode}/ukpbj/ganti`, {
+      outgoingId: w.members[2]!.id,
+      incomingId: successor.id,
+      skNumber: 'SK/UKPBJ/18/2026',
+      skDate: '2026-03-03',
+      reason: 'Anggota sakit berkepanjangan.',
+    });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    const [n] = await noticesOf(vendor.id);
+    assert.ok(n, 'the vendor whose bid no longer fits the Pokja is told');
+    assert.equal(n.link, `/penawaran/${w.tender.id}`);
+    assert.equal((await mailsTo(vendor.id)).length, 1, 'and mailed');
   });
 
   test('after the upload stage has ended no notice: a re-issue is refused then, and k shares still open', async () => {

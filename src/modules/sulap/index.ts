@@ -94,4 +94,4 @@ export const sulapModule = defineModule({
 });
 
 // The public surface: the tender engine takes its draft tenders from here.
-export { draftTenderOf } from './sulap.repository.ts';
+export { draftTenderOf, holdersOf } from './sulap.repository.ts';

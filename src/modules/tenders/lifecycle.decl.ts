@@ -13,6 +13,12 @@ export const lifecyclePermissions = {
     description:
       "Declare a tender of one's own agency gagal for KKN involving the Pokja or the PPK (Perpres 16/2018 Pasal 51 ayat 2 huruf i), or cancel it (batal)",
   },
+  'tenders:replace_member': {
+    roles: ['KEPALA_ULP'],
+    scope: 'agency',
+    description:
+      "Replace a member of a running tender's Pokja (or its Pejabat Pengadaan) by SK, in one's own UKPBJ: the successor holds the same role there, is not on the tender already and is not its PPK",
+  },
   'outages:record': {
     roles: ['ADMIN_SISTEM', 'HELPDESK'],
     scope: 'global',
@@ -45,6 +51,17 @@ export const lifecycleAuditEvents = {
   'tender.outage_extended': auditEvent<{ kode: string; incident: string; minutes: number }>({
     messageKey: 'audit.event.tender.outage_extended',
     link: (_id, p: { kode: string }) => `/tender/${p.kode}#jadwal`,
+  }),
+  'tender.member_replaced': auditEvent<{
+    kode: string;
+    outgoing: string;
+    incoming: string;
+    sk: string;
+    skDate: string;
+    reason: string;
+  }>({
+    messageKey: 'audit.event.tender.member_replaced',
+    link: (_id, p: { kode: string }) => `/tender/${p.kode}/ukpbj`,
   }),
   'outage.recorded': auditEvent<{ start: string; end: string; what: string }>({
     messageKey: 'audit.event.outage.recorded',

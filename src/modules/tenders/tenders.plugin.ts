@@ -10,6 +10,7 @@ import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
 import { addHoliday, importHolidays, removeHoliday } from './commands/holidays.ts';
 import { isIsoDate } from './holidays-csv.ts';
 import { lifecyclePages } from './pages/lifecycle.pages.ts';
+import { membersPages } from './pages/members.pages.ts';
 import { tendersPages } from './pages/tenders.pages.ts';
 import { listHolidays } from './tenders.repository.ts';
 import { HOLIDAY_KINDS } from './tenders.schema.ts';
@@ -34,6 +35,7 @@ function yearOf(query: unknown, fallback: number): number {
 export async function tendersPlugin(app: FastifyInstance) {
   await app.register(tendersPages);
   await app.register(lifecyclePages);
+  await app.register(membersPages);
   const MANAGE = { config: allow('holidays:manage') };
 
   app.get('/admin/hari-libur', MANAGE, async (req, reply) => {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
-import type { Ctx } from '../../../platform/http/context.ts';
-import { notify } from '../../notifications/index.ts';
+import { type NotifyEnv, notify } from '../../notifications/index.ts';
 import { vendors } from '../../registration/registration.schema.ts';
 import { tenderMembers, tenders } from '../../tenders/tenders.schema.ts';
 import { currentSubmissions, sharesProblem, tenderContext } from '../bids.repository.ts';
@@ -21,13 +20,14 @@ export async function tendersOfOfficial(db: Db, userId: string): Promise<string[
 }
 
 /**
- * After a change to who opens a tender or how many must (an official enrolled or re-enrolled a key, or k changed),
+ * After a change to who opens a tender or how many must (an official enrolled or re-enrolled a key, k changed, or the
+ * Kepala UKPBJ replaced a member: `bidsModule.auditSubscribers`),
  * tells each vendor whose receipted bid no longer fits (`sharesProblem`, the rule the completion uses) to re-issue its
  * key shares before the upload stage ends — the bid page does it in the browser, without a new upload. In the
  * caller's transaction, so the notice (inbox and mail) exists exactly when the change commits. Only tenders whose
  * upload stage is open: afterwards a re-issue is refused, and a bid still opens with k of the shares it holds.
  */
-export async function noticeReshare(tx: Db, ctx: Ctx, tenderIds: readonly string[]): Promise<number> {
+export async function noticeReshare(tx: Db, ctx: NotifyEnv, tenderIds: readonly string[]): Promise<number> {
   const now = ctx.clock.now();
   let told = 0;
   for (const tenderId of tenderIds) {

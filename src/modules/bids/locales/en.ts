@@ -104,7 +104,7 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
   'bids.decision.final': 'This bid has been disqualified; that decision is final.',
   'audit.event.bids.failure_decided': 'decided on a bid of tender {kode} that failed to open ({decision})',
   'bids.notice.reshare':
-    'Tender {kode} ({nama}): the keys that open bids changed (a Pokja member enrolled a new key, or the number of openers changed). Re-issue the key shares of your bid on the bid page before the deadline {end}; no new upload is needed.',
+    'Tender {kode} ({nama}): the keys that open bids changed (a Pokja member was replaced or enrolled a new key, or the number of openers changed). Re-issue the key shares of your bid on the bid page before the deadline {end}; no new upload is needed.',
   'bids.reseal.title': 'Re-issue the key shares',
   'bids.reseal.why':
     'The Pokja (or Pejabat Pengadaan) of this tender, or one of their bid keys, changed after the bid below was sealed, so the current officials cannot open it. Re-issue its key shares before the deadline: the file does not change and is not uploaded again, the content key is opened from your own copy in this browser, and you receive a new receipt.',

@@ -104,7 +104,7 @@ export const bidsId = {
   'bids.decision.final': 'Penawaran ini sudah digugurkan; keputusan itu final.',
   'audit.event.bids.failure_decided': 'memutuskan penawaran tender {kode} yang gagal dibuka ({decision})',
   'bids.notice.reshare':
-    'Tender {kode} ({nama}): kunci pembuka penawaran berubah (anggota Pokja mendaftarkan kunci baru atau jumlah pembuka diubah). Terbitkan ulang bagian kunci penawaran Anda di halaman penawaran sebelum batas akhir {end}; tidak perlu mengunggah ulang.',
+    'Tender {kode} ({nama}): kunci pembuka penawaran berubah (anggota Pokja diganti, mendaftarkan kunci baru, atau jumlah pembuka diubah). Terbitkan ulang bagian kunci penawaran Anda di halaman penawaran sebelum batas akhir {end}; tidak perlu mengunggah ulang.',
   'bids.reseal.title': 'Terbitkan ulang bagian kunci',
   'bids.reseal.why':
     'Susunan Pokja (atau Pejabat Pengadaan) tender ini atau kunci penawarannya berubah setelah penawaran di bawah ini disegel, sehingga penawaran itu tidak dapat dibuka oleh susunan yang sekarang. Terbitkan ulang bagian kuncinya sebelum batas akhir: isi berkas tidak berubah dan tidak perlu diunggah lagi, kunci isi dibuka dari salinan Anda sendiri di peramban ini, dan Anda menerima tanda terima baru.',

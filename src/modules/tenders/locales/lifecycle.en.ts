@@ -125,4 +125,29 @@ export const lifecycleEn: Record<keyof typeof lifecycleId, string> = {
   'audit.event.tender.outage_extended':
     'Extended the upload stage of tender {kode} by {minutes} minutes for a disruption',
   'audit.event.outage.recorded': 'Recorded an LPSE technical disruption: {what}',
+  'audit.event.tender.member_replaced': 'Replaced a Pokja member of tender {kode} (SK {sk})',
+  'tenders.replace.title': 'Tender {kode}: Pokja members',
+  'tenders.replace.link': "Pokja members (replace a member by the Head of UKPBJ's SK)",
+  'tenders.replace.members': 'Current members',
+  'tenders.replace.intro':
+    'The replaced member loses access to this tender. The successor must hold the same role in this UKPBJ, not be a member of this tender already, and not be the PPK of its package.',
+  'tenders.replace.sealed':
+    'Sealed bids: while the upload stage is open, vendors who have uploaded are told to re-issue their key shares for the new Pokja. Once the upload stage has ended, key shares can no longer be re-issued and the bids open with the shares of the remaining members.',
+  'tenders.replace.form': 'Replace a member',
+  'tenders.replace.outgoing': 'Member replaced',
+  'tenders.replace.incoming': 'Successor',
+  'tenders.replace.sk': 'Number of the SK',
+  'tenders.replace.skDate': 'Date of the SK',
+  'tenders.replace.reason': 'Reason',
+  'tenders.replace.submit': 'Replace the member',
+  'tenders.replace.done': 'Pokja member replaced; both have been told.',
+  'tenders.replace.noCandidates': 'No other active holder of the role in this UKPBJ can take the seat.',
+  'tenders.replace.notRunning': 'This tender is not running; its members cannot be replaced.',
+  'tenders.replace.notMember': 'This person is not a member of this tender.',
+  'tenders.replace.alreadyMember': 'The successor is already a member of this tender.',
+  'tenders.replace.notHolder':
+    'The successor must be an active holder of the same role (Pokja or Pejabat Pengadaan) in this UKPBJ.',
+  'tenders.replace.isPpk': "The package's PPK may not sit on its tender's Pokja (separation of duties).",
+  'tenders.notice.memberIn': 'You are appointed to the Pokja of tender {kode} ({nama}) by SK {sk}.',
+  'tenders.notice.memberOut': 'You are no longer on the Pokja of tender {kode} ({nama}) as of SK {sk}.',
 };

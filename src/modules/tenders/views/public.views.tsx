@@ -332,6 +332,11 @@ export function TenderDetailView(props: {
           </li>
         </ul>
       ) : null}
+      {can(p.actor, 'tenders:replace_member') && t.status === 'berlangsung' ? (
+        <p>
+          <a href={`/tender/${t.kode}/ukpbj`}>{p.t('tenders.replace.link')}</a>
+        </p>
+      ) : null}
       {can(p.actor, 'tenders:declare_failure') && t.status === 'berlangsung' ? (
         <p>
           <a href={`/tender/${t.kode}/pa`}>{p.t('tenders.pa.link')}</a>
