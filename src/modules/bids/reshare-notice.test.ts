@@ -71,6 +71,28 @@ describe('a vendor is told to re-issue its key shares when the keys that open it
     assert.equal((await mailsTo(vendor.id)).length, 1, 'and mailed');
   });
 
+  test('a successor without a key: no notice until the successor enrols (a re-issue needs their key)', async () => {
+    const w = await buildBidWorld(t, { members: 3, vendors: 1 });
+    const successor = await buildUser(t, { roles: ['POKJA'], agencyId: w.agency.id });
+    const kepala = await buildUser(t, { roles: ['KEPALA_ULP'], agencyId: w.agency.id });
+    for (const p of [...w.members, ...w.bidders]) await enrol(t, p);
+    const vendor = w.bidders[0]!;
+    assert.ok((await submitBid(vendor, w.tender.id, pdfWith('keyless', 300))).submissionId);
+    const a = await signedIn(t, kepala.username);
+    await a.get(`/tender/${w.kode}/ukpbj`);
+    const res = await a.post(`/tender/${w.kode}/ukpbj/ganti`, {
+      outgoingId: w.members[0]!.id,
+      incomingId: successor.id,
+      skNumber: 'SK/UKPBJ/19/2026',
+      skDate: '2026-03-04',
+      reason: 'Konflik kepentingan.',
+    });
+    assert.equal(res.statusCode, 303);
+    assert.equal((await noticesOf(vendor.id)).length, 0, 'nothing the vendor could do yet');
+    await enrol(t, { id: successor.id, username: successor.username, agent: await signedIn(t, successor.username) });
+    assert.equal((await noticesOf(vendor.id)).length, 1, 'the successor enrolled: now the re-issue can be made');
+  });
+
   test('after the upload stage has ended no notice: a re-issue is refused then, and k shares still open', async () => {
     const w = await buildBidWorld(t, { members: 3, vendors: 1 });
     for (const p of [...w.members, ...w.bidders]) await enrol(t, p);

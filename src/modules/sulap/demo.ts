@@ -23,8 +23,9 @@ const pdf = (title: string) =>
 
 /**
  * Demo packages from the RUP demo plans of Dinas PUPR, one in each state: submitted to the UKPBJ (waiting for a
- * Pokja), under review with the HPS sent back and a second version uploaded, and complete → draft tender. Two more
- * Pokja members join `pokja1` in the UKPBJ (SETDA) so that a Pokja of three can be assigned. A PPK of DISDIK
+ * Pokja), under review with the HPS sent back and a second version uploaded, and complete → draft tender. Three more
+ * Pokja members join `pokja1` in the UKPBJ (SETDA): a Pokja of three can be assigned, and `pokja4`, on no tender, is
+ * who the Kepala UKPBJ can name when a member has to be replaced mid-tender (`/tender/:kode/ukpbj`). A PPK of DISDIK
  * (`ppk.disdik`) prepares a Pengadaan Langsung that the Pejabat Pengadaan `pp.disdik` has reviewed: a newcomer signs in
  * as pp.disdik and runs it (build, announce, invite one vendor).
  */
@@ -36,6 +37,7 @@ export async function loadSulapDemo(ctx: DemoContext) {
   for (const [username, name, role, agencyId, position] of [
     ['pokja2', 'Nurhayati Lakomba', 'POKJA', setda, 'Anggota Pokja Pemilihan'],
     ['pokja3', 'La Ode Sahidin', 'POKJA', setda, 'Anggota Pokja Pemilihan'],
+    ['pokja4', 'Muhammad Asri', 'POKJA', setda, 'Anggota Pokja Pemilihan'],
     ['ppk.disdik', 'Wa Ode Sitti Hajar', 'PPK', disdik, 'PPK Bidang Pembinaan Sekolah Dasar'],
   ] as const) {
     const user = await createPendingAccount(ctx.tx, now, {

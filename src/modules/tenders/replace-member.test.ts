@@ -54,6 +54,9 @@ describe('the Kepala UKPBJ replaces a member of a running tender by SK (issue 11
     assert.ok((await keys(successor.id)).includes('tenders.notice.memberIn'));
     assert.ok((await keys(outgoing.id)).includes('tenders.notice.memberOut'));
     assert.equal((await outgoing.agent.get(`/kelola/tender/${w.tender.id}`)).statusCode, 404, 'the outgoing is out');
+    const after = (await a.get(`/tender/${w.kode}/ukpbj`)).body;
+    assert.match(after, /Riwayat penggantian anggota/, 'the page keeps the replacement on record');
+    assert.ok(after.includes('SK/UKPBJ/17/2026') && after.includes('Anggota dimutasi ke dinas lain.'));
   });
 
   test('refused: not a member, already a member, not a holder of the role there, the PPK; nothing changes', async () => {

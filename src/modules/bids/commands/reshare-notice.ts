@@ -33,6 +33,9 @@ export async function noticeReshare(tx: Db, ctx: NotifyEnv, tenderIds: readonly 
   for (const tenderId of tenderIds) {
     const tc = await tenderContext(tx, tenderId, now);
     if (tc?.upload.state !== 'open') continue;
+    // A member without a key yet (a successor who has not enrolled): no re-issue can be made until they enrol, and
+    // their enrolment is itself a change that sends the notice.
+    if (tc.members.some((m) => !m.fingerprint)) continue;
     const misfits = (await currentSubmissions(tx, tenderId)).filter(({ s }) => sharesProblem(tc, s.header));
     if (misfits.length === 0) continue;
     const owners = new Map(

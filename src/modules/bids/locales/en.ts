@@ -26,7 +26,7 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
   'bids.submit.button': 'Seal and upload',
   'bids.submit.needsKey': 'Create your bid key first: {link}',
   'bids.submit.needsJs':
-    'Sealing happens in your browser with JavaScript. Without it, use the offline sealing tool (not yet available).',
+    'Sealing happens in your browser with JavaScript. Without it, seal the file with the offline tool lpse-seal from the tender’s public parameters, then upload it with the sealed-file form below.',
   'bids.submit.mine': 'Your bids',
   'bids.submit.none': 'No bid received yet.',
   'bids.submit.counts': 'counts',

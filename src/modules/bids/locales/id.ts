@@ -25,7 +25,7 @@ export const bidsId = {
   'bids.submit.button': 'Segel dan unggah',
   'bids.submit.needsKey': 'Buat kunci penawaran Anda terlebih dahulu: {link}',
   'bids.submit.needsJs':
-    'Penyegelan dilakukan di peramban Anda dengan JavaScript. Tanpa JavaScript, gunakan alat segel luring (belum tersedia).',
+    'Penyegelan dilakukan di peramban Anda dengan JavaScript. Tanpa JavaScript, segel berkas dengan alat luring lpse-seal dari parameter publik tender, lalu unggah dengan formulir berkas tersegel di bawah.',
   'bids.submit.mine': 'Penawaran Anda',
   'bids.submit.none': 'Belum ada penawaran yang diterima.',
   'bids.submit.counts': 'berlaku',

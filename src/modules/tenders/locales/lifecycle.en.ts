@@ -133,6 +133,8 @@ export const lifecycleEn: Record<keyof typeof lifecycleId, string> = {
     'The replaced member loses access to this tender. The successor must hold the same role in this UKPBJ, not be a member of this tender already, and not be the PPK of its package.',
   'tenders.replace.sealed':
     'Sealed bids: while the upload stage is open, vendors who have uploaded are told to re-issue their key shares for the new Pokja. Once the upload stage has ended, key shares can no longer be re-issued and the bids open with the shares of the remaining members.',
+  'tenders.replace.history': 'Members replaced',
+  'tenders.replace.at': 'Recorded',
   'tenders.replace.form': 'Replace a member',
   'tenders.replace.outgoing': 'Member replaced',
   'tenders.replace.incoming': 'Successor',

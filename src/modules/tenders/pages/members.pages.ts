@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { auditEvents } from '../../../platform/audit/audit.schema.ts';
 import { assertCan, canForAgency } from '../../../platform/auth/permissions.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { allow } from '../../../platform/http/access.ts';
@@ -15,7 +16,7 @@ import { bundleOfTender } from '../commands/support.ts';
 import { officialOf } from '../methods/bundle.ts';
 import type { TenderRow } from '../tenders.repository.ts';
 import { tenderMembers, tenders } from '../tenders.schema.ts';
-import { TenderMembersView } from '../views/members.views.tsx';
+import { type ReplacementRow, TenderMembersView } from '../views/members.views.tsx';
 
 const ReplaceSchema = z.object({
   outgoingId: uuidField(),
@@ -50,7 +51,40 @@ export async function membersPages(app: FastifyInstance) {
       .orderBy(asc(users.name));
     const holders = await holdersOf(req.ctx.db, officialOf(bundleOfTender(t)), [t.ukpbjAgencyId!]);
     const candidates = holders.filter((h) => !members.some((m) => m.id === h.id));
-    return TenderMembersView({ p, t: { kode: t.kode!, nama: t.nama, status: t.status }, members, candidates, state });
+    return TenderMembersView({
+      p,
+      t: { kode: t.kode!, nama: t.nama, status: t.status },
+      members,
+      candidates,
+      history: await replacements(req, t.id),
+      state,
+    });
+  };
+
+  /** The tender's replacements, oldest first, from their audit events (the record the SK is kept in). */
+  const replacements = async (req: FastifyRequest, tenderId: string): Promise<ReplacementRow[]> => {
+    const events = await req.ctx.db
+      .select({ seq: auditEvents.seq, at: auditEvents.at, summary: auditEvents.summary })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'tender.member_replaced'), eq(auditEvents.objectId, tenderId)))
+      .orderBy(asc(auditEvents.seq));
+    if (events.length === 0) return [];
+    const s = (e: (typeof events)[number]) => e.summary as Record<string, string>;
+    const ids = [...new Set(events.flatMap((e) => [s(e).outgoing!, s(e).incoming!]))];
+    const names = new Map(
+      (await req.ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))).map(
+        (u) => [u.id, u.name],
+      ),
+    );
+    return events.map((e) => ({
+      seq: Number(e.seq),
+      at: e.at,
+      outgoing: names.get(s(e).outgoing!) ?? '—',
+      incoming: names.get(s(e).incoming!) ?? '—',
+      sk: s(e).sk ?? '',
+      skDate: s(e).skDate ?? '',
+      reason: s(e).reason ?? '',
+    }));
   };
 
   app.get<KodeParams>('/tender/:kode/ukpbj', UKPBJ, async (req, reply) => {

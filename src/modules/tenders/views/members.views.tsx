@@ -1,4 +1,5 @@
 import type { FormState } from '../../../platform/http/forms.ts';
+import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.ts';
 import { Button, Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/form.tsx';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { PageCtx } from '../../../platform/ui/page.ts';
@@ -8,12 +9,24 @@ export interface Person {
   name: string;
 }
 
+/** One replacement as its audit event recorded it, with the two names. */
+export interface ReplacementRow {
+  seq: number;
+  at: Date;
+  outgoing: string;
+  incoming: string;
+  sk: string;
+  skDate: string;
+  reason: string;
+}
+
 /** The Kepala UKPBJ's page of a running tender: its Pokja, and the form that replaces a member by SK. */
 export function TenderMembersView(props: {
   p: PageCtx;
   t: { kode: string; nama: string; status: string };
   members: readonly Person[];
   candidates: readonly Person[];
+  history: readonly ReplacementRow[];
   state?: FormState;
 }) {
   const { p, t, state } = props;
@@ -32,6 +45,7 @@ export function TenderMembersView(props: {
           <li>{m.name}</li>
         ))}
       </ul>
+      {props.history.length > 0 ? <History p={p} rows={props.history} /> : null}
       {t.status !== 'berlangsung' ? (
         <p>{p.t('tenders.replace.notRunning')}</p>
       ) : props.candidates.length === 0 ? (
@@ -63,5 +77,40 @@ export function TenderMembersView(props: {
         </form>
       )}
     </Layout>
+  );
+}
+
+function History({ p, rows }: { p: PageCtx; rows: readonly ReplacementRow[] }) {
+  return (
+    <>
+      <h2>{p.t('tenders.replace.history')}</h2>
+      <div class="table-wrap">
+        <table>
+          <caption>{p.t('tenders.replace.history')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{p.t('tenders.replace.at')}</th>
+              <th scope="col">{p.t('tenders.replace.outgoing')}</th>
+              <th scope="col">{p.t('tenders.replace.incoming')}</th>
+              <th scope="col">{p.t('tenders.replace.sk')}</th>
+              <th scope="col">{p.t('tenders.replace.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.seq}>
+                <td>{formatDateTime(r.at, p.locale)}</td>
+                <td>{r.outgoing}</td>
+                <th scope="row">{r.incoming}</th>
+                <td>
+                  {r.sk} ({formatDate(r.skDate, p.locale)})
+                </td>
+                <td>{r.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
