@@ -91,6 +91,7 @@ export const en: Record<keyof typeof id, string> = {
   'error.fileTypeNotAllowed': 'This type of file is not allowed. Upload a PDF (or a JPG/PNG image where allowed).',
   'error.documentIntegrity':
     'This file cannot be opened because its stored content has been changed or damaged. This has been logged; contact the LPSE administrator to restore it from backup.',
+  'error.busy': 'The server is very busy. Wait a few seconds and try again; nothing was lost.',
   'error.rateLimited': 'Too many attempts. Wait a moment and try again.',
   'error.unsupportedMediaType': 'The request content type is not supported.',
   'error.status.400': 'Bad request',

@@ -94,6 +94,7 @@ export const id = {
   'error.fileTypeNotAllowed': 'Jenis berkas tidak diizinkan. Unggah PDF (atau gambar JPG/PNG jika diizinkan).',
   'error.documentIntegrity':
     'Berkas ini tidak dapat dibuka karena isinya di penyimpanan telah berubah atau rusak. Kejadian ini sudah dicatat; hubungi Admin LPSE agar berkas dipulihkan dari cadangan.',
+  'error.busy': 'Server sedang sangat sibuk. Tunggu beberapa detik lalu coba lagi; tidak ada yang hilang.',
   'error.rateLimited': 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
   'error.unsupportedMediaType': 'Jenis isi permintaan tidak didukung.',
   'error.status.400': 'Permintaan tidak valid',

@@ -9,6 +9,7 @@ import { assertCan } from '../../platform/auth/permissions.ts';
 import { AppError, badRequest, isUuid, notFound } from '../../platform/errors.ts';
 import { allow, PUBLIC } from '../../platform/http/access.ts';
 import type { Ctx } from '../../platform/http/context.ts';
+import { isDatabaseBusy } from '../../platform/http/errors.tsx';
 import { handleForm, withFlash } from '../../platform/http/handle-form.ts';
 import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
 import { recordedBidPrices } from '../evaluation/index.ts';
@@ -103,15 +104,17 @@ const currentCtx = () => {
   return c;
 };
 
-/** An AppError as tus answers it: the status and the API's error body. */
+/**
+ * An AppError, or a saturated database (503: tus-js-client retries it), as tus answers it: the status and the API's
+ * error body. Anything else is a fault and stays one.
+ */
 function tusError(ctx: Ctx, e: unknown) {
-  if (e instanceof AppError) {
-    return {
-      status_code: e.status,
-      body: JSON.stringify({ error: { code: e.code, message: ctx.t(e.messageKey, e.params) } }),
-    };
-  }
-  throw e;
+  const mapped = e instanceof AppError ? e : isDatabaseBusy(e) ? new AppError('SERVICE_BUSY', 503, 'error.busy') : null;
+  if (!mapped) throw e;
+  return {
+    status_code: mapped.status,
+    body: JSON.stringify({ error: { code: mapped.code, message: ctx.t(mapped.messageKey, mapped.params) } }),
+  };
 }
 
 export async function bidsPlugin(base: FastifyInstance) {

@@ -47,6 +47,21 @@ const FRAMEWORK_ERRORS: Record<string, Omit<Mapped, 'details'>> = {
   FST_PROTO_VIOLATION: { status: 400, code: 'BAD_REQUEST', messageKey: 'error.badRequest' },
 };
 
+/**
+ * The database pool could not give a connection within its wait (pg-pool's own message; drizzle wraps it as the
+ * `cause` of its query error). Not a fault of the request: the server is saturated — at a bid deadline, say — so the
+ * answer is 503 with Retry-After, which a tus client (and a person) retries, never a 500.
+ */
+export function isDatabaseBusy(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e.message === 'timeout exceeded when trying to connect') return true;
+  }
+  return false;
+}
+
+/** Seconds a client is asked to wait after a 503 (SERVICE_BUSY). */
+export const BUSY_RETRY_AFTER_S = 5;
+
 export function mapError(err: FastifyError | AppError | Error): Mapped | undefined {
   if (err instanceof PolicyRefusal) {
     return {
@@ -69,6 +84,7 @@ export function mapError(err: FastifyError | AppError | Error): Mapped | undefin
     };
   }
   if (fe.code && FRAMEWORK_ERRORS[fe.code]) return FRAMEWORK_ERRORS[fe.code];
+  if (isDatabaseBusy(err)) return { status: 503, code: 'SERVICE_BUSY', messageKey: 'error.busy' };
   if (fe.statusCode === 429) return { status: 429, code: 'RATE_LIMITED', messageKey: 'error.rateLimited' };
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, code: 'BAD_REQUEST', messageKey: 'error.badRequest' };
@@ -122,6 +138,7 @@ export function sendError(
   // The stable code on every error answer, pages included: a test (or a proxy's log) can tell a refused permission
   // (FORBIDDEN) from a stale form (CSRF_INVALID) without reading the prose.
   reply.header('x-error-code', code);
+  if (status === 503) reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
   if (isApiRequest(req)) {
     // Schema messages are catalogue keys: API clients get them translated too, with the field path.
     const translated = Array.isArray(details)
