@@ -184,6 +184,7 @@ describe('File II of a 2-file seleksi opens after the File I evaluation, only fo
     const page = await members[1]!.agent.get(`/kelola/tender/${w.tender.id}/pembukaan?berkas=file_ii`);
     assert.match(page.body, /File II \(harga\)/);
     assert.match(page.body, new RegExp(`/seleksi/${good.vendorId}/harga`), 'the price is recorded in the seleksi');
+    assert.match(page.body, /tetap tersegel: tidak lulus evaluasi File I/, 'the page says why a File II stays sealed');
   });
 });
 

@@ -143,6 +143,8 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
   'bids.open.done': 'Bids opened {at}: {opened} opened, {failed} failed.',
   'bids.open.baPdf': 'Bid opening report (PDF)',
   'bids.open.download': 'Download',
+  'bids.open.sealed': 'still sealed',
+  'bids.open.keptSealed': 'kept sealed: did not pass the File I evaluation',
   'bids.open.ok': 'opened',
   'bids.open.failed': 'failed to open: {reason}',
   'bids.open.baTitle': 'BID OPENING REPORT (BERITA ACARA PEMBUKAAN)',

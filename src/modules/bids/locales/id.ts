@@ -143,6 +143,8 @@ export const bidsId = {
   'bids.open.done': 'Penawaran dibuka {at}: {opened} berhasil, {failed} gagal.',
   'bids.open.baPdf': 'Berita Acara Pembukaan (PDF)',
   'bids.open.download': 'Unduh',
+  'bids.open.sealed': 'masih tersegel',
+  'bids.open.keptSealed': 'tetap tersegel: tidak lulus evaluasi File I',
   'bids.open.ok': 'berhasil dibuka',
   'bids.open.failed': 'gagal dibuka: {reason}',
   'bids.open.baTitle': 'BERITA ACARA PEMBUKAAN DOKUMEN PENAWARAN',

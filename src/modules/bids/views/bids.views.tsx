@@ -384,7 +384,7 @@ export function OpeningView(props: {
                       <FailureStatus p={p} tc={tc} s={s} failures={props.failures} />
                     </>
                   ) : (
-                    '—'
+                    <SealedResult p={p} s={s} rows={props.rows} />
                   )}
                 </td>
                 {props.opening ? <td>{priceCell(s)}</td> : null}
@@ -662,4 +662,14 @@ export function FailureDecisionView(props: {
       )}
     </Layout>
   );
+}
+
+/**
+ * A bid not opened: still sealed. A File II that stayed sealed while others of its tender were opened belongs to a
+ * bidder who did not pass File I — the opening decrypts every File II it may, at once, and never offers the others.
+ */
+function SealedResult(props: { p: PageCtx; s: SubmissionRow; rows: readonly { s: SubmissionRow }[] }) {
+  const { p, s } = props;
+  const fileTwoOpened = props.rows.some((r) => r.s.kind === 'file_ii' && r.s.openResult);
+  return <>{p.t(s.kind === 'file_ii' && fileTwoOpened ? 'bids.open.keptSealed' : 'bids.open.sealed')}</>;
 }
