@@ -42,8 +42,36 @@ async function allowedType(f: File) {
   return pdf || zip;
 }
 
+/**
+ * Every byte is in but no receipt came back: the completion after the last byte failed (the server busy: 503) and
+ * tus-js-client's retry found the upload complete by HEAD, so it sent nothing more. An empty PATCH at the end asks the
+ * server to complete it again; without a receipt the bid does not count, so the vendor must not read "diterima".
+ */
+async function askReceipt(url: string, size: number, csrf: string): Promise<string> {
+  const res = await fetch(url, {
+    method: 'PATCH',
+    credentials: 'same-origin',
+    headers: {
+      'tus-resumable': '1.0.0',
+      'upload-offset': String(size),
+      'content-type': 'application/offset+octet-stream',
+      'x-csrf-token': csrf,
+    },
+    body: new Uint8Array(0),
+  });
+  const id = res.headers.get('bid-submission');
+  if (res.status === 204 && id) return id;
+  let msg = `HTTP ${res.status}`;
+  try {
+    const e = (await res.json()).error;
+    if (e?.message) msg = `${e.message} (${e.code})`;
+  } catch {}
+  throw new Error(msg);
+}
+
 function upload(blob: Blob, meta: Record<string, string>, endpoint: string, csrf: string): Promise<string> {
   return new Promise((resolve, reject) => {
+    let receipt = '';
     const up = new Upload(blob, {
       endpoint,
       metadata: meta,
@@ -57,9 +85,12 @@ function upload(blob: Blob, meta: Record<string, string>, endpoint: string, csrf
       },
       onAfterResponse: (_req, res) => {
         const id = res.getHeader('bid-submission');
-        if (id) resolve(id);
+        if (id) receipt = id;
       },
-      onSuccess: () => resolve(''),
+      onSuccess: () => {
+        if (receipt) resolve(receipt);
+        else askReceipt(up.url!, blob.size, csrf).then(resolve, reject);
+      },
       onError: (err) => {
         const body = (err as { originalResponse?: { getBody(): string } }).originalResponse?.getBody();
         let msg = err.message;
