@@ -25,6 +25,20 @@ describe('a vendor is told to re-issue its key shares when the keys that open it
     return t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, u!.email));
   };
 
+  /** The Kepala UKPBJ replaces a member on the tender's member page (tenders' replaceTenderMember). */
+  const replaceOnPage = async (kepala: string, kode: string, outgoingId: string, incomingId: string) => {
+    const a = await signedIn(t, kepala);
+    await a.get(`/tender/${kode}/ukpbj`);
+    const res = await a.post(`/tender/${kode}/ukpbj/ganti`, {
+      outgoingId,
+      incomingId,
+      skNumber: 'SK/UKPBJ/18/2026',
+      skDate: '2026-03-03',
+      reason: 'Anggota sakit berkepanjangan.',
+    });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+  };
+
   test('a member re-enrols before the deadline: the vendor with a bid hears (inbox and mail), once per change', async () => {
     const w = await buildBidWorld(t, { members: 3, vendors: 2 });
     for (const p of [...w.members, ...w.bidders]) await enrol(t, p);
@@ -55,16 +69,7 @@ describe('a vendor is told to re-issue its key shares when the keys that open it
     const vendor = w.bidders[0]!;
     assert.ok((await submitBid(vendor, w.tender.id, pdfWith('replaced', 300))).submissionId);
 
-    const a = await signedIn(t, kepala.username);
-    await a.get(`/tender/${w.kode}/ukpbj`);
-    const res = await a.post(`/tender/${w.kode}/ukpbj/ganti`, {
-      outgoingId: w.members[2]!.id,
-      incomingId: successor.id,
-      skNumber: 'SK/UKPBJ/18/2026',
-      skDate: '2026-03-03',
-      reason: 'Anggota sakit berkepanjangan.',
-    });
-    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    await replaceOnPage(kepala.username, w.kode, w.members[2]!.id, successor.id);
     const [n] = await noticesOf(vendor.id);
     assert.ok(n, 'the vendor whose bid no longer fits the Pokja is told');
     assert.equal(n.link, `/penawaran/${w.tender.id}`);
@@ -78,16 +83,7 @@ describe('a vendor is told to re-issue its key shares when the keys that open it
     for (const p of [...w.members, ...w.bidders]) await enrol(t, p);
     const vendor = w.bidders[0]!;
     assert.ok((await submitBid(vendor, w.tender.id, pdfWith('keyless', 300))).submissionId);
-    const a = await signedIn(t, kepala.username);
-    await a.get(`/tender/${w.kode}/ukpbj`);
-    const res = await a.post(`/tender/${w.kode}/ukpbj/ganti`, {
-      outgoingId: w.members[0]!.id,
-      incomingId: successor.id,
-      skNumber: 'SK/UKPBJ/19/2026',
-      skDate: '2026-03-04',
-      reason: 'Konflik kepentingan.',
-    });
-    assert.equal(res.statusCode, 303);
+    await replaceOnPage(kepala.username, w.kode, w.members[0]!.id, successor.id);
     assert.equal((await noticesOf(vendor.id)).length, 0, 'nothing the vendor could do yet');
     await enrol(t, { id: successor.id, username: successor.username, agent: await signedIn(t, successor.username) });
     assert.equal((await noticesOf(vendor.id)).length, 1, 'the successor enrolled: now the re-issue can be made');
