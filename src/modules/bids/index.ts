@@ -3,7 +3,7 @@ import { auditEvent, type DocumentReadPolicy, defineModule } from '../../platfor
 import { tenderMembers } from '../tenders/tenders.schema.ts';
 import { bidsPlugin } from './bids.plugin.ts';
 import * as tables from './bids.schema.ts';
-import { noticeReshare } from './commands/reshare-notice.ts';
+import { onMemberReplaced } from './commands/member-replaced.ts';
 import { sweepUploadsJob } from './commands/sweep.ts';
 import { loadBidsDemo } from './demo.ts';
 import { bidsEn } from './locales/en.ts';
@@ -36,13 +36,9 @@ export const bidsModule = defineModule({
   jobs: [sweepUploadsJob],
   tables,
   auditSubscribers: {
-    // A member replaced mid-tender (tenders' replaceTenderMember): the vendors whose bids no longer fit the Pokja
-    // hear it in the same transaction, as after an enrolment. Every command path carries the config; a path without
-    // one (none today) would only miss the notice, and the bid page still shows the re-issue.
-    'tender.member_replaced': async (tx, event, ctx) => {
-      if (event.objectId && ctx.config)
-        await noticeReshare(tx, { clock: ctx.clock, config: ctx.config }, [event.objectId]);
-    },
+    // A member replaced mid-tender (tenders' replaceTenderMember): vendors told to re-issue, or the replacement refused
+    // when it would leave a bid unopenable (commands/member-replaced.ts).
+    'tender.member_replaced': onMemberReplaced,
   },
   locales: { id: bidsId, en: bidsEn },
   permissions: {

@@ -6,6 +6,7 @@ import { mailOutbox } from '../../platform/mail/mail.schema.ts';
 import { buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { notifications } from '../notifications/notifications.schema.ts';
+import { tenderMembers } from '../tenders/tenders.schema.ts';
 import { buildBidWorld, enrol, pdfWith, signedIn, submitBid } from './bids.test-support.ts';
 
 describe('a vendor is told to re-issue its key shares when the keys that open its bid change (R12)', () => {
@@ -26,7 +27,7 @@ describe('a vendor is told to re-issue its key shares when the keys that open it
   };
 
   /** The Kepala UKPBJ replaces a member on the tender's member page (tenders' replaceTenderMember). */
-  const replaceOnPage = async (kepala: string, kode: string, outgoingId: string, incomingId: string) => {
+  const replaceOnPage = async (kepala: string, kode: string, outgoingId: string, incomingId: string, status = 303) => {
     const a = await signedIn(t, kepala);
     await a.get(`/tender/${kode}/ukpbj`);
     const res = await a.post(`/tender/${kode}/ukpbj/ganti`, {
@@ -36,7 +37,8 @@ describe('a vendor is told to re-issue its key shares when the keys that open it
       skDate: '2026-03-03',
       reason: 'Anggota sakit berkepanjangan.',
     });
-    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    assert.equal(res.statusCode, status, res.body.slice(0, 300));
+    return res;
   };
 
   test('a member re-enrols before the deadline: the vendor with a bid hears (inbox and mail), once per change', async () => {
@@ -87,6 +89,31 @@ describe('a vendor is told to re-issue its key shares when the keys that open it
     assert.equal((await noticesOf(vendor.id)).length, 0, 'nothing the vendor could do yet');
     await enrol(t, { id: successor.id, username: successor.username, agent: await signedIn(t, successor.username) });
     assert.equal((await noticesOf(vendor.id)).length, 1, 'the successor enrolled: now the re-issue can be made');
+  });
+
+  test('after the deadline a replacement that would leave a bid with fewer than k share holders is refused', async () => {
+    const w = await buildBidWorld(t, { members: 3, vendors: 1 });
+    const kepala = await buildUser(t, { roles: ['KEPALA_ULP'], agencyId: w.agency.id });
+    const [s1, s2] = [
+      await buildUser(t, { roles: ['POKJA'], agencyId: w.agency.id }),
+      await buildUser(t, { roles: ['POKJA'], agencyId: w.agency.id }),
+    ];
+    for (const p of [...w.members, ...w.bidders]) await enrol(t, p);
+    const bid = await submitBid(w.bidders[0]!, w.tender.id, pdfWith('k holders', 300));
+    assert.equal(bid.sealed.header.k, 2);
+    t.clock.advance(2 * DAY);
+    try {
+      await replaceOnPage(kepala.username, w.kode, w.members[0]!.id, s1!.id); // two holders remain: k = 2 still open
+      const res = await replaceOnPage(kepala.username, w.kode, w.members[1]!.id, s2!.id, 409);
+      assert.match(res.body, /Penggantian ini ditolak/);
+      const seats = await t.db.select().from(tenderMembers).where(eq(tenderMembers.tenderId, w.tender.id));
+      assert.ok(
+        seats.some((m) => m.userId === w.members[1]!.id),
+        'the member holding the second share stays',
+      );
+    } finally {
+      t.clock.advance(-2 * DAY);
+    }
   });
 
   test('after the upload stage has ended no notice: a re-issue is refused then, and k shares still open', async () => {

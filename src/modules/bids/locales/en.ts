@@ -143,6 +143,8 @@ export const bidsEn: Record<keyof typeof bidsId, string> = {
   'bids.open.done': 'Bids opened {at}: {opened} opened, {failed} failed.',
   'bids.open.baPdf': 'Bid opening report (PDF)',
   'bids.open.download': 'Download',
+  'bids.refused.replacementTooFew':
+    'This replacement is refused: the upload stage has ended, and a bid not yet opened would keep only {holders} key-share holders on the Pokja, while {k} are needed to open it. Key shares cannot be re-issued after the deadline.',
   'bids.open.sealed': 'still sealed',
   'bids.open.keptSealed': 'kept sealed: did not pass the File I evaluation',
   'bids.open.ok': 'opened',

@@ -143,6 +143,8 @@ export const bidsId = {
   'bids.open.done': 'Penawaran dibuka {at}: {opened} berhasil, {failed} gagal.',
   'bids.open.baPdf': 'Berita Acara Pembukaan (PDF)',
   'bids.open.download': 'Unduh',
+  'bids.refused.replacementTooFew':
+    'Penggantian ini ditolak: tahap unggah sudah berakhir, dan sebuah penawaran yang belum dibuka hanya akan memiliki {holders} pemegang bagian kunci di Pokja, padahal perlu {k} untuk membukanya. Bagian kunci tidak dapat diterbitkan ulang setelah batas akhir.',
   'bids.open.sealed': 'masih tersegel',
   'bids.open.keptSealed': 'tetap tersegel: tidak lulus evaluasi File I',
   'bids.open.ok': 'berhasil dibuka',

@@ -132,7 +132,7 @@ export const lifecycleEn: Record<keyof typeof lifecycleId, string> = {
   'tenders.replace.intro':
     'The replaced member loses access to this tender. The successor must hold the same role in this UKPBJ, not be a member of this tender already, and not be the PPK of its package.',
   'tenders.replace.sealed':
-    'Sealed bids: while the upload stage is open, vendors who have uploaded are told to re-issue their key shares for the new Pokja. Once the upload stage has ended, key shares can no longer be re-issued and the bids open with the shares of the remaining members.',
+    'Sealed bids: while the upload stage is open, vendors who have uploaded are told to re-issue their key shares for the new Pokja. Once the upload stage has ended, key shares can no longer be re-issued and the bids open with the shares of the remaining members; a replacement that would leave fewer than the number of openers is refused.',
   'tenders.replace.history': 'Members replaced',
   'tenders.replace.at': 'Recorded',
   'tenders.replace.form': 'Replace a member',

@@ -131,7 +131,7 @@ export const lifecycleId = {
   'tenders.replace.intro':
     'Anggota yang diganti kehilangan akses ke tender ini. Penggantinya harus memegang peran yang sama di UKPBJ ini, belum menjadi anggota tender ini, dan bukan PPK paketnya.',
   'tenders.replace.sealed':
-    'Penawaran tersegel: selama tahap unggah masih terbuka, penyedia yang sudah mengunggah diberi tahu untuk menerbitkan ulang bagian kunci bagi Pokja yang baru. Setelah tahap unggah berakhir, bagian kunci tidak dapat diterbitkan ulang dan penawaran dibuka dengan bagian kunci anggota yang tersisa.',
+    'Penawaran tersegel: selama tahap unggah masih terbuka, penyedia yang sudah mengunggah diberi tahu untuk menerbitkan ulang bagian kunci bagi Pokja yang baru. Setelah tahap unggah berakhir, bagian kunci tidak dapat diterbitkan ulang dan penawaran dibuka dengan bagian kunci anggota yang tersisa; penggantian yang menyisakan kurang dari jumlah pembuka ditolak.',
   'tenders.replace.history': 'Riwayat penggantian anggota',
   'tenders.replace.at': 'Dicatat',
   'tenders.replace.form': 'Ganti anggota',
