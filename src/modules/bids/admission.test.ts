@@ -42,12 +42,13 @@ describe('bid upload admission (R12, issue 11 deadline surge): bodies stream as 
   });
 
   test('while the loop keeps up, more than the floor stream, let in one per interval', async () => {
-    const a = new Admission({ floor: 1, intervalMs: 40, busy: () => false });
+    // A long interval: the third must not find it elapsed since the second, even on a loaded CI machine (40 ms did).
+    const a = new Admission({ floor: 1, intervalMs: 400, busy: () => false });
     await a.enter(false, never());
     await a.enter(false, never());
     const third = a.enter(false, never());
     assert.equal(await settled(third), false, 'one above the floor per interval, not all at once');
-    await sleep(60);
+    await sleep(500);
     assert.equal(await settled(third), true);
     assert.equal(a.state.active, 3, 'slow connections that cost the loop little all stream');
   });
