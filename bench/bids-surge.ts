@@ -4,11 +4,14 @@
  * BENCH_BID_PATCH_MB (default 4, the page's chunk size) and a last PATCH of one byte. Prints lost bids (fully sent,
  * not receipted: must be 0), the p50/p99 time from that last byte to the receipt (target ≤ 2 s), and the ingest
  * throughput as a ratio of raw disk write + SHA-256 of the same bytes measured in the same run (target ≥ 70 %).
+ * Then the ceiling: the same surge into a bare receiver (bare-receiver.ts) and each one's server CPU per MB, so that
+ * the platform's figure reads against what Node and this machine allow with the clients on the same 2 cores.
  * The envelopes are sealed (crypto/sealed.ts) before the surge, into files beside the DATA_DIR (N × size on disk).
  * On PostgreSQL when one answers (a throw-away database; what an LPSE expecting 300 bidders at once runs: every PATCH
  * checks its session and upload, and PGlite answers those one at a time on the event loop), else embedded;
  * BENCH_BID_DB=pglite forces the embedded database. `BENCH_ONLY=bids` runs this part alone.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -102,12 +105,137 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN;
 };
 
+interface Envelope {
+  file: string;
+  size: number;
+  sha256: string;
+}
+
+interface SurgeResult {
+  seconds: number;
+  /** Bytes the server acknowledged (204): what the ingest rate counts, so an upload that failed adds nothing. */
+  acked: number;
+  ingest: number;
+  fullySent: number;
+  receipted: number;
+  retried: number;
+  errors: string[];
+  lastByteToReceipt: number[];
+  /** The server's own account of the last PATCH (Server-Timing): from its arrival, and from its last byte. */
+  serverTotal: number[];
+  serverReceipt: number[];
+  cpu: { server: { user: number; sys: number }; client: number; busy: number; idle: number; iowait: number };
+}
+
+const cpuLine = ({ seconds, cpu }: SurgeResult) =>
+  `${seconds.toFixed(1)} s × 2 cores: server ${(cpu.server.user + cpu.server.sys).toFixed(1)} s ` +
+  `(user ${cpu.server.user.toFixed(1)}, system ${cpu.server.sys.toFixed(1)}), uploading clients ` +
+  `${cpu.client.toFixed(1)} s, machine busy ${cpu.busy.toFixed(1)} s (incl. PostgreSQL and the kernel), ` +
+  `idle ${cpu.idle.toFixed(1)} s, I/O wait ${cpu.iowait.toFixed(1)} s`;
+
+/**
+ * Every vendor at once: creation (a 503 tried again after a pause, as tus-js-client does), then PATCHes of PATCH
+ * bytes from the vendor's own buffer, then the last byte alone, timed to its receipt. `pid`: the receiving process,
+ * whose CPU is counted apart from this one's (the vendors' uploads; in life they are on other machines).
+ */
+async function surge(o: {
+  base: string;
+  pid: number | undefined;
+  headers: Record<string, string>[];
+  envelopes: Envelope[];
+  buffers: Buffer[];
+  tenderId: string;
+}): Promise<SurgeResult> {
+  const r: SurgeResult = {
+    seconds: 0,
+    acked: 0,
+    ingest: 0,
+    fullySent: 0,
+    receipted: 0,
+    retried: 0,
+    errors: [],
+    lastByteToReceipt: [],
+    serverTotal: [],
+    serverReceipt: [],
+    cpu: { server: { user: 0, sys: 0 }, client: 0, busy: 0, idle: 0, iowait: 0 },
+  };
+  const cpu0 = { server: await procCpu(o.pid), client: process.cpuUsage(), machine: await machineCpu() };
+  const t0 = performance.now();
+  await Promise.all(
+    o.envelopes.map(async (e, i) => {
+      const h = { ...o.headers[i], 'tus-resumable': '1.0.0' };
+      try {
+        let created: Response | undefined;
+        for (const pause of [0, 1000, 3000, 5000]) {
+          if (pause) await new Promise((res) => setTimeout(res, pause));
+          created = await fetch(`${o.base}/penawaran/unggah`, {
+            method: 'POST',
+            headers: {
+              ...h,
+              'upload-length': String(e.size),
+              'upload-metadata': meta({ tenderId: o.tenderId, kind: 'penawaran', sha256: e.sha256 }),
+            },
+          });
+          if (created.status !== 503) break;
+          r.retried += 1;
+          await created.text();
+        }
+        if (created!.status !== 201) throw new Error(`create ${created!.status} ${await created!.text()}`);
+        const url = new URL(String(created!.headers.get('location')), o.base).toString();
+        const fh = await fs.open(e.file, 'r');
+        const buf = o.buffers[i]!;
+        try {
+          let offset = 0;
+          while (offset < e.size) {
+            const end = offset < e.size - 1 ? Math.min(offset + PATCH, e.size - 1) : e.size;
+            const body = buf.subarray(0, end - offset);
+            await fh.read(body, 0, body.length, offset);
+            const isLast = end === e.size;
+            const t = performance.now();
+            const res = await patch(url, { ...h, 'upload-offset': String(offset) }, body);
+            if (res.status !== 204) throw new Error(`PATCH ${res.status} ${res.body}`);
+            r.acked += end - offset;
+            offset = end;
+            if (isLast) {
+              r.fullySent += 1;
+              if (!res.headers['bid-submission']) throw new Error('no receipt');
+              r.receipted += 1;
+              r.lastByteToReceipt.push(performance.now() - t);
+              const st = String(res.headers['server-timing'] ?? '');
+              r.serverTotal.push(Number(/total;dur=([\d.]+)/.exec(st)?.[1] ?? Number.NaN));
+              r.serverReceipt.push(Number(/receipt;dur=([\d.]+)/.exec(st)?.[1] ?? Number.NaN));
+            }
+          }
+        } finally {
+          await fh.close();
+        }
+      } catch (err) {
+        r.errors.push((err as Error).message.slice(0, 200));
+      }
+    }),
+  );
+  r.seconds = (performance.now() - t0) / 1000;
+  r.ingest = r.acked / r.seconds;
+  const m1 = await machineCpu();
+  const s1 = await procCpu(o.pid);
+  const c = process.cpuUsage(cpu0.client);
+  r.cpu = {
+    server: { user: s1.user - cpu0.server.user, sys: s1.sys - cpu0.server.sys },
+    client: (c.user + c.system) / 1e6,
+    busy: m1.busy - cpu0.machine.busy,
+    idle: m1.idle - cpu0.machine.idle,
+    iowait: m1.iowait - cpu0.machine.iowait,
+  };
+  return r;
+}
+
 /** `databaseUrl`: a throw-away PostgreSQL database to run on (the caller creates and drops it), else PGlite. */
 export async function benchBidsSurge({ say, runToEnd, startPlatform }: Helpers, databaseUrl?: string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lpse-bench-bids-'));
   const work = mkdtempSync(path.join(tmpdir(), 'lpse-bench-bids-env-'));
   const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
   let server: Awaited<ReturnType<Helpers['startPlatform']>> | undefined;
+  let bare: ChildProcess | undefined;
   try {
     const where = databaseUrl ? 'PostgreSQL' : 'PGlite';
     say(`Sealed-bid deadline surge: ${N} vendors × ${MB} MB, PATCH ${PATCH / 1024 / 1024} MB (${where})`);
@@ -120,7 +248,7 @@ export async function benchBidsSurge({ say, runToEnd, startPlatform }: Helpers, 
     const plainSize = MB * 1024 * 1024;
     const plain = randomBytes(plainSize);
     plain.set(Buffer.from('%PDF-1.4\n'));
-    const envelopes: { file: string; size: number; sha256: string }[] = [];
+    const envelopes: Envelope[] = [];
     const t0seal = performance.now();
     for (const [i, v] of seed.vendors.entries()) {
       const s = await seal({
@@ -161,96 +289,32 @@ export async function benchBidsSurge({ say, runToEnd, startPlatform }: Helpers, 
     const buffers = envelopes.map((e) => Buffer.alloc(Math.min(PATCH, e.size)));
 
     // The surge: everyone at once.
-    const lastByteToReceipt: number[] = [];
-    // The server's own account of the last PATCH (Server-Timing): from its arrival, and from its last byte.
-    const serverTotal: number[] = [];
-    const serverReceipt: number[] = [];
-    const errors: string[] = [];
-    let receipted = 0;
-    // Bytes the server acknowledged (204): what the ingest rate counts, so an upload that failed adds nothing.
-    let acked = 0;
-    let retried = 0;
-    let fullySent = 0;
-    const cpu0 = {
-      server: await procCpu(server.proc.child.pid),
-      client: process.cpuUsage(),
-      machine: await machineCpu(),
-    };
-    const t0 = performance.now();
-    await Promise.all(
-      clients.map(async (c, i) => {
-        const e = envelopes[i]!;
-        const h = { cookie: c.cookie, 'x-csrf-token': c.csrf, 'tus-resumable': '1.0.0' };
-        try {
-          // As tus-js-client does: a 503 (the server saturated: SERVICE_BUSY) is tried again after a pause.
-          let created: Response | undefined;
-          for (const pause of [0, 1000, 3000, 5000]) {
-            if (pause) await new Promise((r) => setTimeout(r, pause));
-            created = await fetch(`${base}/penawaran/unggah`, {
-              method: 'POST',
-              headers: {
-                ...h,
-                'upload-length': String(e.size),
-                'upload-metadata': meta({ tenderId: seed.tenderId, kind: 'penawaran', sha256: e.sha256 }),
-              },
-            });
-            if (created.status !== 503) break;
-            retried += 1;
-            await created.text();
-          }
-          if (created!.status !== 201) throw new Error(`create ${created!.status} ${await created!.text()}`);
-          const url = new URL(String(created!.headers.get('location')), base).toString();
-          const fh = await fs.open(e.file, 'r');
-          const buf = buffers[i]!;
-          try {
-            let offset = 0;
-            while (offset < e.size) {
-              // All but the last byte in PATCHes of PATCH bytes; then the last byte alone, timed to its receipt.
-              const end = offset < e.size - 1 ? Math.min(offset + PATCH, e.size - 1) : e.size;
-              const body = buf.subarray(0, end - offset);
-              await fh.read(body, 0, body.length, offset);
-              const isLast = end === e.size;
-              const t = performance.now();
-              const res = await patch(url, { ...h, 'upload-offset': String(offset) }, body);
-              if (res.status !== 204) throw new Error(`PATCH ${res.status} ${res.body}`);
-              acked += end - offset;
-              offset = end;
-              if (isLast) {
-                fullySent += 1;
-                if (res.headers['bid-submission']) {
-                  receipted += 1;
-                  lastByteToReceipt.push(performance.now() - t);
-                  const st = String(res.headers['server-timing'] ?? '');
-                  serverTotal.push(Number(/total;dur=([\d.]+)/.exec(st)?.[1] ?? Number.NaN));
-                  serverReceipt.push(Number(/receipt;dur=([\d.]+)/.exec(st)?.[1] ?? Number.NaN));
-                } else throw new Error('no receipt');
-              }
-            }
-          } finally {
-            await fh.close();
-          }
-        } catch (err) {
-          errors.push((err as Error).message.slice(0, 200));
-        }
-      }),
-    );
-    const seconds = (performance.now() - t0) / 1000;
-    const m1 = await machineCpu();
-    const cpu = {
-      server: await procCpu(server.proc.child.pid).then((c) => ({
-        user: c.user - cpu0.server.user,
-        sys: c.sys - cpu0.server.sys,
-      })),
-      client: (() => {
-        const u = process.cpuUsage(cpu0.client);
-        return (u.user + u.system) / 1e6;
-      })(),
-      busy: m1.busy - cpu0.machine.busy,
-      idle: m1.idle - cpu0.machine.idle,
-      iowait: m1.iowait - cpu0.machine.iowait,
-    };
-    const bytes = envelopes.reduce((a, e) => a + e.size, 0);
-    const ingest = acked / seconds;
+    const headers = clients.map((c) => ({ cookie: c.cookie, 'x-csrf-token': c.csrf }));
+    const run = await surge({ base, pid: server.proc.child.pid, headers, envelopes, buffers, tenderId: seed.tenderId });
+    await server.proc.stop();
+    server = undefined;
+
+    // The ceiling: the same clients, envelopes and buffers against a bare receiver (bare-receiver.ts).
+    const bareDir = path.join(dataDir, 'bench-bare');
+    await fs.mkdir(bareDir, { recursive: true });
+    bare = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bare-receiver.ts'), bareDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const barePort = await new Promise<number>((resolve, reject) => {
+      bare!.stdout!.once('data', (d: Buffer) => resolve(Number(/port (\d+)/.exec(String(d))?.[1])));
+      bare!.once('exit', () => reject(new Error('bare receiver exited')));
+    });
+    const ceiling = await surge({
+      base: `http://127.0.0.1:${barePort}`,
+      pid: bare.pid,
+      headers: headers.map(() => ({})),
+      envelopes,
+      buffers,
+      tenderId: seed.tenderId,
+    });
+    bare.kill();
+    bare = undefined;
+    await fs.rm(bareDir, { recursive: true, force: true });
 
     // Raw disk write + SHA-256 of the same bytes, same disk, same run (8 files at a time, fsynced like a bid).
     const raw = path.join(dataDir, 'bench-raw');
@@ -272,37 +336,45 @@ export async function benchBidsSurge({ say, runToEnd, startPlatform }: Helpers, 
       await src.close();
       if (hash.digest('hex') !== e.sha256) throw new Error('baseline hash differs');
     });
+    const bytes = envelopes.reduce((n, e) => n + e.size, 0);
     const rawRate = bytes / ((performance.now() - t1) / 1000);
-    const ratio = ingest / rawRate;
-    const lost = fullySent - receipted;
-    const p99 = pct(lastByteToReceipt, 99);
+    const ratio = run.ingest / rawRate;
+    const lost = run.fullySent - run.receipted;
+    const p99 = pct(run.lastByteToReceipt, 99);
     const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
     say(`  lost bids (fully sent, not receipted): ${lost} of ${N}   must be 0: ${mark(lost === 0)}`);
-    if (errors.length) say(`  errors: ${errors.length} (first: ${errors[0]})`);
-    if (retried) say(`  creations answered 503 (server busy) and tried again: ${retried}`);
+    if (run.errors.length) say(`  errors: ${run.errors.length} (first: ${run.errors[0]})`);
+    if (run.retried) say(`  creations answered 503 (server busy) and tried again: ${run.retried}`);
     say(
-      `  last byte → receipt: p50 ${pct(lastByteToReceipt, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, ` +
-        `max ${Math.max(...lastByteToReceipt).toFixed(0)} ms   target ≤ ${TARGET.p99Ms} ms: ${mark(p99 <= TARGET.p99Ms)}`,
+      `  last byte → receipt: p50 ${pct(run.lastByteToReceipt, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, ` +
+        `max ${Math.max(...run.lastByteToReceipt).toFixed(0)} ms   target ≤ ${TARGET.p99Ms} ms: ${mark(p99 <= TARGET.p99Ms)}`,
     );
     say(
-      `  the same, as the server timed it (Server-Timing): from the PATCH's arrival p50 ${pct(serverTotal, 50).toFixed(0)} ms, ` +
-        `p99 ${pct(serverTotal, 99).toFixed(0)} ms; from its last byte read p50 ${pct(serverReceipt, 50).toFixed(0)} ms, ` +
-        `p99 ${pct(serverReceipt, 99).toFixed(0)} ms`,
+      `  the same, as the server timed it (Server-Timing): from the PATCH's arrival p50 ${pct(run.serverTotal, 50).toFixed(0)} ms, ` +
+        `p99 ${pct(run.serverTotal, 99).toFixed(0)} ms; from its last byte read p50 ${pct(run.serverReceipt, 50).toFixed(0)} ms, ` +
+        `p99 ${pct(run.serverReceipt, 99).toFixed(0)} ms`,
     );
     say(
-      `  ingest ${(ingest / 1e6).toFixed(1)} MB/s (${(acked / 1e6).toFixed(0)} MB acknowledged in ${seconds.toFixed(1)} s) vs raw ` +
+      `  ingest ${(run.ingest / 1e6).toFixed(1)} MB/s (${(run.acked / 1e6).toFixed(0)} MB acknowledged in ${run.seconds.toFixed(1)} s) vs raw ` +
         `write + SHA-256 ${(rawRate / 1e6).toFixed(1)} MB/s = ${(ratio * 100).toFixed(0)} %   target ≥ ` +
         `${TARGET.ratio * 100} %: ${mark(ratio >= TARGET.ratio)}`,
     );
-    // Where the surge's CPU went (the vendors' uploads are this bench process; in life they are on other machines).
+    say(`  CPU during the surge: ${cpuLine(run)}`);
+    // The ceiling, read beside the platform's figure: what the platform spends per MB beyond these bytes' own work.
     say(
-      `  CPU during the surge (${seconds.toFixed(1)} s × 2 cores): server ${(cpu.server.user + cpu.server.sys).toFixed(1)} s ` +
-        `(user ${cpu.server.user.toFixed(1)}, system ${cpu.server.sys.toFixed(1)}), uploading ` +
-        `clients ${cpu.client.toFixed(1)} s, machine busy ${cpu.busy.toFixed(1)} s (incl. PostgreSQL and the kernel), ` +
-        `idle ${cpu.idle.toFixed(1)} s, I/O wait ${cpu.iowait.toFixed(1)} s`,
+      `  ceiling, the same surge into a bare receiver (bare-receiver.ts: node:http, SHA-256, flushed write; no platform): ` +
+        `${(ceiling.ingest / 1e6).toFixed(1)} MB/s = ${((ceiling.ingest / rawRate) * 100).toFixed(0)} % of raw, ` +
+        `${ceiling.receipted} of ${N} complete${ceiling.errors.length ? `, errors ${ceiling.errors.length} (first: ${ceiling.errors[0]})` : ''}`,
+    );
+    say(`    its CPU: ${cpuLine(ceiling)}`);
+    const perMb = (r: SurgeResult) => ((r.cpu.server.user + r.cpu.server.sys) * 1000) / (r.acked / 1e6);
+    say(
+      `    server CPU per MB received: platform ${perMb(run).toFixed(2)} ms, bare receiver ${perMb(ceiling).toFixed(2)} ms; ` +
+        `raw write + SHA-256 ${((2 * 1000) / (rawRate / 1e6)).toFixed(2)} ms (2 cores)`,
     );
   } finally {
     await server?.proc.stop();
+    bare?.kill();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });
   }

@@ -24,7 +24,7 @@
  * postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,7 +49,10 @@ interface Proc {
 }
 
 /** The V8 flags `npm start` gives the platform (package.json), so the bench measures the server as it runs. */
-const START_FLAGS = ['--no-allocation-site-pretenuring'];
+const START_FLAGS = [
+  '--no-allocation-site-pretenuring',
+  ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+];
 
 function spawnNode(args: string[], env: Record<string, string | undefined>): Proc {
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env };
@@ -76,6 +79,7 @@ function spawnNode(args: string[], env: Record<string, string | undefined>): Pro
     child,
     output: () => out,
     async stop() {
+      if (start && process.env.BENCH_SERVER_OUT) writeFileSync(process.env.BENCH_SERVER_OUT, out);
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
