@@ -9,7 +9,7 @@ import { assertCan } from '../../platform/auth/permissions.ts';
 import { AppError, badRequest, isUuid, notFound } from '../../platform/errors.ts';
 import { allow, PUBLIC } from '../../platform/http/access.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { isDatabaseBusy } from '../../platform/http/errors.tsx';
+import { mapError } from '../../platform/http/errors.tsx';
 import { handleForm, withFlash } from '../../platform/http/handle-form.ts';
 import { pageCtx, sendHtml } from '../../platform/ui/page.ts';
 import { recordedBidPrices } from '../evaluation/index.ts';
@@ -105,11 +105,12 @@ const currentCtx = () => {
 };
 
 /**
- * An AppError, or a saturated database (503: tus-js-client retries it), as tus answers it: the status and the API's
- * error body. Anything else is a fault and stays one.
+ * An error the platform maps (errors.tsx `mapError`: an AppError keeps its code, a saturated database is 503
+ * SERVICE_BUSY, which tus-js-client retries), as tus answers it: the status and the API's error body. Anything else
+ * is a fault and stays one.
  */
 function tusError(ctx: Ctx, e: unknown) {
-  const mapped = e instanceof AppError ? e : isDatabaseBusy(e) ? new AppError('SERVICE_BUSY', 503, 'error.busy') : null;
+  const mapped = e instanceof Error ? mapError(e) : undefined;
   if (!mapped) throw e;
   return {
     status_code: mapped.status,

@@ -226,8 +226,13 @@ describe('sealed bids (R12)', () => {
     }
   });
 
-  test('a non-participant cannot start an upload; another vendor cannot continue someone’s upload', async () => {
+  test('a refused tus creation answers the API error (code and message); another vendor cannot continue someone’s upload', async () => {
     const s = await sealFor(vendor(0), w.tender.id, pdfWith('x'));
+    const refused = await tusCreate(vendor(0).agent, { tenderId: w.tender.id, sha256: 'not-a-hash' }, s.size);
+    assert.equal(refused.res.statusCode, 400);
+    assert.equal(refused.res.json().error.code, 'BIDS_HASH_MALFORMED');
+    assert.notEqual(refused.res.json().error.message, 'bids.error.hashMalformed'); // a sentence, not the key
+    assert.equal(refused.location, undefined);
     const { location } = await tusCreate(vendor(0).agent, { tenderId: w.tender.id, sha256: s.sha256 }, s.size);
     const res = await tusPatch(vendor(1).agent, location!, 0, s.bytes);
     assert.equal(res.statusCode, 404);
