@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { translator } from '../../platform/i18n/i18n.ts';
 import { buildAgency, buildUser, type TestApp } from '../../test/harness.ts';
 import { registrations, vendors } from '../registration/registration.schema.ts';
-import { sulapDraftTenders, sulapPackages } from '../sulap/sulap.schema.ts';
+import { insertHandedOverPackage } from '../sulap/sulap.test-support.ts';
 import { tenders } from '../tenders/tenders.schema.ts';
 import { type AwardInput, acceptAward } from './commands/accept-award.ts';
 import { issueSppbj } from './commands/issue-sppbj.ts';
@@ -86,26 +86,14 @@ export async function buildTender(
   const now = t.clock.now();
   const pagu = opts.pagu ?? 1_500_000_000n;
   const hps = opts.hps ?? 1_400_000_000n;
-  const [pkg] = await t.db
-    .insert(sulapPackages)
-    .values({
-      agencyId: opts.agencyId,
-      ppkUserId: opts.ppkUserId,
-      namaPaket: `Jalan Kontrak ${seq}`,
-      jenis: opts.jenis ?? 'pekerjaan_konstruksi',
-      metode: 'tender',
-      tahunAnggaran: 2026,
-      pagu,
-      hps,
-      status: 'kolektif_kolegial',
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  const [draft] = await t.db
-    .insert(sulapDraftTenders)
-    .values({ packageId: pkg!.id, pagu, hps, createdAt: now })
-    .returning();
+  const { draft } = await insertHandedOverPackage(t, {
+    agencyId: opts.agencyId,
+    ppkUserId: opts.ppkUserId,
+    namaPaket: `Jalan Kontrak ${seq}`,
+    jenis: opts.jenis,
+    pagu,
+    hps,
+  });
   const [tender] = await t.db
     .insert(tenders)
     .values({
@@ -115,7 +103,7 @@ export async function buildTender(
       bundleVersion: '2021',
       status: 'berlangsung',
       agencyId: opts.agencyId,
-      sulapDraftTenderId: draft!.id,
+      sulapDraftTenderId: draft.id,
       createdAt: now,
       jenis: opts.jenis ?? 'pekerjaan_konstruksi',
       metode: 'tender',

@@ -4,6 +4,7 @@ import { buildAgency, buildUser, type TestApp } from '../../test/harness.ts';
 import { PDF, postMultipart } from '../../test/multipart.ts';
 import { announce, buildAgencyWithPa, createDraft } from '../rup/rup.test-support.ts';
 import { checklistFor } from './checklist.ts';
+import { sulapDraftTenders, sulapPackages } from './sulap.schema.ts';
 
 let logins = 0;
 /** Signs in from an address of its own: POST /masuk is rate-limited per address, and these tests sign in often. */
@@ -138,3 +139,44 @@ export async function packageInReview(t: TestApp, w: SulapWorld) {
 
 export const allRolesUser = (t: TestApp, role: Role, agencyId: string | null) =>
   buildUser(t, { roles: [role], agencyId });
+
+/**
+ * A SULAP package handed over (kolektif kolegial) and its draft tender, written straight to the tables: for tests of
+ * what comes after (a tender's PPK, its contract), whose SULAP path is this module's own test.
+ */
+export async function insertHandedOverPackage(
+  t: TestApp,
+  opts: {
+    agencyId: string;
+    ukpbjAgencyId?: string;
+    ppkUserId: string;
+    namaPaket: string;
+    jenis?: string;
+    pagu: bigint;
+    hps: bigint;
+  },
+) {
+  const now = t.clock.now();
+  const [pkg] = await t.db
+    .insert(sulapPackages)
+    .values({
+      agencyId: opts.agencyId,
+      ukpbjAgencyId: opts.ukpbjAgencyId,
+      ppkUserId: opts.ppkUserId,
+      namaPaket: opts.namaPaket,
+      jenis: opts.jenis ?? 'pekerjaan_konstruksi',
+      metode: 'tender',
+      tahunAnggaran: 2026,
+      pagu: opts.pagu,
+      hps: opts.hps,
+      status: 'kolektif_kolegial',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  const [draft] = await t.db
+    .insert(sulapDraftTenders)
+    .values({ packageId: pkg!.id, pagu: opts.pagu, hps: opts.hps, createdAt: now })
+    .returning();
+  return { pkg: pkg!, draft: draft! };
+}

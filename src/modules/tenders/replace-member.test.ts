@@ -5,7 +5,7 @@ import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import { buildAgency, buildUser, createTestApp, type TestApp } from '../../test/harness.ts';
 import { buildBidWorld, signedIn } from '../bids/bids.test-support.ts';
 import { notifications } from '../notifications/notifications.schema.ts';
-import { sulapDraftTenders, sulapPackages } from '../sulap/sulap.schema.ts';
+import { insertHandedOverPackage } from '../sulap/sulap.test-support.ts';
 import { tenderMembers, tenders } from './tenders.schema.ts';
 
 // The running tender with its Pokja comes from the bids world (the replacement matters most for sealed bids).
@@ -66,29 +66,15 @@ describe('the Kepala UKPBJ replaces a member of a running tender by SK (issue 11
     const ppk = await buildUser(t, { roles: ['POKJA', 'PPK'], agencyId: w.agency.id });
     const bystander = await buildUser(t, { roles: ['POKJA'], agencyId: w.agency.id });
     // The tender's SULAP package, whose PPK is also a Pokja of the UKPBJ.
-    const now = t.clock.now();
-    const [pkg] = await t.db
-      .insert(sulapPackages)
-      .values({
-        agencyId: w.agency.id,
-        ukpbjAgencyId: w.agency.id,
-        ppkUserId: ppk.id,
-        namaPaket: w.tender.nama,
-        jenis: 'pekerjaan_konstruksi',
-        metode: 'tender',
-        tahunAnggaran: 2026,
-        pagu: 1_000_000_000n,
-        hps: 950_000_000n,
-        status: 'kolektif_kolegial',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    const [draft] = await t.db
-      .insert(sulapDraftTenders)
-      .values({ packageId: pkg!.id, pagu: 1_000_000_000n, hps: 950_000_000n, createdAt: now })
-      .returning();
-    await t.db.update(tenders).set({ sulapDraftTenderId: draft!.id }).where(eq(tenders.id, w.tender.id));
+    const { draft } = await insertHandedOverPackage(t, {
+      agencyId: w.agency.id,
+      ukpbjAgencyId: w.agency.id,
+      ppkUserId: ppk.id,
+      namaPaket: w.tender.nama,
+      pagu: 1_000_000_000n,
+      hps: 950_000_000n,
+    });
+    await t.db.update(tenders).set({ sulapDraftTenderId: draft.id }).where(eq(tenders.id, w.tender.id));
     const a = await signedIn(t, kepala.username);
     await a.get(`/tender/${w.kode}/ukpbj`);
     const before = await memberIds(w.tender.id);
