@@ -17,10 +17,11 @@
  *     from /api/v1/ocds/releases.jsonl; releases/s and the server's RSS growth (bench/ocds-export.ts). Uses
  *     DATABASE_URL when set, else BENCH_PG_URL. `BENCH_ONLY=ocds` runs this part alone.
  *  5. Sealed-bid deadline surge (issue 11): BENCH_BID_VENDORS (default 300) × BENCH_BID_MB (default 20) MB sealed bids
- *     uploaded at once over tus; lost bids, p99 last byte → receipt, ingest vs raw write + SHA-256 (bench/bids-surge.ts).
- *     `BENCH_ONLY=bids` runs this part alone.
+ *     uploaded at once over tus; lost bids, p99 last byte → receipt, ingest vs raw write + SHA-256 (bench/bids-surge.ts),
+ *     and the same surge into a bare receiver as its ceiling (bench/bare-receiver.ts). `BENCH_ONLY=bids` runs it alone.
  *
- * Environment: BENCH_PROFILE (a directory: CPU profiles of the started processes), BENCH_DURATION (s, default 5), BENCH_CONNECTIONS (default 10), BENCH_ROUNDS (default 2), BENCH_PG_URL (default
+ * Environment: BENCH_PROFILE (a directory: CPU profiles of the started processes), BENCH_NODE_FLAGS (more V8 flags for
+ * the started platform) and BENCH_SERVER_OUT (a file: the platform's output, e.g. its --trace-gc lines), BENCH_DURATION (s, default 5), BENCH_CONNECTIONS (default 10), BENCH_ROUNDS (default 2), BENCH_PG_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
