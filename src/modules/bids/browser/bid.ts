@@ -10,7 +10,7 @@ import {
   unlockKey,
   type WrappedPrivateKey,
 } from '../crypto/sealed.ts';
-import { api, csrfToken, say } from './common.ts';
+import { api, apiErrorTextOf, csrfToken, say } from './common.ts';
 
 /**
  * The vendor's bid page: sealing here (nothing readable leaves the browser), resumable upload over tus, and the
@@ -61,12 +61,7 @@ async function askReceipt(url: string, size: number, csrf: string): Promise<stri
   });
   const id = res.headers.get('bid-submission');
   if (res.status === 204 && id) return id;
-  let msg = `HTTP ${res.status}`;
-  try {
-    const e = (await res.json()).error;
-    if (e?.message) msg = `${e.message} (${e.code})`;
-  } catch {}
-  throw new Error(msg);
+  throw new Error(apiErrorTextOf(await res.text().catch(() => ''), `HTTP ${res.status}`));
 }
 
 function upload(blob: Blob, meta: Record<string, string>, endpoint: string, csrf: string): Promise<string> {
@@ -93,12 +88,7 @@ function upload(blob: Blob, meta: Record<string, string>, endpoint: string, csrf
       },
       onError: (err) => {
         const body = (err as { originalResponse?: { getBody(): string } }).originalResponse?.getBody();
-        let msg = err.message;
-        try {
-          const e = JSON.parse(body ?? '').error;
-          if (e?.message) msg = `${e.message} (${e.code})`;
-        } catch {}
-        reject(new Error(msg));
+        reject(new Error(apiErrorTextOf(body, err.message)));
       },
     });
     up.start();

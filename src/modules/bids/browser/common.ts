@@ -21,9 +21,21 @@ export async function api<T>(url: string, csrf: string, body?: unknown): Promise
     credentials: 'same-origin',
   });
   const json = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    const e = (json as { error?: { code?: string; message?: string } }).error;
-    throw new Error(e?.message ? `${e.message} (${e.code})` : `HTTP ${res.status}`);
-  }
+  if (!res.ok) throw new Error(apiErrorText(json, `HTTP ${res.status}`));
   return json as T;
+}
+
+/** An API error body (`{ error: { code, message } }`) as the person reads it: its message and code, else `fallback`. */
+export function apiErrorText(body: unknown, fallback: string): string {
+  const e = (body as { error?: { code?: string; message?: string } } | null | undefined)?.error;
+  return e?.message ? `${e.message} (${e.code})` : fallback;
+}
+
+/** `apiErrorText` of a body still as text (not JSON: the fallback). */
+export function apiErrorTextOf(text: string | undefined, fallback: string): string {
+  try {
+    return apiErrorText(JSON.parse(text ?? ''), fallback);
+  } catch {
+    return fallback;
+  }
 }
